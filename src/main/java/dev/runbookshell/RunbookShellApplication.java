@@ -1,0 +1,14 @@
+package dev.runbookshell;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Entry point of runbook-shell: boots Spring and hands over to the shell runner. */
+@SpringBootApplication
+public class RunbookShellApplication {
+
+	public static void main(String[] args) {
+		System.exit(SpringApplication.exit(SpringApplication.run(RunbookShellApplication.class, args)));
+	}
+
+}

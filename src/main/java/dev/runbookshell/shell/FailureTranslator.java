@@ -1,0 +1,28 @@
+package dev.runbookshell.shell;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Maps what a command threw to the message and exit code the operator sees. Known failures keep their own
+ * one-line message; anything unexpected is logged with its stack trace and reported in one line.
+ */
+@Component
+public class FailureTranslator {
+
+	private static final Logger log = LoggerFactory.getLogger(FailureTranslator.class);
+
+	public CliException translate(Throwable failure) {
+		if (failure instanceof CliException cli) {
+			return cli;
+		}
+		if (failure instanceof IllegalArgumentException) {
+			return CliException.usage(String.valueOf(failure.getMessage()));
+		}
+		log.error("unexpected failure", failure);
+		return new CliException(ExitCode.FAILED, "unexpected " + failure.getClass().getSimpleName() + ": "
+				+ failure.getMessage() + " (details in " + DebugLog.location() + ")", failure);
+	}
+
+}
