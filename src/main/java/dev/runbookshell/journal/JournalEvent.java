@@ -1,0 +1,118 @@
+package dev.runbookshell.journal;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One event of the migration journal. On disk each event is one JSON line:
+ * {@code {"seq":N,"at":"<ISO-8601 UTC>","type":"<type>","prev":"<sha256 of previous line>", ...fields}}, the
+ * fields being the record components below. Secret values never reach an event: callers mask them first
+ * ({@link SecretMasker}).
+ */
+public sealed interface JournalEvent {
+
+	/** The {@code type} written to the journal. */
+	String type();
+
+	/** Identifies a block across runs: id, name and content hash. */
+	record BlockRef(String id, String name, String hash) {
+	}
+
+	/** The runbook a session ran. */
+	record RunbookRef(String path, String sha256, String title) {
+	}
+
+	/** The target a session ran on; the fingerprint is the host key, container id or local host. */
+	record TargetRef(String name, String uri, String fingerprint) {
+	}
+
+	/** The tool that wrote the journal. */
+	record ToolRef(String name, String version) {
+	}
+
+	/** The result of one expectation on a block's output. */
+	record ExpectationResult(String text, boolean met) {
+	}
+
+	/** {@code session-started}. Mode is interactive, yes, answers, replay. */
+	record SessionStarted(RunbookRef runbook, TargetRef target, String operator, String host, ToolRef tool,
+			String mode) implements JournalEvent {
+		@Override
+		public String type() {
+			return "session-started";
+		}
+	}
+
+	/**
+	 * {@code decision}: what the operator (or the answers file, or the replayed log) chose for a block. Choice is
+	 * one of run, skip, edit, all, stop, retry, ignore, rollback; text is the edited command for edit.
+	 */
+	record Decision(BlockRef block, String choice, String text) implements JournalEvent {
+		@Override
+		public String type() {
+			return "decision";
+		}
+	}
+
+	/** {@code block-started}: the command exactly as sent (masked). */
+	record BlockStarted(BlockRef block, String command) implements JournalEvent {
+		@Override
+		public String type() {
+			return "block-started";
+		}
+	}
+
+	/**
+	 * {@code block-finished}. Output is masked and at most 64 KiB; when longer, the whole masked output is in the
+	 * side file named by outputFile (relative to the journal's folder), else outputFile is null.
+	 */
+	record BlockFinished(BlockRef block, BlockStatus status, Integer exitCode, long durationMs, String output,
+			String outputFile, List<ExpectationResult> expectations) implements JournalEvent {
+		@Override
+		public String type() {
+			return "block-finished";
+		}
+	}
+
+	/** {@code variable-set}: secret values are written as {@code ****}. */
+	record VariableSet(String name, String value, boolean secret) implements JournalEvent {
+		@Override
+		public String type() {
+			return "variable-set";
+		}
+	}
+
+	/** {@code check}: a checklist item ticked (checked), refused (unchecked) or left unverified, with a note. */
+	record Check(int line, String text, String section, String result, String note) implements JournalEvent {
+		@Override
+		public String type() {
+			return "check";
+		}
+	}
+
+	/** {@code note}: free text from the operator, attached to the current block when there is one. */
+	record Note(String text, BlockRef block) implements JournalEvent {
+		@Override
+		public String type() {
+			return "note";
+		}
+	}
+
+	/** {@code session-resumed}: blocks that were in flight when the previous process died were marked unknown. */
+	record SessionResumed(String operator, String host, String mode, List<String> unknownBlocks)
+			implements JournalEvent {
+		@Override
+		public String type() {
+			return "session-resumed";
+		}
+	}
+
+	/** {@code session-finished}: overall status (succeeded, failed, stopped, interrupted) and counts by status. */
+	record SessionFinished(String status, Map<String, Integer> counts) implements JournalEvent {
+		@Override
+		public String type() {
+			return "session-finished";
+		}
+	}
+
+}

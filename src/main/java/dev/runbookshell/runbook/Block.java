@@ -1,0 +1,40 @@
+package dev.runbookshell.runbook;
+
+import java.util.List;
+
+/**
+ * A code block of the runbook. Executable blocks have an {@link #id} ({@code 4.1.2}: section number + ordinal)
+ * and a unique {@link #name}; other blocks (yaml, no language, indented code) have both null and are shown as
+ * context only.
+ *
+ * @param id section number + "." + ordinal among the section's executable blocks, null when not executable
+ * @param name the {@code name} annotation, else a slug of the section heading made unique with -2, -3; null
+ * when not executable
+ * @param line 1-based line of the opening fence (first line for indented code)
+ * @param language first word of the info string, lower-cased; "" when none or indented
+ * @param fenced false for indented code blocks
+ * @param executable true for a non-blank bash/sh/shell/zsh/console fenced block not annotated ignore=true
+ * @param section the number of the section the block belongs to ({@code "0"} before any heading)
+ * @param content the block's literal content as written
+ * @param command what runs: the content, or for console blocks the lines after a {@code $ } prompt
+ * @param hash {@code sha256:} + lowercase hex of {@link #command}'s UTF-8 bytes
+ * @param annotations the info-string annotations
+ * @param placeholders values to ask for before the block runs, in order of first appearance
+ * @param expectations what the output should show ({@code expect=} and {@code # Should show:})
+ * @param rollback true when the block sits in a rollback section
+ */
+public record Block(String id, String name, int line, String language, boolean fenced, boolean executable,
+		String section, String content, String command, String hash, Annotations annotations,
+		List<Placeholder> placeholders, List<Expectation> expectations, boolean rollback) {
+
+	public Block {
+		placeholders = List.copyOf(placeholders);
+		expectations = List.copyOf(expectations);
+	}
+
+	/** {@code "4.1.2 backup-db"}: how the block is named in messages. */
+	public String label() {
+		return this.id + " " + this.name;
+	}
+
+}
