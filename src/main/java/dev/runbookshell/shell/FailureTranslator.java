@@ -4,6 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.runbookshell.runbook.RunbookParseException;
+import dev.runbookshell.target.TargetException;
+
 /**
  * Maps what a command threw to the message and exit code the operator sees. Known failures keep their own
  * one-line message; anything unexpected is logged with its stack trace and reported in one line.
@@ -16,6 +19,12 @@ public class FailureTranslator {
 	public CliException translate(Throwable failure) {
 		if (failure instanceof CliException cli) {
 			return cli;
+		}
+		if (failure instanceof RunbookParseException parse) {
+			return CliException.usage(parse.getMessage());
+		}
+		if (failure instanceof TargetException target) {
+			return CliException.target(target.getMessage(), target);
 		}
 		if (failure instanceof IllegalArgumentException) {
 			return CliException.usage(String.valueOf(failure.getMessage()));
