@@ -13,9 +13,10 @@ import java.util.Deque;
  * @param commentsBlanked the command with comments replaced by spaces
  * @param literalsBlanked the command with comments, single-quoted text and quoted here-document bodies blanked
  */
-record ShellText(String text, String commentsBlanked, String literalsBlanked) {
+public record ShellText(String text, String commentsBlanked, String literalsBlanked) {
 
-	static ShellText of(String text) {
+	/** Scans {@code text} once. */
+	public static ShellText of(String text) {
 		char[] comments = text.toCharArray();
 		char[] literals = text.toCharArray();
 		new Scanner(text, comments, literals).run();
