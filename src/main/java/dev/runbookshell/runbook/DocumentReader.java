@@ -37,6 +37,9 @@ final class DocumentReader {
 
 	private final FrontMatter frontMatter;
 
+	/** The parsed text's lines, to read info strings before CommonMark unescapes them. */
+	private final String[] sourceLines;
+
 	private final List<ParseNote> notes = new ArrayList<>();
 
 	private final List<Section> sections = new ArrayList<>();
@@ -45,9 +48,10 @@ final class DocumentReader {
 
 	private final List<ChecklistItem> checklists = new ArrayList<>();
 
-	DocumentReader(String fileName, FrontMatter frontMatter) {
+	DocumentReader(String fileName, FrontMatter frontMatter, String source) {
 		this.fileName = fileName;
 		this.frontMatter = frontMatter;
+		this.sourceLines = source.split("\n", -1);
 	}
 
 	ParseResult read(Node document, String sha256) {
@@ -127,7 +131,7 @@ final class DocumentReader {
 		draft.section = section;
 		draft.rollback = frame.rollback;
 		if (node instanceof FencedCodeBlock fenced) {
-			InfoString info = InfoString.parse(fenced.getInfo());
+			InfoString info = InfoString.parse(rawInfo(fenced));
 			draft.fenced = true;
 			draft.language = info.language();
 			draft.annotations = info.annotations();
@@ -145,6 +149,29 @@ final class DocumentReader {
 		draft.executable = draft.fenced && EXECUTABLE.contains(draft.language) && !draft.content.isBlank()
 				&& !draft.command.isBlank() && !draft.annotations.ignore();
 		return draft;
+	}
+
+	/**
+	 * The info string as written: CommonMark drops backslashes before punctuation, which would turn
+	 * {@code expect=/a \(b\)/} into a different regex. Falls back to the parsed one when unsure.
+	 */
+	private String rawInfo(FencedCodeBlock fenced) {
+		String info = fenced.getInfo() == null ? "" : fenced.getInfo();
+		if (!info.contains("=") && !info.contains("{")) {
+			return info;
+		}
+		var span = fenced.getSourceSpans().isEmpty() ? null : fenced.getSourceSpans().get(0);
+		if (span == null || span.getLineIndex() >= this.sourceLines.length) {
+			return info;
+		}
+		String line = this.sourceLines[span.getLineIndex()];
+		String rest = line.substring(Math.min(span.getColumnIndex(), line.length())).strip();
+		int i = 0;
+		while (i < rest.length() && rest.charAt(i) == fenced.getFenceCharacter().charAt(0)) {
+			i++;
+		}
+		String raw = rest.substring(i).strip();
+		return raw.replace("\\", "").equals(info.replace("\\", "")) ? raw : info;
 	}
 
 	private void checklistItem(ListItem item, String section) {

@@ -110,6 +110,15 @@ record InfoString(String language, Annotations annotations, List<String> problem
 				}
 				i++;
 			}
+			else if (i < n && body.charAt(i) == '/') {
+				// expect=/a regex with spaces/ ends at a slash followed by a space or the end
+				int end = i + 1;
+				while (end < n && !(body.charAt(end) == '/' && (end + 1 == n || Character.isWhitespace(body.charAt(end + 1))))) {
+					end++;
+				}
+				value.append(body, i, Math.min(end + 1, n));
+				i = end + 1;
+			}
 			else {
 				while (i < n && !Character.isWhitespace(body.charAt(i))) {
 					value.append(body.charAt(i++));

@@ -93,7 +93,7 @@ public final class RunbookParser {
 		String body = frontMatterLines == 0 ? normalized
 				: "\n".repeat(frontMatterLines) + String.join("\n", lines.subList(frontMatterLines, lines.size()));
 		Node document = this.markdown.parse(body);
-		return new DocumentReader(fileName, frontMatter).read(document, DocumentReader.hex(bytes));
+		return new DocumentReader(fileName, frontMatter, body).read(document, DocumentReader.hex(bytes));
 	}
 
 	/** Invalid UTF-8 (a Latin-1 file, a truncated character) becomes U+FFFD rather than an error. */
