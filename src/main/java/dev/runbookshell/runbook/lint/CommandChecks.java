@@ -23,7 +23,7 @@ final class CommandChecks {
 	void check(List<Block> blocks) {
 		for (Block block : blocks) {
 			boolean mayRunLong = block.annotations().interactive() || block.annotations().get("background").isPresent()
-					|| block.annotations().timeout().isPresent();
+					|| block.annotations().get("timeout").isPresent();
 			String[] lines = ShellText.of(block.content()).commentsBlanked().split("\n", -1);
 			for (int i = 0; i < lines.length; i++) {
 				String line = commandPart(block, lines[i]);
