@@ -4,6 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.runbookshell.runbook.RunbookParseException;
+import dev.runbookshell.target.TargetException;
+
 /**
  * Maps what a command threw to the message and exit code the operator sees. Known failures keep their own
  * one-line message; anything unexpected is logged with its stack trace and reported in one line.
@@ -17,12 +20,18 @@ public class FailureTranslator {
 		if (failure instanceof CliException cli) {
 			return cli;
 		}
+		if (failure instanceof RunbookParseException parse) {
+			return CliException.usage(parse.getMessage());
+		}
+		if (failure instanceof TargetException target) {
+			return CliException.target(target.getMessage(), target);
+		}
 		if (failure instanceof IllegalArgumentException) {
 			return CliException.usage(String.valueOf(failure.getMessage()));
 		}
 		log.error("unexpected failure", failure);
 		return new CliException(ExitCode.FAILED, "unexpected " + failure.getClass().getSimpleName() + ": "
-				+ failure.getMessage() + " (details in " + DebugLog.location() + ")", failure);
+				+ failure.getMessage() + " (details in " + dev.runbookshell.config.DebugLogging.location() + ")", failure);
 	}
 
 }
