@@ -175,10 +175,7 @@ public final class HtmlReport implements ReportRenderer {
 	}
 
 	private static void checks(Run run, String section, StringBuilder html) {
-		List<Check> checks = run.checks()
-			.stream()
-			.filter(c -> section.equals(c.section() == null ? "" : c.section()))
-			.toList();
+		List<Check> checks = run.checksIn(section);
 		if (checks.isEmpty()) {
 			return;
 		}

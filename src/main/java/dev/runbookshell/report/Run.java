@@ -95,6 +95,11 @@ public record Run(Path journal, ChainStatus verification, SessionStarted started
 		return groups;
 	}
 
+	/** The checklist ticks of one section, in order. */
+	public List<Check> checksIn(String section) {
+		return this.checks.stream().filter(c -> section.equals(c.section() == null ? "" : c.section())).toList();
+	}
+
 	/** Number of blocks by status, every status present (zero when none), in enum order. */
 	public Map<BlockStatus, Integer> counts() {
 		Map<BlockStatus, Integer> counts = new LinkedHashMap<>();

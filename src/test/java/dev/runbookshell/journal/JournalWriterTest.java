@@ -46,11 +46,7 @@ class JournalWriterTest {
 
 	@Test
 	void eachLineCarriesSeqTimeTypeAndPrevThenTheEventFields() throws Exception {
-		Path file;
-		try (JournalWriter writer = JournalWriter.create(this.dir, "db", "prod", JournalFixtures.ticking())) {
-			JournalFixtures.writeSmallSession(writer);
-			file = writer.path();
-		}
+		Path file = smallJournal();
 		List<String> lines = Files.readAllLines(file);
 		assertThat(lines.get(0)).startsWith(
 				"{\"seq\":1,\"at\":\"2025-03-01T02:00:01.001Z\",\"type\":\"session-started\",\"prev\":\"\",\"runbook\":{\"path\":\"plans/db.md\"");
@@ -95,11 +91,7 @@ class JournalWriterTest {
 
 	@Test
 	void appendAfterReopenContinuesSeqAndChain() {
-		Path file;
-		try (JournalWriter writer = JournalWriter.create(this.dir, "db", "prod", JournalFixtures.ticking())) {
-			JournalFixtures.writeSmallSession(writer);
-			file = writer.path();
-		}
+		Path file = smallJournal();
 		try (JournalWriter writer = JournalWriter.append(file, JournalFixtures.ticking())) {
 			JournalEntry entry = writer.write(new Note("after resume", null));
 			assertThat(entry.seq()).isEqualTo(5);
@@ -112,11 +104,7 @@ class JournalWriterTest {
 
 	@Test
 	void appendRefusesABrokenJournalNamingFileAndLine() throws Exception {
-		Path file;
-		try (JournalWriter writer = JournalWriter.create(this.dir, "db", "prod", JournalFixtures.ticking())) {
-			JournalFixtures.writeSmallSession(writer);
-			file = writer.path();
-		}
+		Path file = smallJournal();
 		String text = Files.readString(file).replace("pg_dump", "pg_dumq");
 		Files.writeString(file, text);
 		assertThatThrownBy(() -> JournalWriter.append(file, JournalFixtures.ticking()))
@@ -126,11 +114,7 @@ class JournalWriterTest {
 
 	@Test
 	void appendCutsAnIncompleteLastLineAndNotesIt() throws Exception {
-		Path file;
-		try (JournalWriter writer = JournalWriter.create(this.dir, "db", "prod", JournalFixtures.ticking())) {
-			JournalFixtures.writeSmallSession(writer);
-			file = writer.path();
-		}
+		Path file = smallJournal();
 		Files.writeString(file, "{\"seq\":5,\"at\":\"2025-03-0", java.nio.file.StandardOpenOption.APPEND);
 		try (JournalWriter writer = JournalWriter.append(file, JournalFixtures.ticking())) {
 			writer.write(new SessionFinished("failed", java.util.Map.of("timed-out", 1)));
@@ -190,6 +174,13 @@ class JournalWriterTest {
 		Journal journal = new JournalReader().read(file);
 		assertThat(journal.verification()).isEqualTo(ChainStatus.INTACT);
 		assertThat(journal.entries()).hasSize(100);
+	}
+
+	private Path smallJournal() {
+		try (JournalWriter writer = JournalWriter.create(this.dir, "db", "prod", JournalFixtures.ticking())) {
+			JournalFixtures.writeSmallSession(writer);
+			return writer.path();
+		}
 	}
 
 	static List<byte[]> splitOnNewline(byte[] all) {
