@@ -61,9 +61,8 @@ final class BlockScript {
 		return text.toString();
 	}
 
-	/** One single-quoted shell word: nothing inside is expanded or run. */
-	static String quote(String value) {
-		return "'" + value.replace("'", "'\\''") + "'";
+	private static String quote(String value) {
+		return ShellQuoting.singleQuoted(value);
 	}
 
 }
