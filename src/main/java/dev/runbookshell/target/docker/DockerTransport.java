@@ -88,13 +88,21 @@ final class DockerTransport implements ShellTransport {
 		}
 	}
 
+	/**
+	 * Asked when a shell's stream ended. The engine marks a killed container stopped only a moment after its execs
+	 * ended, so a container that still looks running must also accept a new exec.
+	 */
 	@Override
 	public boolean isConnected() {
 		try {
 			InspectContainerResponse container = this.engine.client().inspectContainerCmd(this.containerId).exec();
-			return Boolean.TRUE.equals(container.getState().getRunning());
+			if (!Boolean.TRUE.equals(container.getState().getRunning())) {
+				return false;
+			}
+			runSideCommand("true");
+			return true;
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | TargetException ex) {
 			return false;
 		}
 	}
