@@ -50,7 +50,7 @@ final class BlockText {
 		String[] lines = content.split("\n", -1);
 		for (int i = 0; i < lines.length; i++) {
 			Matcher m = SHOULD_SHOW.matcher(lines[i]);
-			if (m.find()) {
+			if (lines[i].indexOf('#') >= 0 && m.find()) {
 				expectations.add(expectation(unquote(m.group(1)), fenceLine + 1 + i));
 			}
 		}

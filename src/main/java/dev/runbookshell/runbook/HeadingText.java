@@ -2,6 +2,7 @@ package dev.runbookshell.runbook;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
@@ -14,13 +15,23 @@ final class HeadingText {
 
 	private static final int MAX_SLUG = 48;
 
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
+	private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*\\d+(\\.\\d+)*[.):]?\\s+");
+
+	private static final Pattern MARKS = Pattern.compile("\\p{M}");
+
+	private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
+
+	private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
+
 	private HeadingText() {
 	}
 
 	static String plain(Node node) {
 		StringBuilder text = new StringBuilder();
 		append(node, text);
-		return text.toString().replaceAll("\\s+", " ").strip();
+		return SPACES.matcher(text).replaceAll(" ").strip();
 	}
 
 	private static void append(Node node, StringBuilder text) {
@@ -46,9 +57,9 @@ final class HeadingText {
 	 * nothing is left.
 	 */
 	static String slug(String title) {
-		String text = title.replaceFirst("^\\s*\\d+(\\.\\d+)*[.):]?\\s+", "");
-		String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-		String slug = folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+		String text = LEADING_NUMBER.matcher(title).replaceFirst("");
+		String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+		String slug = EDGE_DASHES.matcher(NOT_SLUG.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
 		if (slug.length() > MAX_SLUG) {
 			int cut = slug.lastIndexOf('-', MAX_SLUG);
 			slug = slug.substring(0, cut > 0 ? cut : MAX_SLUG);

@@ -33,13 +33,13 @@ final class PlaceholderScanner {
 	private static final Pattern REFERENCE = Pattern
 		.compile("\\$(?:\\{(#?)([A-Za-z_][A-Za-z0-9_]*)([^}]*)}?|([A-Za-z_][A-Za-z0-9_]*))");
 
-	private static final Pattern ASSIGNMENT = Pattern
-		.compile("(?<![^\\s;&|({`])([A-Za-z_][A-Za-z0-9_]*)(?:\\[[^\\]]*])?\\+?=");
+	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+	/** Matched only where one of its keywords starts a word (see {@link #findAt}). */
 	private static final Pattern DECLARATION = Pattern
-		.compile("\\b(?:export|local|declare|typeset|readonly)\\s+(?:-\\w+\\s+)*([A-Za-z_][A-Za-z0-9_]*)");
+		.compile("(?:export|local|declare|typeset|readonly)\\s+(?:-\\w+\\s+)*([A-Za-z_][A-Za-z0-9_]*)");
 
-	private static final Pattern LOOP = Pattern.compile("\\b(?:for|select)\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+in\\b");
+	private static final Pattern LOOP = Pattern.compile("(?:for|select)\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+in\\b");
 
 	private static final Pattern READ = Pattern.compile("\\b(?:read|mapfile|readarray|getopts)\\b([^\\n;|&)]*)");
 
@@ -66,18 +66,19 @@ final class PlaceholderScanner {
 	List<Placeholder> scan(String command) {
 		ShellText shell = ShellText.of(command);
 		List<Found> found = new ArrayList<>();
-		Matcher angle = ANGLE.matcher(shell.commentsBlanked());
+		// indexOf checks first: most lines have none of these, and the regexes try every position
+		Matcher angle = ANGLE.matcher(command.indexOf('<') >= 0 ? shell.commentsBlanked() : "");
 		while (angle.find()) {
 			if (!HTML_TAGS.contains(angle.group(1).toLowerCase(java.util.Locale.ROOT))) {
 				found.add(new Found(angle.start(), new Placeholder(angle.group(), angle.group(1), Placeholder.Kind.ANGLE)));
 			}
 		}
-		Matcher date = DATE.matcher(shell.commentsBlanked());
+		Matcher date = DATE.matcher(command.contains("YYYY") ? shell.commentsBlanked() : "");
 		while (date.find()) {
 			found.add(new Found(date.start(), new Placeholder(date.group(1), date.group(1), Placeholder.Kind.DATE)));
 		}
 		List<Definition> definitions = definitions(shell.literalsBlanked());
-		Matcher reference = REFERENCE.matcher(shell.literalsBlanked());
+		Matcher reference = REFERENCE.matcher(command.indexOf('$') >= 0 ? shell.literalsBlanked() : "");
 		while (reference.find()) {
 			String name = reference.group(2) != null ? reference.group(2) : reference.group(4);
 			if (reference.group(2) != null && handlesUnset(reference.group(3))) {
@@ -121,20 +122,57 @@ final class PlaceholderScanner {
 
 	private static List<Definition> definitions(String text) {
 		List<Definition> definitions = new ArrayList<>();
-		for (Pattern pattern : List.of(ASSIGNMENT, DECLARATION, LOOP)) {
-			Matcher m = pattern.matcher(text);
-			while (m.find()) {
-				definitions.add(new Definition(m.group(1), m.start()));
-			}
-		}
-		Matcher read = READ.matcher(text);
-		while (read.find()) {
-			String[] words = read.group(1).trim().split("\\s+");
-			for (int i = words.length - 1; i >= 0 && words[i].matches("[A-Za-z_][A-Za-z0-9_]*"); i--) {
-				definitions.add(new Definition(words[i], read.start()));
+		assignments(text, definitions);
+		findAt(DECLARATION, text, definitions, "export", "local", "declare", "typeset", "readonly");
+		findAt(LOOP, text, definitions, "for", "select");
+		if (text.contains("read") || text.contains("mapfile") || text.contains("getopts")) {
+			Matcher read = READ.matcher(text);
+			while (read.find()) {
+				String[] words = read.group(1).trim().split("\\s+");
+				for (int i = words.length - 1; i >= 0 && IDENTIFIER.matcher(words[i]).matches(); i--) {
+					definitions.add(new Definition(words[i], read.start()));
+				}
 			}
 		}
 		return definitions;
+	}
+
+	/** {@code NAME=}, {@code NAME+=}, {@code NAME[i]=} at the start of a word: found from each '=' backwards. */
+	private static void assignments(String text, List<Definition> definitions) {
+		for (int eq = text.indexOf('='); eq >= 0; eq = text.indexOf('=', eq + 1)) {
+			int end = eq;
+			if (end > 0 && text.charAt(end - 1) == '+') {
+				end--;
+			}
+			if (end > 0 && text.charAt(end - 1) == ']') {
+				int open = text.lastIndexOf('[', end - 1);
+				end = open < 0 ? end : open;
+			}
+			int start = end;
+			while (start > 0 && (Character.isLetterOrDigit(text.charAt(start - 1)) || text.charAt(start - 1) == '_')) {
+				start--;
+			}
+			boolean atWordStart = start == 0 || " \t\n;&|({`".indexOf(text.charAt(start - 1)) >= 0;
+			if (start < end && atWordStart && IDENTIFIER.matcher(text.substring(start, end)).matches()) {
+				definitions.add(new Definition(text.substring(start, end), start));
+			}
+		}
+	}
+
+	/**
+	 * Tries {@code pattern} only where a keyword starts a word: found with indexOf, which is much cheaper than
+	 * letting the regex try every position of every block.
+	 */
+	private static void findAt(Pattern pattern, String text, List<Definition> definitions, String... keywords) {
+		Matcher m = pattern.matcher(text);
+		for (String keyword : keywords) {
+			for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
+				boolean wordStart = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)) && text.charAt(at - 1) != '_';
+				if (wordStart && m.region(at, text.length()).lookingAt()) {
+					definitions.add(new Definition(m.group(1), at));
+				}
+			}
+		}
 	}
 
 	private record Found(int offset, Placeholder placeholder) {

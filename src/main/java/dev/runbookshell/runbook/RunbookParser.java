@@ -86,12 +86,18 @@ public final class RunbookParser {
 		}
 		// CommonMark treats CR, LF and CRLF alike as line ends; one form keeps literals and hashes stable.
 		String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
-		List<String> lines = Arrays.asList(normalized.split("\n", -1));
+		List<String> lines = normalized.startsWith("---") ? Arrays.asList(normalized.split("\n", -1)) : List.of();
 		FrontMatter frontMatter = FrontMatterReader.read(fileName, lines);
 		int frontMatterLines = FrontMatterReader.lineCount(lines);
 		// Blank lines stand in for the front matter so that source spans still count lines of the file.
-		String body = frontMatterLines == 0 ? normalized
-				: "\n".repeat(frontMatterLines) + String.join("\n", lines.subList(frontMatterLines, lines.size()));
+		String body = normalized;
+		if (frontMatterLines > 0) {
+			int offset = 0;
+			for (int i = 0; i < frontMatterLines; i++) {
+				offset += lines.get(i).length() + 1;
+			}
+			body = "\n".repeat(frontMatterLines) + normalized.substring(Math.min(offset, normalized.length()));
+		}
 		Node document = this.markdown.parse(body);
 		return new DocumentReader(fileName, frontMatter, body).read(document, DocumentReader.hex(bytes));
 	}

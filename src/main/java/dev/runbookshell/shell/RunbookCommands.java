@@ -73,7 +73,7 @@ public class RunbookCommands {
 			String indent = "  ".repeat(depth(section.number()));
 			long checks = runbook.checklists().stream().filter(c -> c.section().equals(section.number())).count();
 			out.printf("%s%s %s%s%s%n", indent, section.number(), section.number().equals("0") ? "(before the first heading)"
-					: section.title(), section.rollback() ? "  [rollback]" : "", checks > 0 ? "  [" + checks + " checks]" : "");
+					: section.title(), section.rollback() ? "  [rollback]" : "", checks > 0 ? "  [" + checks + (checks == 1 ? " check]" : " checks]") : "");
 			for (Block block : runbook.executableBlocks()) {
 				if (block.section().equals(section.number())) {
 					out.printf("%s    - %s %s  (line %d)%n", indent, block.id(), block.name(), block.line());
