@@ -66,6 +66,11 @@ final class DockerTransport implements ShellTransport {
 
 	@Override
 	public void runSideCommand(String script) throws TargetException {
+		sideCommand(script);
+	}
+
+	/** Runs {@code script} in a second exec and returns its exit code, null when the engine never ran it. */
+	private Long sideCommand(String script) throws TargetException {
 		DockerClient client = this.engine.client();
 		try {
 			String execId = client.execCreateCmd(this.containerId)
@@ -77,6 +82,7 @@ final class DockerTransport implements ShellTransport {
 			try (ResultCallback.Adapter<Frame> done = client.execStartCmd(execId).exec(new ResultCallback.Adapter<>())) {
 				done.awaitCompletion(SIDE_COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
 			}
+			return client.inspectExecCmd(execId).exec().getExitCodeLong();
 		}
 		catch (RuntimeException | IOException ex) {
 			throw new TargetException(Reason.EXEC, "cannot signal the block in " + describe() + ": " + ex.getMessage(),
@@ -99,8 +105,11 @@ final class DockerTransport implements ShellTransport {
 			if (!Boolean.TRUE.equals(container.getState().getRunning())) {
 				return false;
 			}
-			runSideCommand("true");
-			return true;
+			// A killed container can accept an exec for a moment: only one that ran and exited 0 proves it alive,
+			// and the container must still be running afterwards.
+			Long probe = sideCommand("true");
+			return probe != null && probe == 0 && Boolean.TRUE
+				.equals(this.engine.client().inspectContainerCmd(this.containerId).exec().getState().getRunning());
 		}
 		catch (RuntimeException | TargetException ex) {
 			return false;
