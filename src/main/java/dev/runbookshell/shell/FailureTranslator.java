@@ -31,7 +31,7 @@ public class FailureTranslator {
 		}
 		log.error("unexpected failure", failure);
 		return new CliException(ExitCode.FAILED, "unexpected " + failure.getClass().getSimpleName() + ": "
-				+ failure.getMessage() + " (details in " + DebugLog.location() + ")", failure);
+				+ failure.getMessage() + " (details in " + dev.runbookshell.config.DebugLogging.location() + ")", failure);
 	}
 
 }

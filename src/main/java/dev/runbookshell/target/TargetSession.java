@@ -1,0 +1,40 @@
+package dev.runbookshell.target;
+
+import java.io.Closeable;
+
+/**
+ * One long-lived shell on a target. Blocks run one after another in the same shell, so {@code cd},
+ * {@code export}, functions and {@code set} options carry over. Not thread-safe except {@link #interrupt()},
+ * which may be called from any thread while {@link #execute} runs.
+ *
+ * <p>Lifecycle: {@link Target#open} returns a live session; {@link #execute} may be called any number of times;
+ * when a block ends the shell ({@code exit}) or the connection drops, the next {@link #execute} first starts a
+ * fresh shell ({@link ExecResult#freshShell()} tells the caller that state was lost); {@link #close()} ends the
+ * shell and the connection (and removes a throwaway container).
+ */
+public interface TargetSession extends Closeable {
+
+	/**
+	 * Runs one block and streams its output to {@code sink} as it arrives. Returns when the block has ended,
+	 * timed out, been interrupted, or the connection was lost: each is an {@link ExecResult.Outcome}, never an
+	 * exception.
+	 * @throws TargetException only when no shell can be had at all (reason CONNECT, AUTH, HOST_KEY or EXEC)
+	 */
+	ExecResult execute(ExecRequest request, OutputSink sink) throws TargetException;
+
+	/** Interrupts the running block (its process group on the target). Safe from any thread; no-op when idle. */
+	void interrupt();
+
+	/**
+	 * What identifies the target's identity for replay checks: {@code SHA256:...} host key fingerprint for SSH,
+	 * the container id for Docker, {@code local:<hostname>} locally.
+	 */
+	String fingerprint();
+
+	/** The shell in use on the target: {@code bash} or {@code sh}. */
+	String shell();
+
+	@Override
+	void close();
+
+}
