@@ -141,15 +141,19 @@ final class SessionState {
 		this.journal.append(new JournalEvent.VariableSet(name, masked ? SecretValues.MASK : value, masked));
 	}
 
-	/** The block's timeout, else the front matter's, else none with an operator and 30 minutes unattended. */
 	Duration timeout(Block block) {
+		return timeout(this.runbook, block, this.confirmer.mode());
+	}
+
+	/** The block's timeout, else the front matter's, else none with an operator and 30 minutes unattended. */
+	static Duration timeout(Runbook runbook, Block block, SessionMode mode) {
 		try {
 			return block.annotations().timeout().orElseGet(() -> {
-				Duration common = this.runbook.frontMatter().timeout();
+				Duration common = runbook.frontMatter().timeout();
 				if (common != null) {
 					return common;
 				}
-				return this.confirmer.mode().unattended() ? RunSession.UNATTENDED_TIMEOUT : null;
+				return mode.unattended() ? RunSession.UNATTENDED_TIMEOUT : null;
 			});
 		}
 		catch (IllegalArgumentException ex) {
