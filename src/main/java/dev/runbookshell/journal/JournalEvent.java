@@ -34,9 +34,19 @@ public sealed interface JournalEvent {
 	record ExpectationResult(String text, boolean met) {
 	}
 
-	/** {@code session-started}. Mode is interactive, yes, answers, replay. */
+	/**
+	 * {@code session-started}. Mode is interactive, yes, answers, replay. Sections (optional, may be null) maps
+	 * each section number ({@code "4.1"}) to its heading, so reports can title the groups of blocks.
+	 */
 	record SessionStarted(RunbookRef runbook, TargetRef target, String operator, String host, ToolRef tool,
-			String mode) implements JournalEvent {
+			String mode, Map<String, String> sections) implements JournalEvent {
+
+		/** Without section titles. */
+		public SessionStarted(RunbookRef runbook, TargetRef target, String operator, String host, ToolRef tool,
+				String mode) {
+			this(runbook, target, operator, host, tool, mode, null);
+		}
+
 		@Override
 		public String type() {
 			return "session-started";

@@ -8,8 +8,9 @@ import java.io.Closeable;
  * which may be called from any thread while {@link #execute} runs.
  *
  * <p>Lifecycle: {@link Target#open} returns a live session; {@link #execute} may be called any number of times;
- * when a block ends the shell ({@code exit}) or the connection drops, the next {@link #execute} first starts a
- * fresh shell ({@link ExecResult#freshShell()} tells the caller that state was lost); {@link #close()} ends the
+ * when a block ends the shell ({@code exit}) the next {@link #execute} first starts a fresh shell; when the
+ * connection drops, {@link #reconnect()} must be called first, then the next {@link #execute} runs in a fresh
+ * shell ({@link ExecResult#freshShell()} tells the caller that state was lost); {@link #close()} ends the
  * shell and the connection (and removes a throwaway container).
  */
 public interface TargetSession extends Closeable {
@@ -21,6 +22,14 @@ public interface TargetSession extends Closeable {
 	 * @throws TargetException only when no shell can be had at all (reason CONNECT, AUTH, HOST_KEY or EXEC)
 	 */
 	ExecResult execute(ExecRequest request, OutputSink sink) throws TargetException;
+
+	/**
+	 * Connects again after a block ended with {@link ExecResult.Outcome#CONNECTION_LOST} and starts a fresh shell;
+	 * the next {@link #execute} reports {@link ExecResult#freshShell()}. Until this is called, {@link #execute}
+	 * refuses with reason CONNECT, so nothing is ever re-run without the caller deciding to.
+	 * @throws TargetException as {@link Target#open} does
+	 */
+	void reconnect() throws TargetException;
 
 	/** Interrupts the running block (its process group on the target). Safe from any thread; no-op when idle. */
 	void interrupt();

@@ -1,0 +1,164 @@
+package dev.runbookshell.journal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+
+/**
+ * Turns a journal event into its JSON line and back. A line is {@code seq}, {@code at}, {@code type},
+ * {@code prev}, then the event's record components in declaration order; null components are omitted; block
+ * statuses are written in their wire form ({@code timed-out}). The bytes of a line depend only on the entry, so
+ * the hash chain computed over them is stable. Thread-safe.
+ */
+public final class JournalCodec {
+
+	private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private static final Map<String, Class<? extends JournalEvent>> TYPES = Map.of("session-started",
+			JournalEvent.SessionStarted.class, "decision", JournalEvent.Decision.class, "block-started",
+			JournalEvent.BlockStarted.class, "block-finished", JournalEvent.BlockFinished.class, "variable-set",
+			JournalEvent.VariableSet.class, "check", JournalEvent.Check.class, "note", JournalEvent.Note.class,
+			"session-resumed", JournalEvent.SessionResumed.class, "session-finished",
+			JournalEvent.SessionFinished.class);
+
+	private static final String[] HEADER = { "seq", "at", "type", "prev" };
+
+	private final ObjectMapper mapper;
+
+	public JournalCodec() {
+		SimpleModule statuses = new SimpleModule("journal-statuses");
+		statuses.addSerializer(BlockStatus.class, new StdSerializer<>(BlockStatus.class) {
+			@Override
+			public void serialize(BlockStatus value, JsonGenerator gen, SerializerProvider provider)
+					throws java.io.IOException {
+				gen.writeString(value.wire());
+			}
+		});
+		statuses.addDeserializer(BlockStatus.class, new StdDeserializer<>(BlockStatus.class) {
+			@Override
+			public BlockStatus deserialize(JsonParser p, DeserializationContext ctxt) throws java.io.IOException {
+				return BlockStatus.fromWire(p.getValueAsString());
+			}
+		});
+		this.mapper = JsonMapper.builder()
+			.addModule(statuses)
+			.serializationInclusion(JsonInclude.Include.NON_NULL)
+			.disable(SerializationFeature.INDENT_OUTPUT)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+	}
+
+	/** The exact line for an entry, without its newline. */
+	public String encode(JournalEntry entry) {
+		ObjectNode line = this.mapper.createObjectNode();
+		line.put("seq", entry.seq());
+		line.put("at", formatInstant(entry.at()));
+		line.put("type", entry.event().type());
+		line.put("prev", entry.prev());
+		ObjectNode fields = this.mapper.valueToTree(entry.event());
+		for (String name : HEADER) {
+			fields.remove(name);
+		}
+		line.setAll(fields);
+		try {
+			return this.mapper.writeValueAsString(line);
+		}
+		catch (JsonProcessingException ex) {
+			throw new JournalException("cannot encode a " + entry.event().type() + " event: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Parses one line. Throws {@link JournalException} with a short reason (no file name: the caller adds it).
+	 */
+	public JournalEntry decode(String text, int lineNumber) {
+		JsonNode node;
+		try {
+			node = this.mapper.readTree(text);
+		}
+		catch (JsonProcessingException ex) {
+			throw new JournalException("bad JSON: " + ex.getOriginalMessage());
+		}
+		if (node == null || !node.isObject()) {
+			throw new JournalException("bad JSON: not an object");
+		}
+		ObjectNode fields = (ObjectNode) node.deepCopy();
+		JsonNode seq = fields.remove("seq");
+		JsonNode at = fields.remove("at");
+		JsonNode type = fields.remove("type");
+		JsonNode prev = fields.remove("prev");
+		if (seq == null || !seq.canConvertToLong() || at == null || type == null || prev == null) {
+			throw new JournalException("missing seq, at, type or prev");
+		}
+		Class<? extends JournalEvent> kind = TYPES.get(type.asText());
+		if (kind == null) {
+			throw new JournalException("unknown event type '" + type.asText() + "'");
+		}
+		try {
+			JournalEvent event = this.mapper.treeToValue(fields, kind);
+			return new JournalEntry(seq.asLong(), parseInstant(at.asText()), prev.asText(), event, lineNumber);
+		}
+		catch (JsonProcessingException | IllegalArgumentException | DateTimeParseException ex) {
+			throw new JournalException("bad " + type.asText() + " event: " + ex.getMessage());
+		}
+	}
+
+	/** The JSON mapper the codec uses, configured the same way (for reports that write JSON). */
+	public ObjectMapper mapper() {
+		return this.mapper;
+	}
+
+	/** ISO-8601 UTC with milliseconds: {@code 2025-03-01T02:00:00.000Z}. */
+	public static String formatInstant(Instant instant) {
+		return AT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+	}
+
+	public static Instant parseInstant(String text) {
+		return Instant.parse(text);
+	}
+
+	/** Lower-case hex sha256 of a line's exact bytes (without its newline): the next line's {@code prev}. */
+	public static String sha256(byte[] line) {
+		return sha256(line, 0, line.length);
+	}
+
+	public static String sha256(byte[] bytes, int offset, int length) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(bytes, offset, length);
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
+	}
+
+	static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.runbookshell.report;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.runbookshell.journal.BlockStatus;
+import dev.runbookshell.journal.JournalEvent.BlockFinished;
+import dev.runbookshell.journal.JournalEvent.BlockRef;
+import dev.runbookshell.journal.JournalEvent.Decision;
+import dev.runbookshell.journal.JournalEvent.ExpectationResult;
+import dev.runbookshell.journal.JournalEvent.Note;
+
+/**
+ * Everything the journal says about one block in one session: the decisions taken on it, each attempt (a retry is
+ * a second attempt), and the notes attached to it. Its outcome is the last attempt's.
+ *
+ * @param block the block as last seen
+ * @param section the section part of the block id ({@code 4.1} for {@code 4.1.2}; {@code ""} when none)
+ * @param decisions every decision on the block, in order
+ * @param attempts every start of the block, in order, with its end when there is one
+ * @param notes notes the operator attached to the block
+ */
+public record BlockRun(BlockRef block, String section, List<Decision> decisions, List<Attempt> attempts,
+		List<Note> notes) {
+
+	/** One start of a block and, unless the process died meanwhile, its end. */
+	public record Attempt(String command, Instant startedAt, BlockFinished finished, Instant finishedAt) {
+
+		/** When the output was complete: start + duration, or the finish time when the start was not journaled. */
+		public Instant endAt() {
+			if (this.startedAt != null && this.finished != null) {
+				return this.startedAt.plusMillis(this.finished.durationMs());
+			}
+			return this.finishedAt != null ? this.finishedAt : this.startedAt;
+		}
+
+	}
+
+	/** {@code 4.1.2 backup-db}. */
+	public String label() {
+		return this.block.id() + " " + this.block.name();
+	}
+
+	/** The last attempt, or null when the block never started (skipped). */
+	public Attempt last() {
+		return this.attempts.isEmpty() ? null : this.attempts.get(this.attempts.size() - 1);
+	}
+
+	/** The last {@code block-finished}, or null. */
+	public BlockFinished finished() {
+		for (int i = this.attempts.size() - 1; i >= 0; i--) {
+			if (this.attempts.get(i).finished() != null) {
+				return this.attempts.get(i).finished();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * How the block ended: its last attempt's status; skipped when it was only skipped; unknown when it started
+	 * and the journal never says how it ended.
+	 */
+	public BlockStatus status() {
+		Attempt last = last();
+		if (last != null) {
+			return last.finished() != null ? last.finished().status() : BlockStatus.UNKNOWN;
+		}
+		Decision decision = lastDecision();
+		return decision != null && decision.choice().equals("skip") ? BlockStatus.SKIPPED : BlockStatus.UNKNOWN;
+	}
+
+	public Decision lastDecision() {
+		return this.decisions.isEmpty() ? null : this.decisions.get(this.decisions.size() - 1);
+	}
+
+	/** The decisions as a short phrase: {@code run}, {@code edit, retry}. */
+	public String decisionText() {
+		return String.join(", ", this.decisions.stream().map(Decision::choice).toList());
+	}
+
+	/** Total time spent running the block, all attempts. */
+	public long durationMs() {
+		return this.attempts.stream().mapToLong(a -> a.finished() == null ? 0 : a.finished().durationMs()).sum();
+	}
+
+	public Integer exitCode() {
+		BlockFinished finished = finished();
+		return finished == null ? null : finished.exitCode();
+	}
+
+	public Instant startedAt() {
+		return this.attempts.isEmpty() ? null : this.attempts.get(0).startedAt();
+	}
+
+	public String command() {
+		Attempt last = last();
+		return last == null ? null : last.command();
+	}
+
+	public String output() {
+		BlockFinished finished = finished();
+		return finished == null ? null : finished.output();
+	}
+
+	public String outputFile() {
+		BlockFinished finished = finished();
+		return finished == null ? null : finished.outputFile();
+	}
+
+	public List<ExpectationResult> expectations() {
+		BlockFinished finished = finished();
+		return finished == null || finished.expectations() == null ? List.of() : finished.expectations();
+	}
+
+	/** Failed, timed out or of unknown outcome: what a reader has to look at. */
+	public boolean isProblem() {
+		BlockStatus status = status();
+		return status == BlockStatus.FAILED || status == BlockStatus.TIMED_OUT || status == BlockStatus.UNKNOWN
+				|| status == BlockStatus.INTERRUPTED;
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.runbookshell.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Renders a {@link RunComparison} as Markdown or JSON. */
+public final class ComparisonReport {
+
+	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+	public String markdown(RunComparison c) {
+		StringBuilder md = new StringBuilder();
+		md.append("# Run comparison: ").append(MarkdownReport.inline(c.a().title())).append("\n\n");
+		md.append("| | A | B |\n|---|---|---|\n");
+		md.append("| Journal | ").append(name(c.a())).append(" | ").append(name(c.b())).append(" |\n");
+		md.append("| Target | ").append(MarkdownReport.inline(c.a().targetName())).append(" | ")
+			.append(MarkdownReport.inline(c.b().targetName())).append(" |\n");
+		md.append("| Started | ").append(UtcTime.dateTime(c.a().start())).append(" | ")
+			.append(UtcTime.dateTime(c.b().start())).append(" |\n");
+		md.append("| Result | ").append(c.a().result()).append(": ").append(c.a().countsText()).append(" | ")
+			.append(c.b().result()).append(": ").append(c.b().countsText()).append(" |\n");
+		md.append("| Total time | ").append(HumanDuration.of(c.a().elapsed())).append(" | ")
+			.append(HumanDuration.of(c.b().elapsed())).append(" |\n");
+		md.append("| Time in blocks | ").append(HumanDuration.of(c.a().blockMs())).append(" | ")
+			.append(HumanDuration.of(c.b().blockMs())).append(" |\n");
+		md.append("| Downtime estimate | ").append(downtime(c.downtimeA())).append(" | ")
+			.append(downtime(c.downtimeB())).append(" |\n");
+		if (c.runbooksDiffer()) {
+			md.append("\nThe runbook changed between the runs (sha256 ").append(c.a().started().runbook().sha256())
+				.append(" vs ").append(c.b().started().runbook().sha256()).append(").\n");
+		}
+		md.append("\n| Block | Status A | Status B | Duration A | Duration B | Output |\n|---|---|---|---|---|---|\n");
+		for (RunComparison.Row row : c.rows()) {
+			md.append("| ").append(MarkdownReport.inline(row.id() + " " + row.name()))
+				.append(row.cutover() ? " (cut-over)" : "")
+				.append(row.contentChanged() ? " (block changed)" : "")
+				.append(" | ").append(status(row.a())).append(" | ").append(status(row.b()))
+				.append(" | ").append(duration(row.a())).append(" | ").append(duration(row.b()))
+				.append(" | ").append(row.outputDiffers() == null ? "-" : row.outputDiffers() ? "**differs**" : "same")
+				.append(" |\n");
+		}
+		md.append("\nOutputs are compared masked, without terminal escapes, and with dates, times and epoch-like "
+				+ "numbers ignored. Cut-over blocks are those whose name or section title says cutover, cut-over "
+				+ "or downtime; the downtime estimate is the wall-clock time from the first one's start to the last "
+				+ "one's end.\n");
+		return md.toString();
+	}
+
+	public String json(RunComparison c) {
+		ObjectNode root = JSON.createObjectNode();
+		root.put("title", c.a().title());
+		root.put("runbooksDiffer", c.runbooksDiffer());
+		run(root.putObject("a"), c.a(), c.downtimeA());
+		run(root.putObject("b"), c.b(), c.downtimeB());
+		ArrayNode blocks = root.putArray("blocks");
+		for (RunComparison.Row row : c.rows()) {
+			ObjectNode node = blocks.addObject().put("id", row.id()).put("name", row.name());
+			node.put("statusA", row.a() == null ? null : row.a().status().wire());
+			node.put("statusB", row.b() == null ? null : row.b().status().wire());
+			node.put("durationMsA", row.a() == null ? null : row.a().durationMs());
+			node.put("durationMsB", row.b() == null ? null : row.b().durationMs());
+			node.put("outputDiffers", row.outputDiffers());
+			node.put("contentChanged", row.contentChanged());
+			node.put("cutover", row.cutover());
+		}
+		try {
+			return JSON.writeValueAsString(root) + "\n";
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("cannot write comparison", ex);
+		}
+	}
+
+	private static void run(ObjectNode node, Run run, RunComparison.Downtime downtime) {
+		node.put("journal", run.journal().getFileName().toString());
+		node.put("target", run.targetName());
+		node.put("result", run.result());
+		node.put("elapsedMs", run.elapsed().toMillis());
+		node.put("blockDurationMs", run.blockMs());
+		ObjectNode d = node.putObject("downtime");
+		d.put("wallClockMs", downtime.wallClock().toMillis());
+		d.put("inBlocksMs", downtime.inBlocksMs());
+		downtime.blockIds().forEach(d.putArray("blocks")::add);
+	}
+
+	private static String name(Run run) {
+		return "`" + run.journal().getFileName() + "`";
+	}
+
+	private static String status(BlockRun block) {
+		return block == null ? "(not run)" : block.status().wire();
+	}
+
+	private static String duration(BlockRun block) {
+		return block == null ? "" : HumanDuration.of(block.durationMs());
+	}
+
+	private static String downtime(RunComparison.Downtime downtime) {
+		if (!downtime.known()) {
+			return "no cut-over blocks found";
+		}
+		return HumanDuration.of(downtime.wallClock()) + " (" + HumanDuration.of(downtime.inBlocksMs()) + " in blocks "
+				+ String.join(", ", downtime.blockIds()) + ")";
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.runbookshell.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.runbookshell.journal.JournalCodec;
+import dev.runbookshell.journal.JournalEvent.SessionStarted;
+
+/**
+ * A machine-readable summary of the run: result, counts by status, total and per-block durations, and one row
+ * per block (id, name, section, status, exit code, duration, decision).
+ */
+public final class JsonReport implements ReportRenderer {
+
+	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+	@Override
+	public String render(Run run) {
+		ObjectNode root = JSON.createObjectNode();
+		root.put("journal", run.journal().getFileName().toString());
+		root.put("title", run.title());
+		SessionStarted s = run.started();
+		if (s != null && s.runbook() != null) {
+			root.putObject("runbook").put("path", s.runbook().path()).put("sha256", s.runbook().sha256());
+		}
+		if (s != null && s.target() != null) {
+			root.putObject("target")
+				.put("name", s.target().name())
+				.put("uri", s.target().uri())
+				.put("fingerprint", s.target().fingerprint());
+		}
+		if (s != null) {
+			root.put("operator", s.operator()).put("mode", s.mode());
+		}
+		root.put("start", JournalCodec.formatInstant(run.start()));
+		root.put("end", JournalCodec.formatInstant(run.end()));
+		root.put("result", run.result());
+		root.put("elapsedMs", run.elapsed().toMillis());
+		root.put("blockDurationMs", run.blockMs());
+		ObjectNode counts = root.putObject("counts");
+		run.counts().forEach((status, n) -> counts.put(status.wire(), n));
+		ArrayNode blocks = root.putArray("blocks");
+		for (BlockRun block : run.blocks()) {
+			ObjectNode row = blocks.addObject()
+				.put("id", block.block().id())
+				.put("name", block.block().name())
+				.put("section", block.section())
+				.put("status", block.status().wire());
+			if (block.exitCode() == null) {
+				row.putNull("exitCode");
+			}
+			else {
+				row.put("exitCode", block.exitCode());
+			}
+			row.put("durationMs", block.durationMs());
+			row.put("attempts", block.attempts().stream().filter(a -> a.command() != null).count());
+			row.put("decision", block.decisionText());
+			if (block.startedAt() != null) {
+				row.put("startedAt", JournalCodec.formatInstant(block.startedAt()));
+			}
+		}
+		try {
+			return JSON.writeValueAsString(root) + "\n";
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("cannot write JSON summary", ex);
+		}
+	}
+
+}

@@ -1,0 +1,182 @@
+package dev.runbookshell.report;
+
+import java.io.StringWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import dev.runbookshell.journal.BlockStatus;
+import dev.runbookshell.journal.JournalEvent.ExpectationResult;
+import dev.runbookshell.journal.JournalEvent.SessionStarted;
+
+/**
+ * The run as JUnit XML for CI: one {@code <testsuite>} (name = runbook title, hostname = target), one
+ * {@code <testcase>} per block (classname = section path, name = {@code "id name"}); failed, timed-out and
+ * unknown blocks carry a {@code <failure>}, interrupted ones an {@code <error>}, skipped ones {@code <skipped/>};
+ * the masked output goes to {@code <system-out>} as CDATA. Follows the common (Ant/Jenkins) JUnit schema.
+ */
+public final class JunitReport implements ReportRenderer {
+
+	// the common schema's timestamp has no zone: it is UTC here
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+		.withZone(ZoneOffset.UTC);
+
+	@Override
+	public String render(Run run) {
+		StringWriter text = new StringWriter();
+		try {
+			XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+			xml.writeStartDocument("UTF-8", "1.0");
+			xml.writeCharacters("\n");
+			suite(run, xml);
+			xml.writeCharacters("\n");
+			xml.writeEndDocument();
+			xml.close();
+		}
+		catch (XMLStreamException ex) {
+			throw new IllegalStateException("cannot write JUnit XML: " + ex.getMessage(), ex);
+		}
+		return text.toString();
+	}
+
+	private static void suite(Run run, XMLStreamWriter xml) throws XMLStreamException {
+		Map<BlockStatus, Integer> counts = run.counts();
+		int failures = counts.get(BlockStatus.FAILED) + counts.get(BlockStatus.TIMED_OUT)
+				+ counts.get(BlockStatus.UNKNOWN);
+		xml.writeStartElement("testsuite");
+		xml.writeAttribute("name", safe(run.title()));
+		xml.writeAttribute("tests", String.valueOf(run.blocks().size()));
+		xml.writeAttribute("failures", String.valueOf(failures));
+		xml.writeAttribute("errors", String.valueOf(counts.get(BlockStatus.INTERRUPTED)));
+		xml.writeAttribute("skipped", String.valueOf(counts.get(BlockStatus.SKIPPED)));
+		xml.writeAttribute("time", seconds(run.elapsed().toMillis()));
+		xml.writeAttribute("timestamp", TIMESTAMP.format(run.start()));
+		xml.writeAttribute("hostname", safe(run.targetName()));
+		properties(run, xml);
+		for (BlockRun block : run.blocks()) {
+			testcase(run, block, xml);
+		}
+		xml.writeCharacters("\n");
+		xml.writeEndElement();
+	}
+
+	private static void properties(Run run, XMLStreamWriter xml) throws XMLStreamException {
+		xml.writeCharacters("\n  ");
+		xml.writeStartElement("properties");
+		SessionStarted s = run.started();
+		if (s != null) {
+			if (s.runbook() != null) {
+				property(xml, "runbook.path", s.runbook().path());
+				property(xml, "runbook.sha256", s.runbook().sha256());
+			}
+			if (s.target() != null) {
+				property(xml, "target.uri", s.target().uri());
+				property(xml, "target.fingerprint", s.target().fingerprint());
+			}
+			property(xml, "operator", s.operator());
+			property(xml, "mode", s.mode());
+		}
+		property(xml, "result", run.result());
+		xml.writeCharacters("\n  ");
+		xml.writeEndElement();
+	}
+
+	private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+		xml.writeCharacters("\n    ");
+		xml.writeEmptyElement("property");
+		xml.writeAttribute("name", name);
+		xml.writeAttribute("value", safe(value == null ? "" : value));
+	}
+
+	private static void testcase(Run run, BlockRun block, XMLStreamWriter xml) throws XMLStreamException {
+		xml.writeCharacters("\n  ");
+		xml.writeStartElement("testcase");
+		xml.writeAttribute("name", safe(block.label()));
+		xml.writeAttribute("classname", safe(run.sectionPath(block.section())));
+		xml.writeAttribute("time", seconds(block.durationMs()));
+		BlockStatus status = block.status();
+		switch (status) {
+			case SKIPPED -> {
+				xml.writeCharacters("\n    ");
+				xml.writeEmptyElement("skipped");
+				xml.writeAttribute("message", "skipped by decision: " + safe(block.decisionText()));
+			}
+			case FAILED, TIMED_OUT, UNKNOWN -> problem(xml, "failure", status, block);
+			case INTERRUPTED -> problem(xml, "error", status, block);
+			default -> {
+			}
+		}
+		String output = TerminalText.plain(block.output());
+		if (!output.isEmpty()) {
+			xml.writeCharacters("\n    ");
+			xml.writeStartElement("system-out");
+			cdata(xml, safe(output) + (block.outputFile() == null ? ""
+					: "\n[output shortened; full output in " + block.outputFile() + "]\n"));
+			xml.writeEndElement();
+		}
+		xml.writeCharacters("\n  ");
+		xml.writeEndElement();
+	}
+
+	private static void problem(XMLStreamWriter xml, String element, BlockStatus status, BlockRun block)
+			throws XMLStreamException {
+		xml.writeCharacters("\n    ");
+		xml.writeStartElement(element);
+		xml.writeAttribute("message", message(status, block));
+		xml.writeAttribute("type", status.wire());
+		List<ExpectationResult> unmet = block.expectations().stream().filter(e -> !e.met()).toList();
+		if (!unmet.isEmpty()) {
+			xml.writeCharacters(safe(unmet.stream()
+				.map(e -> "expectation not met: " + e.text())
+				.collect(Collectors.joining("\n"))));
+		}
+		xml.writeEndElement();
+	}
+
+	private static String message(BlockStatus status, BlockRun block) {
+		return switch (status) {
+			case FAILED -> "failed" + (block.exitCode() == null ? "" : " with exit code " + block.exitCode());
+			case TIMED_OUT -> "timed out after " + HumanDuration.of(block.durationMs());
+			case INTERRUPTED -> "interrupted";
+			default -> "outcome unknown (the session ended while the block ran)";
+		};
+	}
+
+	/** CDATA cannot hold "]]>": split it across two sections. */
+	private static void cdata(XMLStreamWriter xml, String text) throws XMLStreamException {
+		String[] parts = text.split("]]>", -1);
+		for (int i = 0; i < parts.length; i++) {
+			xml.writeCData((i > 0 ? ">" : "") + parts[i] + (i < parts.length - 1 ? "]]" : ""));
+		}
+	}
+
+	private static String seconds(long ms) {
+		return String.format(Locale.ROOT, "%.3f", ms / 1000.0);
+	}
+
+	/** Drops characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF). */
+	static String safe(String text) {
+		if (text == null) {
+			return "";
+		}
+		StringBuilder out = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				out.append(c).append(text.charAt(++i));
+			}
+			else if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xD800) || (c >= 0xE000 && c < 0xFFFE)) {
+				out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+}

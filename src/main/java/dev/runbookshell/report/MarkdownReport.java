@@ -1,0 +1,206 @@
+package dev.runbookshell.report;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.runbookshell.journal.JournalEvent.Check;
+import dev.runbookshell.journal.JournalEvent.Decision;
+import dev.runbookshell.journal.JournalEvent.ExpectationResult;
+import dev.runbookshell.journal.JournalEvent.Note;
+import dev.runbookshell.journal.JournalEvent.SessionResumed;
+import dev.runbookshell.journal.JournalEvent.SessionStarted;
+import dev.runbookshell.journal.JournalEvent.VariableSet;
+
+/**
+ * The Migration Log in Markdown, the document an operator attaches to the change ticket: a header (runbook,
+ * target, operator, times, result), then each section's blocks with decision, status, command, output (long
+ * output folded), expectations, notes and checklist ticks, then a summary table. Also what the writer keeps
+ * current beside the journal while a session runs.
+ */
+public final class MarkdownReport implements ReportRenderer {
+
+	private static final Pattern BACKTICKS = Pattern.compile("`+");
+
+	@Override
+	public String render(Run run) {
+		StringBuilder md = new StringBuilder();
+		header(run, md);
+		for (String section : SectionOrder.of(run)) {
+			md.append("\n## ").append(inline(run.sectionLabel(section))).append('\n');
+			for (BlockRun block : run.blocksBySection().getOrDefault(section, List.of())) {
+				block(run, block, md);
+			}
+			checks(run, section, md);
+		}
+		if (!run.notes().isEmpty()) {
+			md.append("\n## Notes\n\n");
+			for (Run.Timed<Note> note : run.notes()) {
+				md.append("- ").append(UtcTime.time(note.at())).append(": ").append(inline(note.event().text()))
+					.append('\n');
+			}
+		}
+		summary(run, md);
+		return md.toString();
+	}
+
+	private static void header(Run run, StringBuilder md) {
+		md.append("# Migration Log: ").append(inline(run.title())).append("\n\n");
+		md.append("| | |\n|---|---|\n");
+		SessionStarted s = run.started();
+		if (s != null && s.runbook() != null) {
+			row(md, "Runbook", code(s.runbook().path()) + " (sha256 " + code(s.runbook().sha256()) + ")");
+		}
+		if (s != null && s.target() != null) {
+			row(md, "Target", inline(s.target().name()) + " " + code(s.target().uri()) + " (fingerprint "
+					+ code(s.target().fingerprint()) + ")");
+		}
+		if (s != null) {
+			row(md, "Operator", inline(s.operator()) + " on " + inline(s.host()));
+			String tool = s.tool() == null ? "" : s.tool().name() + " " + s.tool().version() + ", ";
+			row(md, "Mode", inline(tool + s.mode()));
+		}
+		row(md, "Started", UtcTime.dateTime(run.start()));
+		row(md, "Ended", run.finishedCleanly() ? UtcTime.dateTime(run.end())
+				: "not finished (last event " + UtcTime.dateTime(run.end()) + ")");
+		row(md, "Duration", HumanDuration.of(run.elapsed()) + " (" + HumanDuration.of(run.blockMs())
+				+ " running blocks)");
+		row(md, "Result", "**" + run.result().toUpperCase(java.util.Locale.ROOT) + "**: " + run.countsText());
+		row(md, "Journal", code(run.journal().getFileName().toString()) + ", " + run.eventCount()
+				+ " events, hash chain " + (run.verification().isBroken() ? "broken" : "verified")
+				+ (run.verification().state() == dev.runbookshell.journal.ChainStatus.State.INCOMPLETE_LAST_LINE
+						? " (ends in an incomplete line from an interrupted write)" : ""));
+		for (Run.Timed<SessionResumed> resume : run.resumes()) {
+			SessionResumed r = resume.event();
+			md.append("\nResumed ").append(UtcTime.dateTime(resume.at())).append(" by ").append(inline(r.operator()))
+				.append(" on ").append(inline(r.host()));
+			if (r.unknownBlocks() != null && !r.unknownBlocks().isEmpty()) {
+				md.append("; outcome unknown for ").append(inline(String.join(", ", r.unknownBlocks())));
+			}
+			md.append(".\n");
+		}
+		if (!run.variables().isEmpty()) {
+			md.append("\nVariables:\n\n");
+			for (VariableSet v : run.variables()) {
+				md.append("- ").append(code(v.name())).append(" = ").append(code(v.value()))
+					.append(v.secret() ? " (secret)" : "").append('\n');
+			}
+		}
+	}
+
+	private static void block(Run run, BlockRun block, StringBuilder md) {
+		md.append("\n### ").append(inline(block.label())).append(": ").append(block.status().wire()).append("\n\n");
+		if (block.startedAt() == null) {
+			md.append("- Not run");
+		}
+		else {
+			md.append("- Started: ").append(UtcTime.time(block.startedAt())).append(", took ")
+				.append(HumanDuration.of(block.durationMs()));
+		}
+		if (block.exitCode() != null) {
+			md.append(", exit code ").append(block.exitCode());
+		}
+		md.append('\n');
+		if (!block.decisions().isEmpty()) {
+			md.append("- Decision: ").append(inline(block.decisionText())).append('\n');
+		}
+		if (block.attempts().size() > 1) {
+			md.append("- Attempts: ").append(block.attempts().size()).append('\n');
+		}
+		for (ExpectationResult e : block.expectations()) {
+			md.append("- Expectation ").append(e.met() ? "met" : "NOT met").append(": ").append(code(e.text()))
+				.append('\n');
+		}
+		boolean edited = false;
+		for (Decision d : block.decisions()) {
+			edited |= d.text() != null;
+			if (d.text() != null && !d.text().equals(block.command())) {
+				md.append("\nEdited command (").append(inline(d.choice())).append("):\n\n");
+				fence(md, "bash", d.text());
+			}
+		}
+		if (block.command() != null) {
+			md.append(edited ? "\nCommand as it ran (edited by the operator):\n\n" : "\nCommand as it ran:\n\n");
+			fence(md, "bash", block.command());
+		}
+		if (block.output() != null && !block.output().isEmpty()) {
+			FoldedOutput folded = FoldedOutput.of(block, run);
+			md.append("\nOutput:\n\n");
+			StringBuilder text = new StringBuilder(String.join("\n", folded.head()));
+			if (folded.folded()) {
+				text.append("\n[... ").append(folded.omitted()).append(" ...]\n").append(String.join("\n", folded.tail()));
+			}
+			fence(md, "text", text.toString());
+		}
+		for (Note note : block.notes()) {
+			md.append("\n> Note: ").append(inline(note.text())).append('\n');
+		}
+	}
+
+	private static void checks(Run run, String section, StringBuilder md) {
+		List<Check> checks = run.checksIn(section);
+		if (checks.isEmpty()) {
+			return;
+		}
+		md.append("\nChecklist:\n\n");
+		for (Check c : checks) {
+			String box = "checked".equals(c.result()) ? "[x]" : "[ ]";
+			md.append("- ").append(box).append(' ').append(inline(c.text())).append(" (").append(inline(c.result()))
+				.append(')');
+			if (c.note() != null && !c.note().isEmpty()) {
+				md.append(": ").append(inline(c.note()));
+			}
+			md.append('\n');
+		}
+	}
+
+	private static void summary(Run run, StringBuilder md) {
+		md.append("\n## Summary\n\n| Block | Decision | Status | Exit | Duration |\n|---|---|---|---|---|\n");
+		for (BlockRun block : run.blocks()) {
+			md.append("| ").append(inline(block.label())).append(" | ").append(inline(block.decisionText()))
+				.append(" | ").append(block.status().wire()).append(" | ")
+				.append(block.exitCode() == null ? "" : block.exitCode()).append(" | ")
+				.append(HumanDuration.of(block.durationMs())).append(" |\n");
+		}
+		md.append("| **Total** | | ").append(inline(run.countsText())).append(" | | ")
+			.append(HumanDuration.of(run.blockMs())).append(" |\n");
+	}
+
+	private static void row(StringBuilder md, String name, String value) {
+		md.append("| ").append(name).append(" | ").append(value).append(" |\n");
+	}
+
+	/** A fenced block whose fence is longer than any run of backticks inside. */
+	private static void fence(StringBuilder md, String language, String text) {
+		int longest = 2;
+		Matcher m = BACKTICKS.matcher(text);
+		while (m.find()) {
+			longest = Math.max(longest, m.group().length());
+		}
+		String fence = "`".repeat(longest + 1);
+		md.append(fence).append(language).append('\n').append(text);
+		if (!text.endsWith("\n")) {
+			md.append('\n');
+		}
+		md.append(fence).append('\n');
+	}
+
+	/** Inline code that survives backticks and table pipes in the value. */
+	private static String code(String text) {
+		if (text == null) {
+			return "-";
+		}
+		String flat = text.replace("\n", " ").replace("|", "\\|");
+		String ticks = flat.contains("`") ? "``" : "`";
+		return ticks + (ticks.length() > 1 ? " " + flat + " " : flat) + ticks;
+	}
+
+	/** Text with Markdown's special characters escaped, on one line. */
+	static String inline(String text) {
+		if (text == null) {
+			return "";
+		}
+		return text.replace("\r", "").replace("\n", " ").replaceAll("([\\\\`*_\\[\\]<>|~])", "\\\\$1");
+	}
+
+}

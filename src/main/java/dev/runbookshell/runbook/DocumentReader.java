@@ -1,0 +1,294 @@
+package dev.runbookshell.runbook;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+
+/**
+ * Turns a commonmark document (parsed with block source spans) into sections, blocks and checklist items.
+ * Lines come from the source spans; the caller keeps them equal to file lines. One instance per parse.
+ */
+final class DocumentReader {
+
+	private static final Set<String> EXECUTABLE = Set.of("bash", "sh", "shell", "zsh", "console");
+
+	private static final Pattern ROLLBACK = Pattern
+		.compile("\\b(?:roll[\\s-]?back|revert|back[\\s-]?out)", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern CHECKBOX = Pattern.compile("^\\[([ xX])\\](?:\\s+(.*))?$");
+
+	private final String fileName;
+
+	private final FrontMatter frontMatter;
+
+	/** The parsed text's lines, to read info strings before CommonMark unescapes them. */
+	private final String[] sourceLines;
+
+	private final List<ParseNote> notes = new ArrayList<>();
+
+	private final List<Section> sections = new ArrayList<>();
+
+	private final List<Draft> drafts = new ArrayList<>();
+
+	private final List<ChecklistItem> checklists = new ArrayList<>();
+
+	DocumentReader(String fileName, FrontMatter frontMatter, String source) {
+		this.fileName = fileName;
+		this.frontMatter = frontMatter;
+		this.sourceLines = source.split("\n", -1);
+	}
+
+	ParseResult read(Node document, String sha256) {
+		List<Node> nodes = new ArrayList<>();
+		collect(document, nodes);
+		Heading titleHeading = titleHeading(nodes);
+		String title = this.frontMatter.title() != null ? this.frontMatter.title()
+				: titleHeading != null ? HeadingText.plain(titleHeading) : fileName();
+		walk(nodes, titleHeading);
+		boolean somethingBeforeHeadings = this.drafts.stream().anyMatch(d -> d.section.equals("0"))
+				|| this.checklists.stream().anyMatch(c -> c.section().equals("0"));
+		if (somethingBeforeHeadings) {
+			this.sections.add(0, new Section("0", title, 0, 1, false, null));
+		}
+		List<Block> blocks = blocks(title);
+		return new ParseResult(new Runbook(this.fileName, sha256, title, this.frontMatter, this.sections, blocks,
+				this.checklists), sortedNotes());
+	}
+
+	/** Headings, code blocks and checklist items in document order, wherever they are nested. */
+	private static void collect(Node node, List<Node> nodes) {
+		for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+			if (child instanceof Heading || child instanceof FencedCodeBlock || child instanceof IndentedCodeBlock
+					|| child instanceof ListItem) {
+				nodes.add(child);
+			}
+			collect(child, nodes);
+		}
+	}
+
+	/** The first heading when it is the document's only level-1 heading. */
+	private static Heading titleHeading(List<Node> nodes) {
+		List<Heading> headings = nodes.stream().filter(Heading.class::isInstance).map(Heading.class::cast).toList();
+		if (headings.isEmpty() || headings.get(0).getLevel() != 1) {
+			return null;
+		}
+		return headings.stream().filter(h -> h.getLevel() == 1).count() == 1 ? headings.get(0) : null;
+	}
+
+	private void walk(List<Node> nodes, Heading titleHeading) {
+		List<Frame> open = new ArrayList<>();
+		Frame root = new Frame(0, null, false);
+		Map<String, Integer> ordinals = new HashMap<>();
+		String current = "0";
+		for (Node node : nodes) {
+			if (node instanceof Heading heading) {
+				if (heading == titleHeading) {
+					continue;
+				}
+				while (!open.isEmpty() && open.get(open.size() - 1).level >= heading.getLevel()) {
+					open.remove(open.size() - 1);
+				}
+				Frame parent = open.isEmpty() ? root : open.get(open.size() - 1);
+				String number = (parent.number == null ? "" : parent.number + ".") + (++parent.children);
+				String text = HeadingText.plain(heading);
+				boolean rollback = parent.rollback || ROLLBACK.matcher(text).find();
+				this.sections.add(new Section(number, text, heading.getLevel(), line(heading), rollback, parent.number));
+				open.add(new Frame(heading.getLevel(), number, rollback));
+				current = number;
+			}
+			else if (node instanceof ListItem item) {
+				checklistItem(item, current);
+			}
+			else {
+				Draft draft = draft(node, current, open.isEmpty() ? root : open.get(open.size() - 1));
+				if (draft.executable) {
+					draft.id = current + "." + ordinals.merge(current, 1, Integer::sum);
+				}
+				this.drafts.add(draft);
+			}
+		}
+	}
+
+	private Draft draft(Node node, String section, Frame frame) {
+		Draft draft = new Draft();
+		draft.line = line(node);
+		draft.section = section;
+		draft.rollback = frame.rollback;
+		if (node instanceof FencedCodeBlock fenced) {
+			InfoString info = InfoString.parse(rawInfo(fenced));
+			draft.fenced = true;
+			draft.language = info.language();
+			draft.annotations = info.annotations();
+			draft.content = fenced.getLiteral();
+			info.problems().forEach(p -> this.notes.add(new ParseNote(ParseNote.Kind.BAD_ANNOTATION, draft.line, p)));
+			if (fenced.getClosingFenceLength() == null) {
+				this.notes.add(new ParseNote(ParseNote.Kind.UNCLOSED_FENCE, draft.line,
+						"code block opened here is never closed: it runs to the end of its container"));
+			}
+		}
+		else {
+			draft.content = ((IndentedCodeBlock) node).getLiteral();
+		}
+		draft.command = BlockText.command(draft.language, draft.content);
+		draft.executable = draft.fenced && EXECUTABLE.contains(draft.language) && !draft.content.isBlank()
+				&& !draft.command.isBlank() && !draft.annotations.ignore();
+		return draft;
+	}
+
+	/**
+	 * The info string as written: CommonMark drops backslashes before punctuation, which would turn
+	 * {@code expect=/a \(b\)/} into a different regex. Falls back to the parsed one when unsure.
+	 */
+	private String rawInfo(FencedCodeBlock fenced) {
+		String info = fenced.getInfo() == null ? "" : fenced.getInfo();
+		if (!info.contains("=") && !info.contains("{")) {
+			return info;
+		}
+		var span = fenced.getSourceSpans().isEmpty() ? null : fenced.getSourceSpans().get(0);
+		if (span == null || span.getLineIndex() >= this.sourceLines.length) {
+			return info;
+		}
+		String line = this.sourceLines[span.getLineIndex()];
+		String rest = line.substring(Math.min(span.getColumnIndex(), line.length())).strip();
+		int i = 0;
+		while (i < rest.length() && rest.charAt(i) == fenced.getFenceCharacter().charAt(0)) {
+			i++;
+		}
+		String raw = rest.substring(i).strip();
+		return raw.replace("\\", "").equals(info.replace("\\", "")) ? raw : info;
+	}
+
+	private void checklistItem(ListItem item, String section) {
+		if (!(item.getFirstChild() instanceof Paragraph paragraph)) {
+			return;
+		}
+		Matcher box = CHECKBOX.matcher(HeadingText.plain(paragraph));
+		if (box.matches()) {
+			String text = box.group(2) == null ? "" : box.group(2).strip();
+			this.checklists.add(new ChecklistItem(line(item), text, !box.group(1).equals(" "), section));
+		}
+	}
+
+	private List<Block> blocks(String title) {
+		List<BlockNames.Request> requests = new ArrayList<>();
+		Map<String, String> slugs = new HashMap<>();
+		String titleSlug = HeadingText.slug(title);
+		slugs.put("0", titleSlug.isEmpty() ? "block" : titleSlug);
+		for (Section section : this.sections) {
+			String slug = HeadingText.slug(section.title());
+			slugs.putIfAbsent(section.number(), slug.isEmpty() ? "section-" + section.number().replace('.', '-') : slug);
+		}
+		for (Draft draft : this.drafts) {
+			if (draft.executable) {
+				requests.add(new BlockNames.Request(draft.annotations.name().map(String::strip).orElse(null),
+						slugs.get(draft.section), draft.id, draft.line));
+			}
+		}
+		BlockNames naming = new BlockNames();
+		List<String> names = naming.assign(requests);
+		this.notes.addAll(naming.notes());
+		Set<String> declared = new HashSet<>(this.frontMatter.variables().keySet());
+		declared.addAll(this.frontMatter.env().keySet());
+		PlaceholderScanner placeholders = new PlaceholderScanner(declared);
+		List<Block> blocks = new ArrayList<>();
+		int next = 0;
+		for (Draft d : this.drafts) {
+			String name = d.executable ? names.get(next++) : null;
+			List<Placeholder> found = d.executable ? placeholders.scan(d.command) : List.of();
+			List<Expectation> expectations = d.executable ? BlockText.expectations(d.annotations, d.content, d.line)
+					: List.of();
+			blocks.add(new Block(d.id, name, d.line, d.language, d.fenced, d.executable, d.section, d.content,
+					d.command, sha256(d.command), d.annotations, found, expectations, d.rollback));
+		}
+		return blocks;
+	}
+
+	private List<ParseNote> sortedNotes() {
+		List<ParseNote> sorted = new ArrayList<>(this.notes);
+		sorted.sort(java.util.Comparator.comparingInt(ParseNote::line));
+		return sorted;
+	}
+
+	private String fileName() {
+		int slash = Math.max(this.fileName.lastIndexOf('/'), this.fileName.lastIndexOf('\\'));
+		return this.fileName.substring(slash + 1);
+	}
+
+	private static int line(Node node) {
+		return node.getSourceSpans().isEmpty() ? 1 : node.getSourceSpans().get(0).getLineIndex() + 1;
+	}
+
+	static String sha256(String text) {
+		return "sha256:" + hex(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static String hex(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
+	}
+
+	/** An open heading while walking: children counted to number the next child. */
+	private static final class Frame {
+
+		final int level;
+
+		final String number;
+
+		final boolean rollback;
+
+		int children;
+
+		Frame(int level, String number, boolean rollback) {
+			this.level = level;
+			this.number = number;
+			this.rollback = rollback;
+		}
+
+	}
+
+	/** A block before its name is known (names need every block's annotations). */
+	private static final class Draft {
+
+		String id;
+
+		int line;
+
+		String section;
+
+		String language = "";
+
+		boolean fenced;
+
+		boolean executable;
+
+		boolean rollback;
+
+		String content;
+
+		String command;
+
+		Annotations annotations = Annotations.NONE;
+
+	}
+
+}

@@ -1,0 +1,146 @@
+package dev.runbookshell.runbook;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds what the operator must supply before a block runs, walking the executable blocks in document order so
+ * that a variable set by an earlier block is not asked for again. Three kinds:
+ * <ul>
+ * <li>{@code <name>}: {@code <} + a letter, then letters, digits, {@code _ . -}, single spaces between words,
+ * then {@code >}. Not {@code <<EOF}, {@code < file}, {@code <(cmd)}, a few HTML tags, or in comments.</li>
+ * <li>date-format tokens: {@code YYYY}, {@code YYYYMMDD}, {@code YYYY-MM-DD}, {@code YYYYMMDD_HHMM}, ...</li>
+ * <li>{@code $VAR}/{@code ${VAR}} defined nowhere: not in front matter (variables, env), not assigned earlier
+ * ({@code X=}, {@code export/local/declare/readonly X}, {@code read X}, {@code for X in}), not a usual
+ * environment variable, not {@code ${X:-default}}-style, not in single quotes or quoted here-documents.</li>
+ * </ul>
+ * Not thread-safe: one instance per parse.
+ */
+final class PlaceholderScanner {
+
+	private static final Pattern ANGLE = Pattern
+		.compile("(?<![<\\w])<([A-Za-z][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*)>");
+
+	private static final Pattern DATE = Pattern.compile(
+			"(?<![A-Za-z0-9])(YYYY(?:[-_./]?MM(?:[-_./]?DD)?)?(?:[-_T]?HH(?:[-:]?MM(?:[-:]?SS)?)?)?)(?![A-Za-z0-9])");
+
+	private static final Pattern REFERENCE = Pattern
+		.compile("\\$(?:\\{(#?)([A-Za-z_][A-Za-z0-9_]*)([^}]*)}?|([A-Za-z_][A-Za-z0-9_]*))");
+
+	private static final Pattern ASSIGNMENT = Pattern
+		.compile("(?<![^\\s;&|({`])([A-Za-z_][A-Za-z0-9_]*)(?:\\[[^\\]]*])?\\+?=");
+
+	private static final Pattern DECLARATION = Pattern
+		.compile("\\b(?:export|local|declare|typeset|readonly)\\s+(?:-\\w+\\s+)*([A-Za-z_][A-Za-z0-9_]*)");
+
+	private static final Pattern LOOP = Pattern.compile("\\b(?:for|select)\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+in\\b");
+
+	private static final Pattern READ = Pattern.compile("\\b(?:read|mapfile|readarray|getopts)\\b([^\\n;|&)]*)");
+
+	private static final Set<String> HTML_TAGS = Set.of("a", "b", "i", "p", "br", "hr", "em", "li", "ul", "ol", "td",
+			"tr", "th", "div", "pre", "code", "span", "html", "head", "body", "table", "title", "meta", "script",
+			"style", "strong", "h1", "h2", "h3", "h4", "h5", "h6");
+
+	private static final Set<String> ENVIRONMENT = Set.of("HOME", "USER", "LOGNAME", "PATH", "PWD", "OLDPWD", "SHELL",
+			"HOSTNAME", "HOSTTYPE", "OSTYPE", "MACHTYPE", "LANG", "LANGUAGE", "TERM", "UID", "EUID", "GROUPS", "RANDOM",
+			"IFS", "PPID", "SECONDS", "LINENO", "BASHPID", "SHLVL", "TMPDIR", "EDITOR", "VISUAL", "PAGER", "DISPLAY",
+			"COLUMNS", "LINES", "REPLY", "OPTARG", "OPTIND", "PIPESTATUS", "FUNCNAME", "DIRSTACK", "HISTFILE",
+			"HISTSIZE", "PS1", "PS2", "PS3", "PS4", "EPOCHSECONDS", "EPOCHREALTIME", "MAIL", "TZ", "SUDO_USER",
+			"SUDO_UID", "SUDO_GID", "SUDO_COMMAND");
+
+	private static final List<String> ENVIRONMENT_PREFIXES = List.of("BASH", "LC_", "XDG_", "SSH_");
+
+	private final Set<String> defined = new HashSet<>();
+
+	PlaceholderScanner(Set<String> declared) {
+		this.defined.addAll(declared);
+	}
+
+	/** The placeholders of the next executable block; remembers what it defines for later blocks. */
+	List<Placeholder> scan(String command) {
+		ShellText shell = ShellText.of(command);
+		List<Found> found = new ArrayList<>();
+		Matcher angle = ANGLE.matcher(shell.commentsBlanked());
+		while (angle.find()) {
+			if (!HTML_TAGS.contains(angle.group(1).toLowerCase(java.util.Locale.ROOT))) {
+				found.add(new Found(angle.start(), new Placeholder(angle.group(), angle.group(1), Placeholder.Kind.ANGLE)));
+			}
+		}
+		Matcher date = DATE.matcher(shell.commentsBlanked());
+		while (date.find()) {
+			found.add(new Found(date.start(), new Placeholder(date.group(1), date.group(1), Placeholder.Kind.DATE)));
+		}
+		List<Definition> definitions = definitions(shell.literalsBlanked());
+		Matcher reference = REFERENCE.matcher(shell.literalsBlanked());
+		while (reference.find()) {
+			String name = reference.group(2) != null ? reference.group(2) : reference.group(4);
+			if (reference.group(2) != null && handlesUnset(reference.group(3))) {
+				continue;
+			}
+			if (!isDefined(name, reference.start(), definitions)) {
+				found.add(new Found(reference.start(),
+						new Placeholder(command.substring(reference.start(), reference.end()), name,
+								Placeholder.Kind.UNDEFINED_VARIABLE)));
+			}
+		}
+		definitions.forEach(d -> this.defined.add(d.name()));
+		found.sort(Comparator.comparingInt(Found::offset));
+		Set<String> seen = new LinkedHashSet<>();
+		List<Placeholder> placeholders = new ArrayList<>();
+		for (Found f : found) {
+			if (seen.add(f.placeholder().kind() + ":" + f.placeholder().variable())) {
+				placeholders.add(f.placeholder());
+			}
+		}
+		return placeholders;
+	}
+
+	/** {@code ${X:-d}}, {@code ${X:=d}}, {@code ${X-d}}, {@code ${X=d}}, {@code ${X:+alt}}: unset is handled. */
+	private static boolean handlesUnset(String operator) {
+		return operator.startsWith(":-") || operator.startsWith(":=") || operator.startsWith(":+")
+				|| operator.startsWith("-") || operator.startsWith("=") || operator.startsWith("+");
+	}
+
+	private boolean isDefined(String name, int offset, List<Definition> definitions) {
+		if (this.defined.contains(name) || ENVIRONMENT.contains(name)) {
+			return true;
+		}
+		for (String prefix : ENVIRONMENT_PREFIXES) {
+			if (name.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return definitions.stream().anyMatch(d -> d.name().equals(name) && d.offset() < offset);
+	}
+
+	private static List<Definition> definitions(String text) {
+		List<Definition> definitions = new ArrayList<>();
+		for (Pattern pattern : List.of(ASSIGNMENT, DECLARATION, LOOP)) {
+			Matcher m = pattern.matcher(text);
+			while (m.find()) {
+				definitions.add(new Definition(m.group(1), m.start()));
+			}
+		}
+		Matcher read = READ.matcher(text);
+		while (read.find()) {
+			String[] words = read.group(1).trim().split("\\s+");
+			for (int i = words.length - 1; i >= 0 && words[i].matches("[A-Za-z_][A-Za-z0-9_]*"); i--) {
+				definitions.add(new Definition(words[i], read.start()));
+			}
+		}
+		return definitions;
+	}
+
+	private record Found(int offset, Placeholder placeholder) {
+	}
+
+	private record Definition(String name, int offset) {
+	}
+
+}

@@ -1,0 +1,132 @@
+package dev.runbookshell.runbook;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.commonmark.node.Node;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Reads a Markdown runbook into a {@link Runbook}: front matter, heading tree, code blocks with stable ids and
+ * names, checklist items, placeholders and expectations. Markdown is parsed by commonmark-java with block
+ * source spans, so every line number is the line in the file (front matter and CRLF line ends included).
+ * <p>
+ * Tolerant of what real files contain (mojibake, CRLF, tabs, unclosed fences, no headings): those become
+ * {@link ParseNote}s for lint, never failures. A {@link RunbookParseException} naming the file and line is
+ * thrown only when there is no runbook to speak of: a missing, unreadable, binary or directory path, invalid
+ * front matter.
+ * <p>
+ * Instances are immutable and thread-safe; one can be shared by the whole application.
+ */
+public final class RunbookParser {
+
+	/** Larger than any hand-written runbook; protects against opening a log or an image by mistake. */
+	private static final long MAX_BYTES = 32L * 1024 * 1024;
+
+	private final Parser markdown = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+
+	/** Parses the file at {@code file}. */
+	public Runbook parse(Path file) throws RunbookParseException {
+		return read(file).runbook();
+	}
+
+	/** Parses {@code source} as if read from a file called {@code fileName} (used in messages only). */
+	public Runbook parse(String fileName, String source) throws RunbookParseException {
+		return read(fileName, source).runbook();
+	}
+
+	/** Like {@link #parse(Path)}, also returning what had to be tolerated. */
+	public ParseResult read(Path file) throws RunbookParseException {
+		String name = file.toString();
+		if (Files.isDirectory(file)) {
+			throw new RunbookParseException(name, 0, "is a directory, not a runbook file");
+		}
+		if (!Files.exists(file)) {
+			throw new RunbookParseException(name, 0, "no such file");
+		}
+		byte[] bytes;
+		try {
+			if (Files.size(file) > MAX_BYTES) {
+				throw new RunbookParseException(name, 0, "too large for a runbook (" + Files.size(file) + " bytes)");
+			}
+			bytes = Files.readAllBytes(file);
+		}
+		catch (AccessDeniedException ex) {
+			throw new RunbookParseException(name, 0, "cannot read the file: permission denied", ex);
+		}
+		catch (IOException ex) {
+			throw new RunbookParseException(name, 0, "cannot read the file: " + ex.getMessage(), ex);
+		}
+		return read(name, bytes);
+	}
+
+	/** Like {@link #parse(String, String)}, also returning what had to be tolerated. */
+	public ParseResult read(String fileName, String source) throws RunbookParseException {
+		return read(fileName, source.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private ParseResult read(String fileName, byte[] bytes) throws RunbookParseException {
+		int nul = indexOfNul(bytes);
+		if (nul >= 0) {
+			throw new RunbookParseException(fileName, lineAt(bytes, nul),
+					"binary file (NUL byte), not a Markdown runbook");
+		}
+		String text = decode(bytes);
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1);
+		}
+		// CommonMark treats CR, LF and CRLF alike as line ends; one form keeps literals and hashes stable.
+		String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
+		List<String> lines = Arrays.asList(normalized.split("\n", -1));
+		FrontMatter frontMatter = FrontMatterReader.read(fileName, lines);
+		int frontMatterLines = FrontMatterReader.lineCount(lines);
+		// Blank lines stand in for the front matter so that source spans still count lines of the file.
+		String body = frontMatterLines == 0 ? normalized
+				: "\n".repeat(frontMatterLines) + String.join("\n", lines.subList(frontMatterLines, lines.size()));
+		Node document = this.markdown.parse(body);
+		return new DocumentReader(fileName, frontMatter, body).read(document, DocumentReader.hex(bytes));
+	}
+
+	/** Invalid UTF-8 (a Latin-1 file, a truncated character) becomes U+FFFD rather than an error. */
+	private static String decode(byte[] bytes) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPLACE)
+				.onUnmappableCharacter(CodingErrorAction.REPLACE)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new IllegalStateException("a replacing decoder does not throw", ex);
+		}
+	}
+
+	private static int indexOfNul(byte[] bytes) {
+		for (int i = 0; i < bytes.length; i++) {
+			if (bytes[i] == 0) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static int lineAt(byte[] bytes, int index) {
+		int line = 1;
+		for (int i = 0; i < index; i++) {
+			if (bytes[i] == '\n') {
+				line++;
+			}
+		}
+		return line;
+	}
+
+}

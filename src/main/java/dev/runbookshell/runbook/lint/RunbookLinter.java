@@ -1,0 +1,167 @@
+package dev.runbookshell.runbook.lint;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import dev.runbookshell.runbook.Annotations;
+import dev.runbookshell.runbook.Block;
+import dev.runbookshell.runbook.ParseNote;
+import dev.runbookshell.runbook.ParseResult;
+import dev.runbookshell.runbook.Placeholder;
+import dev.runbookshell.runbook.Runbook;
+import dev.runbookshell.runbook.Section;
+import dev.runbookshell.runbook.lint.LintFinding.Severity;
+
+/**
+ * Checks a parsed runbook for what goes wrong during a session: placeholders that will be asked for, commands
+ * that never end, destructive commands with no backup before them, no rollback section, duplicate names,
+ * unknown or invalid annotations, unclosed fences, rollback pairs and targets that point nowhere. Findings come
+ * back sorted by line. Stateless and thread-safe.
+ */
+public final class RunbookLinter {
+
+	public List<LintFinding> lint(ParseResult result) {
+		Runbook runbook = result.runbook();
+		List<LintFinding> findings = new ArrayList<>();
+		Reporter report = new Reporter(runbook.file(), findings::add);
+		for (ParseNote note : result.notes()) {
+			switch (note.kind()) {
+				case UNCLOSED_FENCE -> report.warning(note.line(), "unclosed-fence", note.message(),
+						"add a closing fence line after the block");
+				case BAD_ANNOTATION -> report.warning(note.line(), "bad-annotation", "annotation ignored: " + note.message(),
+						"write annotations as {key=value key2=\"a b\"}");
+				case DUPLICATE_NAME -> report.warning(note.line(), "duplicate-name", note.message(),
+						"give each block its own name=");
+			}
+		}
+		new AnnotationChecks(runbook, report).check();
+		placeholders(runbook, report);
+		new CommandChecks(report).check(runbook.executableBlocks());
+		structure(runbook, report);
+		findings.sort(Comparator.comparingInt(LintFinding::line).thenComparing(LintFinding::severity));
+		return findings;
+	}
+
+	/** The first time each value is asked for. */
+	private static void placeholders(Runbook runbook, Reporter report) {
+		Set<String> reported = new HashSet<>();
+		for (Block block : runbook.executableBlocks()) {
+			for (Placeholder p : block.placeholders()) {
+				if (!reported.add(p.variable())) {
+					continue;
+				}
+				String fix = switch (p.kind()) {
+					case ANGLE -> "declare '" + p.variable() + "' under variables: in front matter to give it a prompt or default";
+					case DATE -> "use $(date +%Y%m%d) if it means today, else declare it under variables:";
+					case UNDEFINED_VARIABLE -> "set " + p.variable() + " in an earlier block or declare it under variables:/env:";
+				};
+				report.info(lineOf(block, p.token()), "placeholder",
+						p.token() + " is asked for before block " + block.label() + " runs", fix);
+			}
+		}
+	}
+
+	private static void structure(Runbook runbook, Reporter report) {
+		if (runbook.executableBlocks().isEmpty()) {
+			report.warning(1, "no-blocks", "no executable blocks: nothing will run",
+					"fence commands as ```bash (or sh, shell, zsh, console)");
+			return;
+		}
+		if (runbook.sections().stream().noneMatch(Section::rollback)) {
+			report.warning(1, "no-rollback", "no rollback section: nothing to offer when a step fails",
+					"add a '## Rollback' section with the blocks that undo the change");
+		}
+		var frontMatter = runbook.frontMatter();
+		if (frontMatter.defaultTarget() != null && !frontMatter.targets().isEmpty()
+				&& !frontMatter.targets().containsKey(frontMatter.defaultTarget())) {
+			report.error(1, "unknown-target", "default-target '" + frontMatter.defaultTarget()
+					+ "' is not one of the declared targets " + frontMatter.targets().keySet(),
+					"name one of " + frontMatter.targets().keySet());
+		}
+	}
+
+	/** The file line of the first content line mentioning {@code text}; the fence line when none does. */
+	static int lineOf(Block block, String text) {
+		String[] lines = block.content().split("\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			if (lines[i].contains(text)) {
+				return block.line() + 1 + i;
+			}
+		}
+		return block.line();
+	}
+
+	/** Collects findings for one file. */
+	record Reporter(String file, Consumer<LintFinding> sink) {
+
+		void error(int line, String rule, String message, String fix) {
+			this.sink.accept(new LintFinding(Severity.ERROR, this.file, line, rule, message, fix));
+		}
+
+		void warning(int line, String rule, String message, String fix) {
+			this.sink.accept(new LintFinding(Severity.WARNING, this.file, line, rule, message, fix));
+		}
+
+		void info(int line, String rule, String message, String fix) {
+			this.sink.accept(new LintFinding(Severity.INFO, this.file, line, rule, message, fix));
+		}
+
+	}
+
+	/** Keys nobody reads, values that will not parse, rollback pairs and targets that point nowhere. */
+	private record AnnotationChecks(Runbook runbook, Reporter report) {
+
+		void check() {
+			for (Block block : this.runbook.blocks()) {
+				if (!block.fenced()) {
+					continue;
+				}
+				Annotations a = block.annotations();
+				String where = block.executable() ? "block " + block.label() : "code block";
+				for (String key : a.unknownKeys()) {
+					this.report.warning(block.line(), "unknown-annotation", where + ": unknown annotation '" + key + "'",
+							KeySuggestion.fixFor(key));
+				}
+				value(block, where, "timeout", "a duration such as 90s, 5m or 1h30m", () -> a.timeout());
+				value(block, where, "confirm", "always, typed or never", () -> a.confirm());
+				value(block, where, "exit", "exit codes such as 0 or 0,1", () -> a.exitCodes());
+				value(block, where, "retries", "a whole number, 0 or more", () -> {
+					if (a.retries() < 0) {
+						throw new IllegalArgumentException("negative");
+					}
+					return a.retries();
+				});
+				a.rollbackBlock().filter(name -> this.runbook.find(name).isEmpty()).ifPresent(name -> this.report.error(
+						block.line(), "rollback-target", where + ": rollback='" + name + "' names no block",
+						"use the name or id of the block that undoes this one"));
+				a.target().filter(this::undeclaredTarget).ifPresent(name -> this.report.warning(block.line(),
+						"unknown-target", where + ": target '" + name + "' is not declared in front matter",
+						"declare it under targets: or use one of " + this.runbook.frontMatter().targets().keySet()));
+			}
+		}
+
+		private boolean undeclaredTarget(String name) {
+			return !name.equals("local") && !name.contains("://")
+					&& !this.runbook.frontMatter().targets().containsKey(name);
+		}
+
+		private void value(Block block, String where, String key, String expected, java.util.function.Supplier<?> read) {
+			if (block.annotations().get(key).isEmpty()) {
+				return;
+			}
+			try {
+				read.get();
+			}
+			catch (RuntimeException ex) {
+				this.report.error(block.line(), "invalid-annotation", where + ": " + key + "='"
+						+ block.annotations().get(key).get() + "' is not valid", "use " + expected);
+			}
+		}
+
+	}
+
+}

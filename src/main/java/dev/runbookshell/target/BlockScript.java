@@ -1,0 +1,68 @@
+package dev.runbookshell.target;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The text the session writes to the shell's stdin for one block. The block's script travels as one
+ * single-quoted word and runs through {@code eval} at the top level of the shell, so {@code cd}, {@code export},
+ * functions and {@code set} options stay for the next block, a heredoc or a loop parses as typed, and nothing
+ * forks. After it, two sentinels (stdout with the exit code, stderr without) mark the end of the output.
+ * Everything after the script word is one line: a shell reading its input byte by byte (bash on a pipe) has
+ * then read all of it before the block runs, so an interactive block that reads stdin cannot swallow it.
+ */
+final class BlockScript {
+
+	private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final String PREFIX = "__RBS_";
+
+	private final String nonce;
+
+	private BlockScript(String nonce) {
+		this.nonce = nonce;
+	}
+
+	static BlockScript random() {
+		byte[] bytes = new byte[16];
+		RANDOM.nextBytes(bytes);
+		return new BlockScript(HexFormat.of().formatHex(bytes));
+	}
+
+	/** The sentinel that ends this block's output; it never appears whole in what is written to the shell. */
+	String sentinel() {
+		return PREFIX + this.nonce;
+	}
+
+	/**
+	 * @param stdinAttached false to give the block /dev/null as stdin
+	 */
+	String text(String script, Map<String, String> exports, boolean stdinAttached) {
+		StringBuilder text = new StringBuilder(script.length() + 256);
+		text.append("__rb_s=").append(quote(script)).append('\n');
+		// Exports run while xtrace is off (it is switched off after every block), so values never reach a trace.
+		exports.forEach((name, value) -> {
+			if (!NAME.matcher(name).matches()) {
+				throw new IllegalArgumentException("not a shell variable name: '" + name + "'");
+			}
+			text.append("export ").append(name).append('=').append(quote(value)).append('\n');
+		});
+		// ${__rb_x-} turns xtrace back on inside eval only, so the protocol's own commands are never traced.
+		text.append("eval \"${__rb_x-}$__rb_s\"").append(stdinAttached ? "" : " </dev/null");
+		text.append("; { __rb_rc=$?; case $- in *x*) __rb_x='set -x;' ;; *) __rb_x= ;; esac; set +x; } 2>/dev/null");
+		// The sentinel is printed from two words so that `set -v` echoing this line cannot fake it.
+		text.append("; command printf '\\n%s%s %d\\n' ").append(PREFIX).append(' ').append(this.nonce)
+			.append(" \"$__rb_rc\"");
+		text.append("; command printf '\\n%s%s\\n' ").append(PREFIX).append(' ').append(this.nonce).append(" >&2\n");
+		return text.toString();
+	}
+
+	private static String quote(String value) {
+		return ShellQuoting.singleQuoted(value);
+	}
+
+}

@@ -1,0 +1,225 @@
+package dev.runbookshell.target.ssh;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.DirectConnection;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.method.AuthMethod;
+import net.schmizz.sshj.userauth.method.AuthPassword;
+import net.schmizz.sshj.userauth.method.AuthPublickey;
+import net.schmizz.sshj.userauth.password.PasswordFinder;
+import net.schmizz.sshj.userauth.password.Resource;
+
+import dev.runbookshell.target.TargetException;
+import dev.runbookshell.target.TargetException.Reason;
+import dev.runbookshell.target.TargetPrompts;
+
+/**
+ * An authenticated sshj connection to the target, through its ProxyJump hosts when it has any (each hop a
+ * direct-tcpip channel over the previous one), host keys verified on every hop. ssh-agent is not used: sshj
+ * 0.40 has no agent client.
+ */
+final class SshConnection implements AutoCloseable {
+
+	private static final int CONNECT_TIMEOUT_MILLIS = 15_000;
+
+	private static final int KEEP_ALIVE_SECONDS = 15;
+
+	private static final DefaultConfig CONFIG = config();
+
+	private final List<SSHClient> clients;
+
+	private final KnownHostsVerifier verifier;
+
+	private SshConnection(List<SSHClient> clients, KnownHostsVerifier verifier) {
+		this.clients = clients;
+		this.verifier = verifier;
+	}
+
+	static SshConnection open(SshSettings target, Path home, TargetPrompts prompts,
+			Function<String, String> environment) throws TargetException {
+		List<SshSettings> hops = new ArrayList<>();
+		try {
+			for (String jump : target.jumps()) {
+				hops.add(target.jumpHost(jump, home));
+			}
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			throw new TargetException(Reason.CONNECT, "cannot read the ProxyJump hosts of " + target.describe() + ": "
+					+ ex.getMessage(), ex);
+		}
+		hops.add(target);
+		List<SSHClient> clients = new ArrayList<>();
+		KnownHostsVerifier verifier = null;
+		try {
+			for (SshSettings hop : hops) {
+				SSHClient previous = clients.isEmpty() ? null : clients.get(clients.size() - 1);
+				SSHClient client = new SSHClient(CONFIG);
+				clients.add(client);
+				verifier = connect(client, previous, hop, prompts);
+				authenticate(client, hop, prompts, environment);
+			}
+			return new SshConnection(clients, verifier);
+		}
+		catch (TargetException ex) {
+			closeAll(clients);
+			throw ex;
+		}
+	}
+
+	private static KnownHostsVerifier connect(SSHClient client, SSHClient previous, SshSettings hop,
+			TargetPrompts prompts) throws TargetException {
+		KnownHostsVerifier verifier;
+		try {
+			verifier = new KnownHostsVerifier(hop.knownHosts().toFile(), prompts, hop.acceptNewHostKey());
+		}
+		catch (IOException ex) {
+			throw new TargetException(Reason.HOST_KEY, "cannot read " + hop.knownHosts() + ": " + ex.getMessage(), ex);
+		}
+		client.addHostKeyVerifier(verifier);
+		client.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+		client.setSocketFactory(new NoDelaySocketFactory());
+		DirectConnection tunnel = null;
+		try {
+			if (previous == null) {
+				client.connect(hop.host(), hop.port());
+			}
+			else {
+				tunnel = previous.newDirectConnection(hop.host(), hop.port());
+				client.connectVia(tunnel);
+			}
+			client.getConnection().getKeepAlive().setKeepAliveInterval(KEEP_ALIVE_SECONDS);
+			return verifier;
+		}
+		catch (IOException ex) {
+			if (verifier.refusal() != null) {
+				throw new TargetException(Reason.HOST_KEY, verifier.refusal(), ex);
+			}
+			String via = previous == null ? "" : " through jump host " + previous.getRemoteHostname() + ":"
+					+ previous.getRemotePort();
+			if (ex instanceof SocketTimeoutException) {
+				throw new TargetException(Reason.TIMEOUT, "connecting to " + hop.describe() + via + " took over "
+						+ CONNECT_TIMEOUT_MILLIS / 1000 + " s", ex);
+			}
+			throw new TargetException(Reason.CONNECT, "cannot connect to " + hop.describe() + via + ": "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private static void authenticate(SSHClient client, SshSettings hop, TargetPrompts prompts,
+			Function<String, String> environment) throws TargetException {
+		List<AuthMethod> methods = new ArrayList<>();
+		List<String> tried = new ArrayList<>();
+		for (Path identity : hop.identities()) {
+			if (Files.isReadable(identity)) {
+				try {
+					methods.add(new AuthPublickey(client.loadKeys(identity.toString(),
+							secret(prompts, "Passphrase for " + identity + ": "))));
+					tried.add("key " + identity);
+				}
+				catch (IOException ex) {
+					tried.add("key " + identity + " (unreadable: " + ex.getMessage() + ")");
+				}
+			}
+		}
+		if (hop.passwordVar() != null) {
+			String password = environment.apply(hop.passwordVar());
+			if (password == null) {
+				throw new TargetException(Reason.AUTH, "password-var " + hop.passwordVar() + " for " + hop.describe()
+						+ " is not set in the environment");
+			}
+			methods.add(new AuthPassword(fixed(password.toCharArray())));
+			tried.add("password from $" + hop.passwordVar());
+		}
+		else {
+			methods.add(new AuthPassword(secret(prompts, "Password for " + hop.describe() + ": ")));
+			tried.add("password");
+		}
+		try {
+			client.auth(hop.user(), methods);
+		}
+		catch (UserAuthException ex) {
+			throw new TargetException(Reason.AUTH, "authentication to " + hop.describe() + " refused (tried "
+					+ String.join(", ", tried) + ")", ex);
+		}
+		catch (IOException ex) {
+			throw new TargetException(Reason.CONNECT, "connection to " + hop.describe()
+					+ " failed during authentication: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Asks once; null (nobody can answer) makes sshj give up on that method. */
+	private static PasswordFinder secret(TargetPrompts prompts, String prompt) {
+		return new PasswordFinder() {
+			@Override
+			public char[] reqPassword(Resource<?> resource) {
+				return prompts.readSecret(prompt);
+			}
+
+			@Override
+			public boolean shouldRetry(Resource<?> resource) {
+				return false;
+			}
+		};
+	}
+
+	private static PasswordFinder fixed(char[] password) {
+		return new PasswordFinder() {
+			@Override
+			public char[] reqPassword(Resource<?> resource) {
+				return password.clone();
+			}
+
+			@Override
+			public boolean shouldRetry(Resource<?> resource) {
+				return false;
+			}
+		};
+	}
+
+	SSHClient client() {
+		return this.clients.get(this.clients.size() - 1);
+	}
+
+	String fingerprint() {
+		return this.verifier.verifiedFingerprint();
+	}
+
+	boolean isConnected() {
+		SSHClient client = client();
+		return client.isConnected() && client.getTransport().isRunning() && client.isAuthenticated();
+	}
+
+	@Override
+	public void close() {
+		closeAll(this.clients);
+	}
+
+	private static void closeAll(List<SSHClient> clients) {
+		for (int i = clients.size() - 1; i >= 0; i--) {
+			try {
+				clients.get(i).close();
+			}
+			catch (IOException ex) {
+				// Closing a dead connection fails; it is closed either way.
+			}
+		}
+	}
+
+	private static DefaultConfig config() {
+		DefaultConfig config = new DefaultConfig();
+		// Sends keep-alive requests and gives up after a few unanswered ones, so a dead link ends the block.
+		config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+		return config;
+	}
+
+}

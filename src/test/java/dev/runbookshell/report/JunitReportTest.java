@@ -1,0 +1,114 @@
+package dev.runbookshell.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.net.URL;
+import java.nio.file.Path;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+import dev.runbookshell.journal.JournalReader;
+
+class JunitReportTest {
+
+	@TempDir
+	Path dir;
+
+	String xml;
+
+	@BeforeEach
+	void render() {
+		Path journal = RecordedRuns.record(this.dir, "prod", RecordedRuns.START, true, "2025-03-01T02:00:10Z");
+		this.xml = new JunitReport().render(Run.of(new JournalReader().read(journal)));
+	}
+
+	@Test
+	void matchesTheGoldenJunitXml() throws Exception {
+		GoldenFile.assertMatches("junit.xml", this.xml);
+	}
+
+	@Test
+	void isValidAgainstTheCommonJunitSchema() throws Exception {
+		validator().validate(new StreamSource(new StringReader(this.xml)));
+	}
+
+	@Test
+	void theSchemaRejectsAReportWithoutRequiredCounts() throws Exception {
+		String broken = this.xml.replaceFirst(" failures=\"1\"", "");
+		assertThatThrownBy(() -> validator().validate(new StreamSource(new StringReader(broken))))
+			.hasMessageContaining("failures");
+	}
+
+	@Test
+	void theSuiteCountsBlocksByOutcomeAndNamesRunbookAndTarget() throws Exception {
+		Element suite = parse().getDocumentElement();
+		assertThat(suite.getAttribute("name")).isEqualTo("Database <move>");
+		assertThat(suite.getAttribute("hostname")).isEqualTo("prod");
+		assertThat(suite.getAttribute("tests")).isEqualTo("5");
+		assertThat(suite.getAttribute("failures")).isEqualTo("1");
+		assertThat(suite.getAttribute("skipped")).isEqualTo("1");
+		assertThat(suite.getAttribute("timestamp")).isEqualTo("2025-03-01T02:00:00");
+	}
+
+	@Test
+	void aFailedBlockIsAFailureWithItsExitCodeAndOutput() throws Exception {
+		Element dump = testcase("2.1 dump-db");
+		assertThat(dump.getAttribute("classname")).isEqualTo("Backup & data");
+		assertThat(dump.getAttribute("time")).isEqualTo("3.400");
+		Element failure = (Element) dump.getElementsByTagName("failure").item(0);
+		assertThat(failure.getAttribute("message")).isEqualTo("failed with exit code 1");
+		assertThat(failure.getTextContent()).isEqualTo("expectation not met: dump complete");
+		assertThat(dump.getElementsByTagName("system-out").item(0).getTextContent())
+			.contains("<script>alert(1)</script>", "password **** rejected");
+	}
+
+	@Test
+	void aSkippedBlockIsSkippedAndNestedSectionsGiveAPathAsClassname() throws Exception {
+		assertThat(testcase("2.2 vacuum").getElementsByTagName("skipped").getLength()).isEqualTo(1);
+		assertThat(testcase("3.1.1 switch-dns").getAttribute("classname")).isEqualTo("Cut-over / DNS");
+	}
+
+	@Test
+	void outputContainingTheCdataEndAndControlCharactersStaysWellFormed() throws Exception {
+		assertThat(JunitReport.safe("a\u001B[0m\u0000b]]>")).isEqualTo("a[0mb]]>");
+		Path journal = RecordedRuns.record(this.dir.resolve("cdata"), "dev", RecordedRuns.START, false, "x]]>y\u0007");
+		String text = new JunitReport().render(Run.of(new JournalReader().read(journal)));
+		validator().validate(new StreamSource(new StringReader(text)));
+		assertThat(text).contains("x]]]]><![CDATA[>y");
+	}
+
+	private Element testcase(String name) throws Exception {
+		NodeList cases = parse().getElementsByTagName("testcase");
+		for (int i = 0; i < cases.getLength(); i++) {
+			Element element = (Element) cases.item(i);
+			if (element.getAttribute("name").equals(name)) {
+				return element;
+			}
+		}
+		throw new AssertionError("no testcase " + name);
+	}
+
+	private Document parse() throws Exception {
+		return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(this.xml)));
+	}
+
+	private static Validator validator() throws Exception {
+		URL xsd = JunitReportTest.class.getResource("/report/junit.xsd");
+		return SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd).newValidator();
+	}
+
+}

@@ -1,0 +1,272 @@
+package dev.runbookshell.runbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class RunbookParserTest {
+
+	private final RunbookParser parser = new RunbookParser();
+
+	private Runbook parse(String markdown) throws RunbookParseException {
+		return this.parser.parse("test.md", markdown);
+	}
+
+	private List<Integer> executableLines(Runbook runbook) {
+		return runbook.executableBlocks().stream().map(Block::line).toList();
+	}
+
+	@Test
+	void aBashFenceIsExecutableAndItsLineIsTheOpeningFence() throws Exception {
+		Runbook runbook = parse("""
+				# Title
+
+				Some prose.
+
+				```bash
+				echo hi
+				```
+				""");
+		assertThat(executableLines(runbook)).containsExactly(5);
+		assertThat(runbook.executableBlocks().get(0).command()).isEqualTo("echo hi\n");
+	}
+
+	@Test
+	void onlyShellLanguagesAreExecutableWhateverTheirCase() throws Exception {
+		Runbook runbook = parse("""
+				```BASH
+				a
+				```
+				```sh
+				b
+				```
+				```Shell {name=x}
+				c
+				```
+				```zsh
+				d
+				```
+				```yaml
+				e: 1
+				```
+				```
+				f
+				```
+				```python
+				g
+				```
+				""");
+		assertThat(runbook.executableBlocks()).extracting(Block::language).containsExactly("bash", "sh", "shell", "zsh");
+		assertThat(runbook.blocks()).hasSize(7);
+		assertThat(runbook.blocks().get(4).id()).isNull();
+		assertThat(runbook.blocks().get(4).name()).isNull();
+	}
+
+	@Test
+	void blankBlocksAndIgnoredBlocksAreNotExecutable() throws Exception {
+		Runbook runbook = parse("""
+				```bash
+
+				```
+				```bash {ignore=true}
+				rm -rf /tmp/x
+				```
+				""");
+		assertThat(runbook.executableBlocks()).isEmpty();
+		assertThat(runbook.blocks()).hasSize(2);
+	}
+
+	@Test
+	void fencesInsideListItemsAndBlockQuotesAreFound() throws Exception {
+		Runbook runbook = parse("""
+				1. First step
+				   ```bash
+				   echo one
+				   ```
+				2. Second step:
+				   - nested
+				     ```sh
+				     echo two
+				     ```
+
+				> ```bash
+				> echo three
+				> ```
+				""");
+		assertThat(executableLines(runbook)).containsExactly(2, 7, 11);
+		assertThat(runbook.executableBlocks().get(1).command()).isEqualTo("echo two\n");
+		assertThat(runbook.executableBlocks().get(2).command()).isEqualTo("echo three\n");
+	}
+
+	@Test
+	void tildeFencesWork() throws Exception {
+		Runbook runbook = parse("""
+				~~~bash
+				echo tilde
+				~~~
+				""");
+		assertThat(runbook.executableBlocks()).singleElement().extracting(Block::command).isEqualTo("echo tilde\n");
+	}
+
+	@Test
+	void aFourBacktickFenceKeepsTheThreeBacktickFenceInsideAsContent() throws Exception {
+		Runbook runbook = parse("""
+				````bash
+				cat <<'EOF'
+				```bash
+				inner
+				```
+				EOF
+				````
+
+				```sh
+				after
+				```
+				""");
+		assertThat(executableLines(runbook)).containsExactly(1, 9);
+		assertThat(runbook.executableBlocks().get(0).command()).contains("```bash\ninner\n```");
+	}
+
+	@Test
+	void consoleBlocksRunOnlyThePromptLinesWithContinuations() throws Exception {
+		Runbook runbook = parse("""
+				```console
+				$ systemctl is-active nginx
+				active
+				$ curl -s \\
+				    http://localhost/
+				<html>ok</html>
+				```
+				""");
+		assertThat(runbook.executableBlocks().get(0).command())
+			.isEqualTo("systemctl is-active nginx\ncurl -s \\\n    http://localhost/\n");
+	}
+
+	@Test
+	void aConsoleBlockWithoutPromptsRunsNothing() throws Exception {
+		Runbook runbook = parse("""
+				```console
+				Active: active (running)
+				```
+				""");
+		assertThat(runbook.executableBlocks()).isEmpty();
+	}
+
+	@Test
+	void crlfLineEndsKeepLinesAndGiveTheSameHashAsLf() throws Exception {
+		String lf = "# T\n\n## A\n\ntext\n\n```bash\necho hi\n```\n";
+		Runbook crlf = parse(lf.replace("\n", "\r\n"));
+		assertThat(executableLines(crlf)).containsExactly(7);
+		assertThat(crlf.executableBlocks().get(0).command()).isEqualTo("echo hi\n");
+		assertThat(crlf.executableBlocks().get(0).hash()).isEqualTo(parse(lf).executableBlocks().get(0).hash());
+	}
+
+	@Test
+	void theHashIsSha256OfTheCommandText() throws Exception {
+		Block block = parse("```bash\necho hi\n```\n").executableBlocks().get(0);
+		assertThat(block.hash())
+			.isEqualTo("sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest("echo hi\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+	}
+
+	@Test
+	void anUnclosedFenceRunsToTheEndAndIsNoted() throws Exception {
+		ParseResult result = this.parser.read("test.md", """
+				## Step
+
+				```bash
+				echo one
+				echo two
+				""");
+		assertThat(result.runbook().executableBlocks().get(0).command()).isEqualTo("echo one\necho two\n");
+		assertThat(result.notes()).singleElement().satisfies(note -> {
+			assertThat(note.kind()).isEqualTo(ParseNote.Kind.UNCLOSED_FENCE);
+			assertThat(note.line()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void htmlBlocksAndCommentsDoNotHideLaterBlocks() throws Exception {
+		Runbook runbook = parse("""
+				<!-- a comment
+				```bash
+				not a block, inside the comment
+				```
+				-->
+
+				<div>
+				html
+				</div>
+
+				```bash
+				echo real
+				```
+				""");
+		assertThat(executableLines(runbook)).containsExactly(11);
+	}
+
+	@Test
+	void tabIndentedCodeIsAContextBlockNeverExecutable() throws Exception {
+		Runbook runbook = parse("Para.\n\n\trm -rf /\n\tmore\n\n```bash\nls\n```\n");
+		assertThat(runbook.blocks()).hasSize(2);
+		Block indented = runbook.blocks().get(0);
+		assertThat(indented.fenced()).isFalse();
+		assertThat(indented.executable()).isFalse();
+		assertThat(indented.line()).isEqualTo(3);
+		assertThat(indented.language()).isEmpty();
+	}
+
+	@Test
+	void aFileWithoutHeadingsPutsBlocksInSectionZeroNamedAfterTheFile() throws Exception {
+		Runbook runbook = this.parser.parse("notes.md", "```bash\nls\n```\n```bash\npwd\n```\n");
+		assertThat(runbook.title()).isEqualTo("notes.md");
+		assertThat(runbook.sections()).singleElement().extracting(Section::number).isEqualTo("0");
+		assertThat(runbook.executableBlocks()).extracting(Block::id).containsExactly("0.1", "0.2");
+		assertThat(runbook.executableBlocks()).extracting(Block::name).containsExactly("notes-md", "notes-md-2");
+	}
+
+	@Test
+	void anEmptyFileIsAnEmptyRunbook() throws Exception {
+		Runbook runbook = parse("");
+		assertThat(runbook.blocks()).isEmpty();
+		assertThat(runbook.sections()).isEmpty();
+		assertThat(runbook.title()).isEqualTo("test.md");
+	}
+
+	@Test
+	void invalidUtf8BytesBecomeReplacementCharactersWithoutFailing() throws Exception {
+		byte[] latin1 = "# Caf\u00e9 \u00e2\u0080\u0094 plan\n\n## \u00c3\u00a9tape\n\n```bash\necho caf\u00e9\n```\n"
+			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("mojibake", ".md");
+		try {
+			java.nio.file.Files.write(file, latin1);
+			Runbook runbook = this.parser.parse(file);
+			assertThat(runbook.title()).startsWith("Caf\uFFFD");
+			assertThat(executableLines(runbook)).containsExactly(5);
+			assertThat(runbook.executableBlocks().get(0).name()).isEqualTo("etape");
+		}
+		finally {
+			java.nio.file.Files.delete(file);
+		}
+	}
+
+	@Test
+	void mojibakeHeadingsAreKeptAsWrittenAndSlugsStayAscii() throws Exception {
+		Runbook runbook = parse("""
+				# Plan: Systemd â†’ Docker
+
+				## ðŸš€ Build Commands
+
+				```bash
+				make
+				```
+				""");
+		assertThat(runbook.title()).isEqualTo("Plan: Systemd â†’ Docker");
+		assertThat(runbook.sections().get(0).title()).isEqualTo("ðŸš€ Build Commands");
+		assertThat(runbook.executableBlocks().get(0).name()).matches("[a-z0-9-]*build-commands");
+		assertThat(executableLines(runbook)).containsExactly(5);
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.runbookshell.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.runbookshell.journal.BlockStatus;
+import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.JournalEvent.BlockRef;
+import dev.runbookshell.journal.JournalWriter;
+
+class ReportCommandsTest {
+
+	@TempDir
+	Path dir;
+
+	Path journal;
+
+	final ReportCommands commands = new ReportCommands();
+
+	@BeforeEach
+	void record() {
+		Clock clock = Clock.fixed(Instant.parse("2025-03-01T02:00:00Z"), ZoneOffset.UTC);
+		BlockRef block = new BlockRef("1.1", "hello", "sha256:1");
+		try (JournalWriter writer = JournalWriter.create(this.dir, "hello", "local", clock)) {
+			writer.write(new JournalEvent.SessionStarted(new JournalEvent.RunbookRef("hello.md", "ab", "Hello"),
+					new JournalEvent.TargetRef("local", "local:", "host"), "bob", "h",
+					new JournalEvent.ToolRef("runbook-shell", "0.1.0"), "yes"));
+			writer.write(new JournalEvent.Decision(block, "run", null));
+			writer.write(new JournalEvent.BlockStarted(block, "echo hi"));
+			writer.write(new JournalEvent.BlockFinished(block, BlockStatus.SUCCEEDED, 0, 5, "hi\n", null, List.of()));
+			writer.write(new JournalEvent.SessionFinished("succeeded", java.util.Map.of("succeeded", 1)));
+			this.journal = writer.path();
+		}
+	}
+
+	@Test
+	void printsMarkdownByDefault() {
+		assertThat(this.commands.render(this.journal.toString(), null, null, null)).startsWith("# Migration Log: Hello");
+	}
+
+	@Test
+	void writesTheChosenFormatToTheOutFileAndPrintsNothing() throws Exception {
+		Path out = this.dir.resolve("reports/hello.xml");
+		assertThat(this.commands.render(this.journal.toString(), "junit", out.toString(), null)).isNull();
+		assertThat(Files.readString(out, StandardCharsets.UTF_8)).contains("<testsuite name=\"Hello\"");
+	}
+
+	@Test
+	void aMissingJournalIsAUsageError() {
+		assertThatThrownBy(() -> this.commands.render("nope.jsonl", null, null, null)).isInstanceOf(CliException.class)
+			.hasMessage("nope.jsonl: no such journal")
+			.extracting(ex -> ((CliException) ex).exitCode())
+			.isEqualTo(ExitCode.USAGE);
+	}
+
+	@Test
+	void anUnknownFormatIsAUsageError() {
+		assertThatThrownBy(() -> this.commands.render(this.journal.toString(), "pdf", null, null))
+			.hasMessage("unknown format 'pdf' (md, html, junit, json, cast)");
+	}
+
+	@Test
+	void aBrokenChainExitsOneNamingTheLineAndWritesNoReport() throws Exception {
+		String text = Files.readString(this.journal).replace("echo hi", "echo HI");
+		Files.writeString(this.journal, text);
+		Path out = this.dir.resolve("report.html");
+		assertThatThrownBy(() -> this.commands.render(this.journal.toString(), "html", out.toString(), null))
+			.isInstanceOf(CliException.class)
+			.hasMessage(this.journal + ":4: journal hash chain broken (prev does not match the sha256 of line 3)")
+			.extracting(ex -> ((CliException) ex).exitCode())
+			.isEqualTo(ExitCode.FAILED);
+		assertThat(out).doesNotExist();
+	}
+
+	@Test
+	void compareWritesMarkdownOrJsonOnly() {
+		assertThat(this.commands.render(this.journal.toString(), null, null, this.journal.toString()))
+			.startsWith("# Run comparison: Hello");
+		assertThat(this.commands.render(this.journal.toString(), "json", null, this.journal.toString()))
+			.contains("\"runbooksDiffer\" : false");
+		assertThatThrownBy(() -> this.commands.render(this.journal.toString(), "html", null, this.journal.toString()))
+			.hasMessage("--compare writes md or json, not 'html'");
+	}
+
+}

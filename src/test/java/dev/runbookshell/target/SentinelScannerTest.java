@@ -1,0 +1,80 @@
+package dev.runbookshell.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class SentinelScannerTest {
+
+	private static final String SENTINEL = "__RBS_0123abcd";
+
+	private final ByteArrayOutputStream forwarded = new ByteArrayOutputStream();
+
+	private final SentinelScanner stdout = new SentinelScanner(SENTINEL, true, this.forwarded::write);
+
+	@Test
+	void findsTheSentinelSplitAcrossOneByteChunksAndForwardsNoneOfIt() {
+		byte[] stream = bytes("hello\nworld\n" + "\n" + SENTINEL + " 42\n");
+		for (int i = 0; i < stream.length; i++) {
+			this.stdout.feed(stream, i, 1);
+		}
+		assertThat(this.stdout.done()).isTrue();
+		assertThat(this.stdout.exitCode()).isEqualTo(42);
+		assertThat(text()).isEqualTo("hello\nworld\n");
+	}
+
+	@Test
+	void keepsOutputThatOnlyLooksLikeTheStartOfTheSentinel() {
+		String output = "a\n__RBS_0123abc\n\n__RBS_x\n\n";
+		byte[] stream = bytes(output + "\n" + SENTINEL + " 0\n");
+		this.stdout.feed(stream, 0, 9);
+		this.stdout.feed(stream, 9, stream.length - 9);
+		assertThat(text()).isEqualTo(output);
+		assertThat(this.stdout.exitCode()).isZero();
+	}
+
+	@Test
+	void outputWithoutAFinalNewlineArrivesAsPrinted() {
+		byte[] stream = bytes("no newline" + "\n" + SENTINEL + " 1\n");
+		this.stdout.feed(stream, 0, stream.length);
+		assertThat(text()).isEqualTo("no newline");
+		assertThat(this.stdout.exitCode()).isEqualTo(1);
+	}
+
+	@Test
+	void bytesAfterTheSentinelLineAreNotConsumed() {
+		byte[] stream = bytes("x\n" + SENTINEL + " 3\nlate");
+		int consumed = this.stdout.feed(stream, 0, stream.length);
+		assertThat(consumed).isEqualTo(stream.length - "late".length());
+	}
+
+	@Test
+	void aStreamThatEndsInsideAPossibleSentinelKeepsThoseBytes() {
+		byte[] stream = bytes("tail\n__RB");
+		this.stdout.feed(stream, 0, stream.length);
+		this.stdout.finish();
+		assertThat(this.stdout.done()).isFalse();
+		assertThat(text()).isEqualTo("tail\n__RB");
+	}
+
+	@Test
+	void theStderrSentinelCarriesNoCode() {
+		SentinelScanner stderr = new SentinelScanner(SENTINEL, false, this.forwarded::write);
+		byte[] stream = bytes("warning\n" + "\n" + SENTINEL + "\n");
+		stderr.feed(stream, 0, stream.length);
+		assertThat(stderr.done()).isTrue();
+		assertThat(text()).isEqualTo("warning\n");
+	}
+
+	private String text() {
+		return this.forwarded.toString(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
