@@ -171,9 +171,9 @@ final class BlockExecution {
 	/** Both streams, masked, to the listener, the journal and the copy kept for the expectations. */
 	private final class MaskedSink implements OutputSink {
 
-		private final StreamMasker out;
+		private final SecretValues.MaskedStream out;
 
-		private final StreamMasker err;
+		private final SecretValues.MaskedStream err;
 
 		MaskedSink(SessionJournal.Capture capture, ByteArrayOutputStream kept) {
 			this.out = BlockExecution.this.secrets.stream((b, o, l) -> deliver(capture, kept, b, o, l, false));

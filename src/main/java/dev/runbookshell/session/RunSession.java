@@ -352,10 +352,12 @@ public final class RunSession implements AutoCloseable {
 			}
 			this.state.interruptRequested = false;
 			PreparedBlock prepared = this.state.prepare(block, text);
+			reconnectIfLost();
 			this.state.lastRun = block;
 			report = this.execution.run(block, prepared.script(), prepared.shown(), this.state.timeout(block),
 					prepared.exports());
 			this.state.settle(block, report.status());
+			this.state.connectionLost = report.status() == BlockStatus.UNKNOWN;
 			if (report.status() == BlockStatus.SUCCEEDED || !(report.status() == BlockStatus.FAILED
 					|| report.status() == BlockStatus.TIMED_OUT)) {
 				break;
@@ -366,6 +368,16 @@ public final class RunSession implements AutoCloseable {
 			this.state.lastText = text;
 		}
 		return report;
+	}
+
+	/** After a lost connection the target refuses until told to reconnect: only a decision to go on gets here. */
+	private void reconnectIfLost() throws TargetException {
+		if (this.state.connectionLost) {
+			this.state.listener.message("reconnecting to " + this.state.settings.targetName()
+					+ " (a fresh shell: cd and export of earlier blocks are lost)");
+			this.state.target.reconnect();
+			this.state.connectionLost = false;
+		}
 	}
 
 	private Step stop() throws TargetException {

@@ -1,24 +1,25 @@
 package dev.runbookshell.session;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 
+import dev.runbookshell.journal.MaskingOutputStream;
+import dev.runbookshell.journal.SecretMasker;
+
 /**
- * The secret values of a session (front-matter {@code secret: true} variables, values read as secrets) and
- * their masking as {@code ****}: in strings, and in the live output stream where a value may be split across
- * chunks.
+ * The secret values of a session (front-matter {@code secret: true} variables, values read as secrets), masked
+ * as {@code ****} by the journal's {@link SecretMasker}: in strings, and in the live output stream where a value
+ * may arrive cut across chunks.
  */
 public final class SecretValues {
 
-	public static final String MASK = "****";
-
-	private final List<String> values = new CopyOnWriteArrayList<>();
+	public static final String MASK = SecretMasker.MASK;
 
 	private final Consumer<String> onAdd;
+
+	private volatile SecretMasker masker = SecretMasker.NONE;
 
 	public SecretValues() {
 		this(value -> {
@@ -30,36 +31,67 @@ public final class SecretValues {
 		this.onAdd = onAdd;
 	}
 
-	public void add(String value) {
-		if (value != null && !value.isEmpty() && !this.values.contains(value)) {
+	public synchronized void add(String value) {
+		if (value != null && !value.isEmpty() && !this.masker.mask(value).equals(MASK)) {
 			this.onAdd.accept(value);
-			this.values.add(value);
-			this.values.sort(Comparator.comparingInt(String::length).reversed());
+			this.masker = this.masker.with(value);
 		}
-	}
-
-	public boolean isEmpty() {
-		return this.values.isEmpty();
 	}
 
 	public String mask(String text) {
-		if (text == null || this.values.isEmpty()) {
-			return text;
-		}
-		String masked = text;
-		for (String value : this.values) {
-			masked = masked.replace(value, MASK);
-		}
-		return masked;
+		return this.masker.mask(text);
 	}
 
-	/** A masking filter for one output stream; {@link StreamMasker#flush()} at the end of the block. */
-	StreamMasker stream(StreamMasker.Downstream downstream) {
-		List<byte[]> secrets = new ArrayList<>();
-		for (String value : this.values) {
-			secrets.add(value.getBytes(StandardCharsets.UTF_8));
+	/** A masking filter for one output stream of one block; close it when the block ends. */
+	MaskedStream stream(Downstream downstream) {
+		return new MaskedStream(this.masker.stream(new OutputStream() {
+			@Override
+			public void write(int b) {
+				write(new byte[] { (byte) b }, 0, 1);
+			}
+
+			@Override
+			public void write(byte[] buffer, int offset, int length) {
+				downstream.write(buffer, offset, length);
+			}
+		}));
+	}
+
+	/** Receives the masked bytes. */
+	interface Downstream {
+
+		void write(byte[] buffer, int offset, int length);
+
+	}
+
+	/** One stream's masking; writes from one thread at a time. */
+	static final class MaskedStream {
+
+		private final MaskingOutputStream masking;
+
+		MaskedStream(MaskingOutputStream masking) {
+			this.masking = masking;
 		}
-		return new StreamMasker(secrets, downstream);
+
+		synchronized void write(byte[] buffer, int offset, int length) {
+			try {
+				this.masking.write(buffer, offset, length);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		/** Passes on what was held back: the stream ended, so it cannot become a secret any more. */
+		synchronized void flush() {
+			try {
+				this.masking.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
 	}
 
 }

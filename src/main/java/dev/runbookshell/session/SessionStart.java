@@ -1,6 +1,8 @@
 package dev.runbookshell.session;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 import dev.runbookshell.journal.BlockStatus;
@@ -37,10 +39,17 @@ final class SessionStart {
 		else {
 			journal.append(new JournalEvent.SessionStarted(
 					new JournalEvent.RunbookRef(runbook.file(), runbook.sha256(), runbook.title()), state.targetRef(),
-					settings.operator(), settings.host(), settings.tool(), confirmer.mode().wire()));
+					settings.operator(), settings.host(), settings.tool(), confirmer.mode().wire(), sections(runbook)));
 		}
 		state.recordGiven();
 		return state;
+	}
+
+	/** Section number to heading, so reports can title the groups of blocks. */
+	private static Map<String, String> sections(Runbook runbook) {
+		Map<String, String> sections = new LinkedHashMap<>();
+		runbook.sections().forEach(section -> sections.put(section.number(), section.title()));
+		return sections;
 	}
 
 	private static void resumeFrom(SessionState state, JournalHistory resume) {

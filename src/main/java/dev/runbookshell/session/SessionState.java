@@ -53,6 +53,9 @@ final class SessionState {
 
 	volatile boolean interruptRequested;
 
+	/** The last block ended with the connection lost: reconnect before the next one runs. */
+	boolean connectionLost;
+
 	Block lastRun;
 
 	Block lastUnsuccessful;

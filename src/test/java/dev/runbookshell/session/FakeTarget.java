@@ -62,6 +62,13 @@ final class FakeTarget implements TargetSession {
 		return this.requests.stream().map(ExecRequest::script).toList();
 	}
 
+	int reconnects;
+
+	@Override
+	public void reconnect() {
+		this.reconnects++;
+	}
+
 	@Override
 	public void interrupt() {
 		this.interrupts++;

@@ -247,6 +247,21 @@ class RunSessionTest {
 	}
 
 	@Test
+	void retryAfterALostConnectionReconnectsFirst() throws Exception {
+		this.fixture.target.when("migrate", Outcome.CONNECTION_LOST, null, "");
+		ScriptedConfirmer operator = new ScriptedConfirmer().answering(Decision.RUN, Decision.RUN, Decision.RUN)
+			.onFailure(Decision.RETRY);
+
+		RunSession session = this.fixture.start(this.plan, operator);
+		session.runToEnd();
+
+		assertThat(this.fixture.target.reconnects).isEqualTo(1);
+		assertThat(this.fixture.target.scripts()).containsExactly("echo stop-app", "echo migrate", "echo migrate",
+				"echo verify");
+		assertThat(operator.failurePrompts.get(0).status()).isEqualTo(BlockStatus.UNKNOWN);
+	}
+
+	@Test
 	void aBlockThatEndsTheShellWarnsThatTheNextGetsAFreshShell() throws Exception {
 		this.fixture.target.when("stop-app", Outcome.SHELL_EXITED, 0, "");
 
