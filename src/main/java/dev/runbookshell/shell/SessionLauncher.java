@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import dev.runbookshell.journal.JournalEvent.ToolRef;
 import dev.runbookshell.journal.JournalReader;
 import dev.runbookshell.journal.JournalWriter;
+import dev.runbookshell.report.LiveMarkdownLog;
 import dev.runbookshell.runbook.Runbook;
 import dev.runbookshell.runbook.RunbookParseException;
 import dev.runbookshell.runbook.RunbookParser;
@@ -83,11 +84,17 @@ public class SessionLauncher {
 	public SessionJournal newJournal(String logDir, Runbook runbook, String targetName) {
 		Path dir = logDir == null ? JournalWriter.DEFAULT_DIR : Path.of(logDir);
 		String slug = Path.of(runbook.file()).getFileName().toString().replaceFirst("\\.(md|markdown)$", "");
-		return new WrittenJournal(JournalWriter.create(dir, slug, targetName, Clock.systemUTC()));
+		return withMarkdownLog(JournalWriter.create(dir, slug, targetName, Clock.systemUTC()));
 	}
 
 	public SessionJournal appendJournal(Path log) {
-		return new WrittenJournal(JournalWriter.append(log, Clock.systemUTC()));
+		return withMarkdownLog(JournalWriter.append(log, Clock.systemUTC()));
+	}
+
+	/** The human Migration Log ({@code .md} beside the journal) is re-rendered as blocks finish. */
+	private static SessionJournal withMarkdownLog(JournalWriter writer) {
+		writer.onProgress(new LiveMarkdownLog(writer.path(), writer.markdownPath()));
+		return new WrittenJournal(writer);
 	}
 
 	public JournalHistory history(Path log) {
