@@ -1,0 +1,171 @@
+package dev.runbookshell.session;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import dev.runbookshell.runbook.Block;
+import dev.runbookshell.runbook.ChecklistItem;
+import dev.runbookshell.runbook.Runbook;
+
+/**
+ * {@code --answers FILE}: decisions written down in advance.
+ *
+ * <pre>
+ * default: run            # run | skip | stop, for blocks not listed
+ * blocks:
+ *   2.1: skip             # by id or name: run | skip | stop | {edit: "new text"}
+ *   backup-db: run
+ * variables:
+ *   DB_HOST: db1.internal
+ * checks: unverified      # all (ticked) | none (refused) | unverified
+ * on-failure: stop        # stop | ignore | rollback
+ * </pre>
+ *
+ * Risky blocks listed or defaulted to {@code run} run without typing the target's name (noted in the journal).
+ */
+public final class AnswersConfirmer extends AutoConfirmer {
+
+	private static final Set<String> KEYS = Set.of("default", "blocks", "variables", "checks", "on-failure");
+
+	private final Decision fallback;
+
+	private final Map<String, Decision> blocks;
+
+	private final Map<String, String> variables;
+
+	private final CheckResult checks;
+
+	private final Decision onFailure;
+
+	private AnswersConfirmer(Decision fallback, Map<String, Decision> blocks, Map<String, String> variables,
+			CheckResult checks, Decision onFailure) {
+		this.fallback = fallback;
+		this.blocks = blocks;
+		this.variables = variables;
+		this.checks = checks;
+		this.onFailure = onFailure;
+	}
+
+	/**
+	 * Reads and checks an answers file against the runbook.
+	 * @throws SessionRefusedException naming the file and the offending key or value
+	 */
+	public static AnswersConfirmer load(Path file, Runbook runbook) {
+		JsonNode root;
+		try {
+			root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+		}
+		catch (IOException ex) {
+			throw new SessionRefusedException("cannot read answers file " + file + ": " + ex.getMessage());
+		}
+		if (root == null || root.isMissingNode() || root.isNull()) {
+			root = new ObjectMapper().createObjectNode();
+		}
+		if (!root.isObject()) {
+			throw new SessionRefusedException(file + ": an answers file is a YAML mapping (default, blocks, ...)");
+		}
+		List<String> unknown = new ArrayList<>();
+		root.fieldNames().forEachRemaining(key -> {
+			if (!KEYS.contains(key)) {
+				unknown.add(key);
+			}
+		});
+		if (!unknown.isEmpty()) {
+			throw new SessionRefusedException(file + ": unknown key(s) " + String.join(", ", unknown)
+					+ " (known: default, blocks, variables, checks, on-failure)");
+		}
+		Decision fallback = choice(file, "default", text(root, "default", "run"), Set.of("run", "skip", "stop"));
+		Map<String, Decision> blocks = new LinkedHashMap<>();
+		List<String> unknownBlocks = new ArrayList<>();
+		JsonNode listed = root.path("blocks");
+		listed.fieldNames().forEachRemaining(key -> {
+			Block block = runbook.find(key).orElse(null);
+			if (block == null) {
+				unknownBlocks.add(key);
+				return;
+			}
+			blocks.put(block.id(), blockDecision(file, key, listed.get(key)));
+		});
+		if (!unknownBlocks.isEmpty()) {
+			throw new SessionRefusedException(file + ": no block " + String.join(", ", unknownBlocks) + " in "
+					+ runbook.file() + " (see: runbook list " + runbook.file() + ")");
+		}
+		Map<String, String> variables = new LinkedHashMap<>();
+		root.path("variables").fields().forEachRemaining(e -> variables.put(e.getKey(), e.getValue().asText()));
+		CheckResult checks = switch (text(root, "checks", "unverified")) {
+			case "all" -> new CheckResult(CheckResult.State.CHECKED, "answers file: checks: all");
+			case "none" -> new CheckResult(CheckResult.State.UNCHECKED, "answers file: checks: none");
+			case "unverified" -> CheckResult.UNVERIFIED;
+			default -> throw new SessionRefusedException(
+					file + ": checks must be all, none or unverified, not '" + root.path("checks").asText() + "'");
+		};
+		Decision onFailure = choice(file, "on-failure", text(root, "on-failure", "stop"),
+				Set.of("stop", "ignore", "rollback"));
+		return new AnswersConfirmer(fallback, blocks, variables, checks, onFailure);
+	}
+
+	private static Decision blockDecision(Path file, String key, JsonNode value) {
+		if (value.isObject() && value.has("edit")) {
+			String text = value.get("edit").asText();
+			if (text.isBlank()) {
+				throw new SessionRefusedException(file + ": blocks." + key + ".edit is empty");
+			}
+			return Decision.edit(text);
+		}
+		return choice(file, "blocks." + key, value.asText(), Set.of("run", "skip", "stop"));
+	}
+
+	private static String text(JsonNode root, String key, String fallback) {
+		JsonNode node = root.get(key);
+		return node == null || node.isNull() ? fallback : node.asText().trim().toLowerCase(Locale.ROOT);
+	}
+
+	private static Decision choice(Path file, String key, String value, Set<String> allowed) {
+		String choice = value.trim().toLowerCase(Locale.ROOT);
+		if (!allowed.contains(choice)) {
+			throw new SessionRefusedException(file + ": " + key + " must be one of " + String.join(", ",
+					allowed.stream().sorted().toList()) + ", not '" + value + "'");
+		}
+		return new Decision(Decision.Choice.fromWire(choice), null);
+	}
+
+	/** The values under {@code variables:}; {@code --var} overrides them. */
+	public Map<String, String> variables() {
+		return this.variables;
+	}
+
+	@Override
+	public SessionMode mode() {
+		return SessionMode.ANSWERS;
+	}
+
+	@Override
+	public Decision beforeBlock(BlockPrompt prompt) {
+		return this.blocks.getOrDefault(prompt.block().id(), this.fallback);
+	}
+
+	@Override
+	public Decision afterFailure(FailurePrompt prompt) {
+		if (this.onFailure.choice() == Decision.Choice.ROLLBACK && !prompt.rollbackAvailable()) {
+			return Decision.STOP;
+		}
+		return this.onFailure;
+	}
+
+	@Override
+	public CheckResult check(ChecklistItem item) {
+		return this.checks;
+	}
+
+}

@@ -1,0 +1,209 @@
+package dev.runbookshell.session;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.runbookshell.journal.BlockStatus;
+import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.JournalEvent.BlockRef;
+import dev.runbookshell.journal.JournalEvent.ExpectationResult;
+import dev.runbookshell.runbook.Block;
+import dev.runbookshell.runbook.Expectation;
+import dev.runbookshell.session.SessionListener.BlockReport;
+import dev.runbookshell.target.ExecRequest;
+import dev.runbookshell.target.ExecResult;
+import dev.runbookshell.target.OutputSink;
+import dev.runbookshell.target.TargetException;
+import dev.runbookshell.target.TargetSession;
+
+/**
+ * Runs one block once on the target: records {@code block-started}, streams the masked output to the listener
+ * and the journal, checks exit code and expectations, and records {@code block-finished}.
+ */
+final class BlockExecution {
+
+	/** Output kept in memory for the expectations; the journal keeps all of it. */
+	private static final int KEPT_OUTPUT = 8 * 1024 * 1024;
+
+	private final TargetSession target;
+
+	private final SessionJournal journal;
+
+	private final SessionListener listener;
+
+	private final SecretValues secrets;
+
+	private final ScheduledExecutorService ticker;
+
+	BlockExecution(TargetSession target, SessionJournal journal, SessionListener listener, SecretValues secrets,
+			ScheduledExecutorService ticker) {
+		this.target = target;
+		this.journal = journal;
+		this.listener = listener;
+		this.secrets = secrets;
+		this.ticker = ticker;
+	}
+
+	static BlockRef ref(Block block) {
+		return new BlockRef(block.id(), block.name(), block.hash());
+	}
+
+	/**
+	 * @param script what is sent to the shell
+	 * @param shown the command as recorded and shown (masked)
+	 */
+	BlockReport run(Block block, String script, String shown, Duration timeout, Map<String, String> exports)
+			throws TargetException {
+		BlockRef ref = ref(block);
+		this.journal.append(new JournalEvent.BlockStarted(ref, this.secrets.mask(shown)));
+		SessionJournal.Capture capture = this.journal.capture(ref);
+		ByteArrayOutputStream kept = new ByteArrayOutputStream();
+		MaskedSink sink = new MaskedSink(capture, kept);
+		ExecRequest request = new ExecRequest(block.label(), withCwd(block, script), timeout,
+				block.annotations().interactive(), exports);
+		long started = System.nanoTime();
+		ScheduledFuture<?> ticks = scheduleTicks(block, started);
+		ExecResult result;
+		try {
+			result = this.target.execute(request, sink);
+		}
+		catch (TargetException ex) {
+			finish(ref, capture, sink, new BlockReport(block, BlockStatus.UNKNOWN, null,
+					Duration.ofNanos(System.nanoTime() - started), List.of(), ex.getMessage()));
+			throw ex;
+		}
+		finally {
+			if (ticks != null) {
+				ticks.cancel(false);
+			}
+		}
+		sink.flush();
+		if (result.freshShell()) {
+			warn(ref, "a fresh shell was started for " + block.label()
+					+ ": state set by earlier blocks (cd, export, functions) was lost");
+		}
+		String output = new String(kept.toByteArray(), StandardCharsets.UTF_8);
+		BlockReport report = judge(block, result, output);
+		if (result.outcome() == ExecResult.Outcome.SHELL_EXITED) {
+			warn(ref, block.label() + " ended the shell (exit " + result.exitCode()
+					+ "); the next block gets a fresh shell without the state of earlier blocks");
+		}
+		finish(ref, capture, sink, report);
+		return report;
+	}
+
+	private void finish(BlockRef ref, SessionJournal.Capture capture, MaskedSink sink, BlockReport report) {
+		sink.flush();
+		SessionJournal.Captured captured = capture.finish();
+		this.journal.append(new JournalEvent.BlockFinished(ref, report.status(), report.exitCode(),
+				report.duration().toMillis(), captured.output(), captured.outputFile(), report.expectations()));
+		this.listener.blockFinished(report);
+	}
+
+	private void warn(BlockRef ref, String text) {
+		this.listener.warning(text);
+		this.journal.append(new JournalEvent.Note("warning: " + text, ref));
+	}
+
+	/** Maps the target's outcome, the accepted exit codes and the expectations to a status. */
+	static BlockReport judge(Block block, ExecResult result, String maskedOutput) {
+		Duration duration = result.duration() == null ? Duration.ZERO : result.duration();
+		List<ExpectationResult> expectations = new ArrayList<>();
+		switch (result.outcome()) {
+			case TIMED_OUT:
+				return new BlockReport(block, BlockStatus.TIMED_OUT, result.exitCode(), duration, expectations,
+						message(result, "timed out"));
+			case INTERRUPTED:
+				return new BlockReport(block, BlockStatus.INTERRUPTED, result.exitCode(), duration, expectations,
+						message(result, "interrupted"));
+			case CONNECTION_LOST:
+				return new BlockReport(block, BlockStatus.UNKNOWN, null, duration, expectations,
+						message(result, "connection lost while the block ran") + "; its effect is unknown and it "
+								+ "is not run again unless you say so");
+			default:
+				break;
+		}
+		String failure = null;
+		Set<Integer> accepted = block.annotations().exitCodes();
+		if (result.exitCode() == null || !accepted.contains(result.exitCode())) {
+			failure = "exit code " + result.exitCode() + (accepted.equals(Set.of(0)) ? "" : " (accepted: "
+					+ accepted.toString().replaceAll("[\\[\\] ]", "") + ")");
+		}
+		for (Expectation expectation : block.expectations()) {
+			boolean met = expectation.isMetBy(maskedOutput);
+			expectations.add(new ExpectationResult(expectation.display(), met));
+			if (!met && failure == null) {
+				failure = "expected output not seen: " + expectation.display();
+			}
+		}
+		BlockStatus status = failure == null ? BlockStatus.SUCCEEDED : BlockStatus.FAILED;
+		return new BlockReport(block, status, result.exitCode(), duration, expectations, failure);
+	}
+
+	private static String message(ExecResult result, String fallback) {
+		return result.message() == null || result.message().isBlank() ? fallback : result.message();
+	}
+
+	/** {@code cwd=} runs the block in that folder and returns to where the shell was. */
+	private static String withCwd(Block block, String script) {
+		return block.annotations().cwd().map(dir -> "__rb_owd=$PWD; cd -- '" + dir.replace("'", "'\\''")
+				+ "' && {\n" + script + "\n}; __rb_rc=$?; cd -- \"$__rb_owd\"; (exit $__rb_rc)").orElse(script);
+	}
+
+	private ScheduledFuture<?> scheduleTicks(Block block, long started) {
+		Duration every = this.listener.tickInterval();
+		if (every == null || this.ticker == null) {
+			return null;
+		}
+		return this.ticker.scheduleAtFixedRate(
+				() -> this.listener.elapsed(block, Duration.ofNanos(System.nanoTime() - started)), every.toMillis(),
+				every.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** Both streams, masked, to the listener, the journal and the copy kept for the expectations. */
+	private final class MaskedSink implements OutputSink {
+
+		private final SecretValues.MaskedStream out;
+
+		private final SecretValues.MaskedStream err;
+
+		MaskedSink(SessionJournal.Capture capture, ByteArrayOutputStream kept) {
+			this.out = BlockExecution.this.secrets.stream((b, o, l) -> deliver(capture, kept, b, o, l, false));
+			this.err = BlockExecution.this.secrets.stream((b, o, l) -> deliver(capture, kept, b, o, l, true));
+		}
+
+		private synchronized void deliver(SessionJournal.Capture capture, ByteArrayOutputStream kept, byte[] buffer,
+				int offset, int length, boolean stderr) {
+			BlockExecution.this.listener.output(buffer, offset, length, stderr);
+			capture.write(buffer, offset, length);
+			if (kept.size() < KEPT_OUTPUT) {
+				kept.write(buffer, offset, Math.min(length, KEPT_OUTPUT - kept.size()));
+			}
+		}
+
+		@Override
+		public void stdout(byte[] buffer, int offset, int length) {
+			this.out.write(buffer, offset, length);
+		}
+
+		@Override
+		public void stderr(byte[] buffer, int offset, int length) {
+			this.err.write(buffer, offset, length);
+		}
+
+		void flush() {
+			this.out.flush();
+			this.err.flush();
+		}
+
+	}
+
+}

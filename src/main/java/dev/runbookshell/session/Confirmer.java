@@ -1,0 +1,38 @@
+package dev.runbookshell.session;
+
+import java.util.List;
+
+import dev.runbookshell.runbook.Block;
+import dev.runbookshell.runbook.ChecklistItem;
+
+/**
+ * Answers the session's questions: the operator at a terminal, {@code --yes}, an answers file or a replayed log.
+ * Unattended implementations never wait: a question they cannot answer throws {@link SessionRefusedException}
+ * naming the option that would answer it.
+ */
+public interface Confirmer {
+
+	SessionMode mode();
+
+	/** Run, skip, edit, run all remaining, or stop, before {@code prompt}'s block runs. */
+	Decision beforeBlock(BlockPrompt prompt);
+
+	/** Retry, edit and retry, ignore, roll back or stop, after a block did not succeed. */
+	Decision afterFailure(FailurePrompt prompt);
+
+	/** For a risky block: whether the operator typed the target's name. */
+	boolean typedConfirmation(Block block, String targetName, String risk);
+
+	/**
+	 * A value for a variable or placeholder; secrets are read without echo.
+	 * @throws SessionRefusedException when nobody can answer
+	 */
+	String askVariable(String name, String prompt, boolean secret);
+
+	/** A manual check: ticked, refused, or left unverified, with a note. */
+	CheckResult check(ChecklistItem item);
+
+	/** Whether to run these rollback blocks (after a stop, or when the operator chose rollback). */
+	boolean confirmRollback(List<Block> plan);
+
+}

@@ -1,0 +1,72 @@
+package dev.runbookshell.session;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.runbookshell.journal.JournalEvent.ToolRef;
+
+/**
+ * How a session is set up.
+ *
+ * @param targetName the target's name as the operator gave it
+ * @param targetUri its URI
+ * @param tool name and version of the tool, for the journal
+ * @param operator who runs the session
+ * @param host the machine the tool runs on
+ * @param variables values given up front ({@code --var}, answers file); never asked
+ * @param from first block (id or name) of the flow, or null
+ * @param to last block (id or name) of the flow, or null
+ * @param force proceed although a replayed or resumed log no longer matches
+ * @param resume the journal being resumed (appended to), or null
+ * @param replay the journal whose decisions are replayed, or null
+ */
+public record SessionSettings(String targetName, String targetUri, ToolRef tool, String operator, String host,
+		Map<String, String> variables, String from, String to, boolean force, JournalHistory resume,
+		JournalHistory replay) {
+
+	public SessionSettings {
+		variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+	}
+
+	/** A fresh session on {@code targetName} run by the current user on this machine. */
+	public static SessionSettings of(String targetName, String targetUri, ToolRef tool) {
+		return new SessionSettings(targetName, targetUri, tool, currentOperator(), currentHost(), Map.of(), null,
+				null, false, null, null);
+	}
+
+	public SessionSettings withVariables(Map<String, String> given) {
+		return new SessionSettings(this.targetName, this.targetUri, this.tool, this.operator, this.host, given,
+				this.from, this.to, this.force, this.resume, this.replay);
+	}
+
+	public SessionSettings withRange(String from, String to) {
+		return new SessionSettings(this.targetName, this.targetUri, this.tool, this.operator, this.host,
+				this.variables, from, to, this.force, this.resume, this.replay);
+	}
+
+	public SessionSettings withHistory(JournalHistory resume, JournalHistory replay, boolean force) {
+		return new SessionSettings(this.targetName, this.targetUri, this.tool, this.operator, this.host,
+				this.variables, this.from, this.to, force, resume, replay);
+	}
+
+	/** {@code $USER}, else the JVM's {@code user.name}. */
+	public static String currentOperator() {
+		String user = System.getenv("USER");
+		return user != null && !user.isBlank() ? user : System.getProperty("user.name", "unknown");
+	}
+
+	/** {@code $HOSTNAME}, else what the system calls this machine. */
+	public static String currentHost() {
+		String host = System.getenv("HOSTNAME");
+		if (host != null && !host.isBlank()) {
+			return host;
+		}
+		try {
+			return java.net.InetAddress.getLocalHost().getHostName();
+		}
+		catch (java.io.IOException ex) {
+			return "unknown";
+		}
+	}
+
+}

@@ -1,0 +1,120 @@
+package dev.runbookshell.session;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.List;
+
+import dev.runbookshell.journal.BlockStatus;
+import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.JournalEvent.BlockRef;
+import dev.runbookshell.runbook.Block;
+import dev.runbookshell.runbook.Runbook;
+import dev.runbookshell.target.TargetSession;
+
+/** Sets a session up: the flow, the checks against resumed and replayed logs, and the first events. */
+final class SessionStart {
+
+	private SessionStart() {
+	}
+
+	static SessionState begin(Runbook runbook, TargetSession target, SessionJournal journal, Confirmer confirmer,
+			SessionListener listener, SessionSettings settings) {
+		SessionState state = new SessionState(runbook, target, journal, confirmer, listener, settings,
+				flow(runbook, settings.from(), settings.to()));
+		settings.variables().forEach((name, value) -> state.variables.set(name, value, false));
+		JournalHistory resume = settings.resume();
+		JournalHistory replay = settings.replay();
+		if (resume != null) {
+			resume.verifyBlocks(runbook, settings.force(), "resume");
+			resume.verifyTarget(state.targetRef(), false, settings.force(), "resume");
+		}
+		if (replay != null) {
+			replay.verifyBlocks(runbook, settings.force(), "replay");
+			replay.verifyTarget(state.targetRef(), true, settings.force(), "replay");
+		}
+		if (resume != null) {
+			resumeFrom(state, resume);
+		}
+		else {
+			journal.append(new JournalEvent.SessionStarted(
+					new JournalEvent.RunbookRef(runbook.file(), runbook.sha256(), runbook.title()), state.targetRef(),
+					settings.operator(), settings.host(), settings.tool(), confirmer.mode().wire(), sections(runbook)));
+		}
+		state.recordGiven();
+		return state;
+	}
+
+	/** Section number to heading, so reports can title the groups of blocks. */
+	private static Map<String, String> sections(Runbook runbook) {
+		Map<String, String> sections = new LinkedHashMap<>();
+		runbook.sections().forEach(section -> sections.put(section.number(), section.title()));
+		return sections;
+	}
+
+	private static void resumeFrom(SessionState state, JournalHistory resume) {
+		List<BlockRef> inFlight = resume.inFlight();
+		state.journal.append(new JournalEvent.SessionResumed(state.settings.operator(), state.settings.host(),
+				state.confirmer.mode().wire(), inFlight.stream().map(BlockRef::id).toList()));
+		for (BlockRef ref : inFlight) {
+			state.journal.append(new JournalEvent.BlockFinished(ref, BlockStatus.UNKNOWN, null, 0,
+					"(in flight when the previous run ended: its effect is unknown)", null, List.of()));
+			state.listener.warning("block " + ref.id() + " " + ref.name()
+					+ " was running when the previous run ended: recorded as unknown");
+		}
+		for (Block block : state.runbook.executableBlocks()) {
+			BlockStatus status = resume.status(block.id());
+			if (status != null) {
+				state.restore(block.id(), status);
+			}
+		}
+		// the succeeded blocks again, in the order they succeeded, for the rollback plan
+		for (String id : resume.succeeded()) {
+			state.restore(id, BlockStatus.SUCCEEDED);
+		}
+		for (BlockRef ref : inFlight) {
+			state.restore(ref.id(), BlockStatus.UNKNOWN);
+		}
+		resume.checkedLines().forEach(state.checklists::answered);
+		resume.variables().forEach((name, value) -> {
+			if (!state.settings.variables().containsKey(name) && state.variables.get(name).isEmpty()) {
+				state.variables.set(name, value, false);
+			}
+		});
+		while (state.cursor < state.flow.size() && isSettled(state.statuses.get(state.flow.get(state.cursor).id()))) {
+			state.cursor++;
+		}
+		state.listener.message("resuming " + resume.location() + (state.cursor < state.flow.size()
+				? " at " + state.flow.get(state.cursor).label() : ": every block is done"));
+	}
+
+	private static boolean isSettled(BlockStatus status) {
+		return status != null && status.isSettled();
+	}
+
+	static List<Block> flow(Runbook runbook, String from, String to) {
+		List<Block> all = runbook.flowBlocks();
+		if (all.isEmpty() && from == null && to == null) {
+			return List.of();
+		}
+		int start = from == null ? 0 : position(runbook, all, from, "--from");
+		int end = to == null ? all.size() - 1 : position(runbook, all, to, "--to");
+		if (start > end) {
+			throw new SessionRefusedException("--from " + from + " comes after --to " + to + " in " + runbook.file());
+		}
+		return new ArrayList<>(all.subList(start, end + 1));
+	}
+
+	private static int position(Runbook runbook, List<Block> all, String idOrName, String option) {
+		Block block = runbook.find(idOrName).orElseThrow(() -> new SessionRefusedException(
+				"no block '" + idOrName + "' in " + runbook.file() + " (" + option + "; see: runbook list "
+						+ runbook.file() + ")"));
+		int index = all.indexOf(block);
+		if (index < 0) {
+			throw new SessionRefusedException(
+					option + " " + idOrName + " is a rollback block, not part of the flow of " + runbook.file());
+		}
+		return index;
+	}
+
+}

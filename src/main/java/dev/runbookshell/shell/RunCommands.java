@@ -1,0 +1,229 @@
+package dev.runbookshell.shell;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jline.reader.LineReader;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+import dev.runbookshell.runbook.Runbook;
+import dev.runbookshell.session.AnswersConfirmer;
+import dev.runbookshell.session.AutoConfirmer;
+import dev.runbookshell.session.Confirmer;
+import dev.runbookshell.session.JournalHistory;
+import dev.runbookshell.session.ReplayConfirmer;
+import dev.runbookshell.session.RunSession;
+import dev.runbookshell.session.SessionJournal;
+import dev.runbookshell.session.SessionMode;
+import dev.runbookshell.session.SessionPlan;
+import dev.runbookshell.session.SessionRefusedException;
+import dev.runbookshell.session.SessionResult;
+import dev.runbookshell.session.SessionSettings;
+import dev.runbookshell.target.TargetDefinition;
+import dev.runbookshell.target.TargetException;
+import dev.runbookshell.target.TargetPrompts;
+import dev.runbookshell.target.TargetSession;
+
+/**
+ * {@code runbook run FILE}: one unattended (or, at a terminal, interactive) session from start to end. Exactly
+ * one way to answer: {@code --yes}, {@code --answers F}, {@code --replay LOG}, or a terminal; without a terminal
+ * and without any of them it refuses at once rather than wait for input.
+ */
+@Component
+public class RunCommands {
+
+	private final SessionLauncher launcher;
+
+	private final InterruptRelay interrupts;
+
+	private final ObjectProvider<LineReader> readers;
+
+	private final CurrentRunbook current;
+
+	private final SessionCommands sessionCommands;
+
+	public RunCommands(SessionLauncher launcher, InterruptRelay interrupts, ObjectProvider<LineReader> readers,
+			CurrentRunbook current, SessionCommands sessionCommands) {
+		this.launcher = launcher;
+		this.interrupts = interrupts;
+		this.readers = readers;
+		this.current = current;
+		this.sessionCommands = sessionCommands;
+	}
+
+	@Command(name = "run", group = "Session", description = "Run a runbook's blocks on a target, start to end "
+			+ "(in the shell with a runbook open: run [ID])", completionProvider = "blockCompletion", help = """
+					Runs FILE's blocks in order (not its rollback sections) on the target and writes a journal.
+					Answers come from --yes (run everything; risky blocks run without typing the target's name,
+					the journal notes it), --answers F.yaml, --replay LOG, or the terminal. Without a terminal one
+					of those is required. Exit: 0 done, 1 a block failed, 2 bad input, 3 target unreachable,
+					130 interrupted. In the interactive shell with a runbook open, 'run ID' runs that block now
+					and 'run' offers every remaining block.""")
+	public void run(@Argument(index = 0, description = "the runbook (Markdown)") String file,
+			@Option(longName = "target", description = "front-matter target name or URI (default: default-target, else local)") String target,
+			@Option(longName = "yes", description = "run every block without asking") Boolean yes,
+			@Option(longName = "answers", description = "YAML file with the answers") String answers,
+			@Option(longName = "replay", description = "apply the decisions recorded in this journal") String replay,
+			@Option(longName = "resume", description = "continue this journal after a failure or crash") String resume,
+			@Option(longName = "from", description = "first block (id or name)") String from,
+			@Option(longName = "to", description = "last block (id or name)") String to,
+			@Option(longName = "var", description = "NAME=VALUE, repeatable; never asked") String var,
+			@Option(longName = "dry-run", description = "print the plan; connect to nothing, write nothing") Boolean dryRun,
+			@Option(longName = "log-dir", description = "where journals go (default ./migration-logs)") String logDir,
+			@Option(longName = "force", description = "replay or resume although the runbook or target changed") Boolean force,
+			@Option(longName = "accept-new-host-key", description = "trust an SSH host key not yet in known_hosts") Boolean acceptNewHostKey,
+			CommandContext context) {
+		if (this.current.get().isPresent() && (file == null || !java.nio.file.Files.isRegularFile(Path.of(file)))) {
+			this.sessionCommands.runBlock(file, context);
+			return;
+		}
+		if (file == null || file.isBlank()) {
+			throw CliException.usage("run needs a runbook: runbook run FILE [--yes|--answers F|--replay LOG]");
+		}
+		PrintWriter out = context.outputWriter();
+		Runbook runbook = this.launcher.parse(file);
+		Map<String, String> vars = variables(context);
+		int ways = (isSet(yes) ? 1 : 0) + (answers != null ? 1 : 0) + (replay != null ? 1 : 0);
+		if (ways > 1) {
+			throw CliException.usage("choose one way to answer: --yes, --answers FILE or --replay LOG");
+		}
+		boolean terminal = Terminals.stdinIsTerminal();
+		if (ways == 0 && !terminal && !isSet(dryRun)) {
+			throw CliException.usage("no terminal to ask on: pass --yes, --answers FILE or --replay LOG "
+					+ "(or --dry-run to see the plan)");
+		}
+		TargetDefinition definition = this.launcher.targetDefinition(runbook, target);
+		try {
+			Confirmer confirmer = unattendedConfirmer(runbook, yes, answers, replay);
+			if (confirmer instanceof AnswersConfirmer fromFile) {
+				Map<String, String> merged = new LinkedHashMap<>(fromFile.variables());
+				merged.putAll(vars);
+				vars = merged;
+			}
+			SessionSettings settings = this.launcher.settings(definition).withVariables(vars).withRange(from, to);
+			if (isSet(dryRun)) {
+				SessionMode mode = confirmer == null ? SessionMode.INTERACTIVE : confirmer.mode();
+				DryRunPrinter.print(out, SessionPlan.of(runbook, definition.name(), settings, mode));
+				return;
+			}
+			if (confirmer instanceof ReplayConfirmer fromLog) {
+				fromLog.checkCovers(RunSession.flow(runbook, from, to));
+				settings = settings.withHistory(null, fromLog.history(), isSet(force));
+			}
+			if (resume != null) {
+				settings = settings.withHistory(this.launcher.history(Path.of(resume)), settings.replay(),
+						isSet(force));
+			}
+			TargetPrompts prompts;
+			if (confirmer == null) {
+				TerminalQuestions questions = new TerminalQuestions(this.readers.getObject());
+				confirmer = new TerminalConfirmer(questions);
+				prompts = new TerminalPrompts(questions);
+			}
+			else {
+				prompts = Terminals.unattendedPrompts(isSet(acceptNewHostKey));
+			}
+			runSession(out, runbook, definition, confirmer, prompts, settings, logDir, resume);
+		}
+		catch (SessionRefusedException ex) {
+			throw CliException.usage(ex.getMessage());
+		}
+	}
+
+	private void runSession(PrintWriter out, Runbook runbook, TargetDefinition definition, Confirmer confirmer,
+			TargetPrompts prompts, SessionSettings settings, String logDir, String resume) {
+		TargetSession target;
+		try {
+			target = this.launcher.open(definition, prompts);
+		}
+		catch (TargetException ex) {
+			throw CliException.target(definition.name() + " (" + definition.uri() + "): " + ex.getMessage(), ex);
+		}
+		SessionJournal journal;
+		try {
+			journal = resume != null ? this.launcher.appendJournal(Path.of(resume))
+					: this.launcher.newJournal(logDir, runbook, definition.name());
+		}
+		catch (RuntimeException ex) {
+			target.close();
+			throw ex;
+		}
+		SessionPrinter printer = new SessionPrinter(out);
+		SessionResult result;
+		RunSession session;
+		try {
+			session = RunSession.start(runbook, target, journal, confirmer, printer, settings);
+		}
+		catch (RuntimeException ex) {
+			target.close();
+			journal.close();
+			throw ex;
+		}
+		try (session; InterruptRelay.Registration relay = this.interrupts.during(session::interrupt)) {
+			session.runToEnd();
+			result = session.finish();
+		}
+		catch (TargetException ex) {
+			printer.summary(session.result());
+			throw CliException.target(definition.name() + ": " + ex.getMessage(), ex);
+		}
+		catch (SessionRefusedException ex) {
+			printer.summary(session.result());
+			throw ex;
+		}
+		printer.summary(result);
+		switch (result.status()) {
+			case FAILED -> throw CliException.failed("a block did not succeed (journal: " + result.journal() + ")");
+			case INTERRUPTED -> throw new CliException(ExitCode.INTERRUPTED,
+					"interrupted (journal: " + result.journal() + ")");
+			default -> {
+			}
+		}
+	}
+
+	/** The confirmer for --yes, --answers or --replay; null when the terminal answers. */
+	private Confirmer unattendedConfirmer(Runbook runbook, Boolean yes, String answers, String replay) {
+		if (isSet(yes)) {
+			return new AutoConfirmer();
+		}
+		if (answers != null) {
+			return AnswersConfirmer.load(Path.of(answers), runbook);
+		}
+		if (replay != null) {
+			return new ReplayConfirmer(this.launcher.history(Path.of(replay)));
+		}
+		return null;
+	}
+
+	/** Every {@code --var NAME=VALUE} given, in order; a later one wins. */
+	static Map<String, String> variables(CommandContext context) {
+		Map<String, String> vars = new LinkedHashMap<>();
+		List<CommandOption> options = context.parsedInput().options();
+		for (CommandOption option : options) {
+			if (!"var".equals(option.longName())) {
+				continue;
+			}
+			String pair = option.value();
+			int eq = pair == null ? -1 : pair.indexOf('=');
+			if (eq <= 0) {
+				throw CliException.usage("--var takes NAME=VALUE, not '" + pair + "'");
+			}
+			vars.put(pair.substring(0, eq), pair.substring(eq + 1));
+		}
+		return vars;
+	}
+
+	private static boolean isSet(Boolean flag) {
+		return Boolean.TRUE.equals(flag);
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.runbookshell.shell;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.springframework.stereotype.Component;
+
+import dev.runbookshell.journal.JournalEvent.ToolRef;
+import dev.runbookshell.journal.JournalReader;
+import dev.runbookshell.journal.JournalWriter;
+import dev.runbookshell.report.LiveMarkdownLog;
+import dev.runbookshell.runbook.Runbook;
+import dev.runbookshell.runbook.RunbookParseException;
+import dev.runbookshell.runbook.RunbookParser;
+import dev.runbookshell.runbook.TargetSpec;
+import dev.runbookshell.session.JournalHistory;
+import dev.runbookshell.session.SessionJournal;
+import dev.runbookshell.session.SessionSettings;
+import dev.runbookshell.session.WrittenJournal;
+import dev.runbookshell.target.TargetDefinition;
+import dev.runbookshell.target.TargetException;
+import dev.runbookshell.target.TargetFactory;
+import dev.runbookshell.target.TargetPrompts;
+import dev.runbookshell.target.TargetSession;
+
+/**
+ * What a session needs from the rest of the tool: the parsed runbook, the target (by front-matter name or URI),
+ * a new or reopened journal, an earlier journal's history. Shared by {@code run} and the interactive commands.
+ */
+@Component
+public class SessionLauncher {
+
+	private final VersionInfo version;
+
+	private final TargetFactory targets = new TargetFactory();
+
+	public SessionLauncher(VersionInfo version) {
+		this.version = version;
+	}
+
+	public Runbook parse(String file) {
+		try {
+			return new RunbookParser().parse(Path.of(file));
+		}
+		catch (RunbookParseException ex) {
+			throw CliException.usage(ex.getMessage());
+		}
+	}
+
+	/**
+	 * {@code name} as a front-matter target, else as a URI; null means the front matter's default-target, else
+	 * {@code local}.
+	 */
+	public TargetDefinition targetDefinition(Runbook runbook, String name) {
+		String wanted = name != null && !name.isBlank() ? name.trim()
+				: runbook.frontMatter().defaultTarget() != null ? runbook.frontMatter().defaultTarget() : "local";
+		TargetSpec spec = runbook.frontMatter().targets().get(wanted);
+		if (spec != null) {
+			return new TargetDefinition(spec.name(), spec.uri(), spec.options());
+		}
+		if (wanted.equals("local") || wanted.contains("://")) {
+			return new TargetDefinition(wanted, wanted, java.util.Map.of());
+		}
+		throw CliException.usage("unknown target '" + wanted + "': not in the front matter of " + runbook.file()
+				+ (runbook.frontMatter().targets().isEmpty() ? ""
+						: " (" + String.join(", ", runbook.frontMatter().targets().keySet()) + ")")
+				+ " and not a URI (local, ssh://user@host, docker://container)");
+	}
+
+	public TargetSession open(TargetDefinition definition, TargetPrompts prompts) throws TargetException {
+		try {
+			return this.targets.create(definition).open(prompts);
+		}
+		catch (IllegalArgumentException ex) {
+			throw CliException.usage(ex.getMessage());
+		}
+	}
+
+	public SessionSettings settings(TargetDefinition definition) {
+		return SessionSettings.of(definition.name(), definition.uri(),
+				new ToolRef(this.version.name(), this.version.version()));
+	}
+
+	public SessionJournal newJournal(String logDir, Runbook runbook, String targetName) {
+		Path dir = logDir == null ? JournalWriter.DEFAULT_DIR : Path.of(logDir);
+		String slug = Path.of(runbook.file()).getFileName().toString().replaceFirst("\\.(md|markdown)$", "");
+		return withMarkdownLog(JournalWriter.create(dir, slug, targetName, Clock.systemUTC()));
+	}
+
+	public SessionJournal appendJournal(Path log) {
+		return withMarkdownLog(JournalWriter.append(log, Clock.systemUTC()));
+	}
+
+	/** The human Migration Log ({@code .md} beside the journal) is re-rendered as blocks finish. */
+	private static SessionJournal withMarkdownLog(JournalWriter writer) {
+		writer.onProgress(new LiveMarkdownLog(writer.path(), writer.markdownPath()));
+		return new WrittenJournal(writer);
+	}
+
+	public JournalHistory history(Path log) {
+		if (!java.nio.file.Files.isRegularFile(log)) {
+			throw CliException.usage("no journal at " + log);
+		}
+		return JournalHistory.of(log.toString(), new JournalReader().read(log).entries());
+	}
+
+}

@@ -1,0 +1,149 @@
+package dev.runbookshell.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The interactive shell through a real terminal: tmux drives {@code java -jar target/runbook.jar}. */
+class InteractiveSessionIT {
+
+	@TempDir
+	Path dir;
+
+	private final String tmuxSession = "rb-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+
+	@BeforeEach
+	void tmuxIsThere() throws Exception {
+		boolean present = tmux("-V").exitCode == 0;
+		if (!present && "true".equals(System.getenv("CI"))) {
+			throw new AssertionError("tmux is missing (CI=true): apt-get install tmux");
+		}
+		Assumptions.assumeTrue(present, "tmux not installed");
+	}
+
+	@AfterEach
+	void killTmux() throws Exception {
+		tmux("kill-session", "-t", this.tmuxSession);
+	}
+
+	@Test
+	void operatorOpensARunbookAndWalksItBlockByBlock() throws Exception {
+		Files.writeString(this.dir.resolve("plan.md"), """
+				# Walk
+
+				## First
+
+				```bash {name=first}
+				echo first-ran > first.txt
+				```
+
+				## Second
+
+				```bash {name=second}
+				echo second-ran
+				```
+
+				## Third
+
+				```bash {name=third}
+				echo third-ran > third.txt
+				```
+				""");
+		tmux("new-session", "-d", "-s", this.tmuxSession, "-x", "200", "-y", "50", "-c", this.dir.toString(),
+				"java -jar " + RunbookCli.JAR + " 2>&1; sleep 30");
+		awaitScreen("Ctrl-D to leave", Duration.ofSeconds(60));
+		type("open plan.md");
+		type("next");
+		awaitScreen("[y] run", Duration.ofSeconds(30));
+		type("y");
+		awaitScreen("<== 1.1 first succeeded", Duration.ofSeconds(30));
+		type("next");
+		awaitScreen("2.1 second", Duration.ofSeconds(10));
+		type("s");
+		awaitScreen("<== 2.1 second skipped", Duration.ofSeconds(10));
+		type("continue");
+		awaitScreen("3.1 third", Duration.ofSeconds(10));
+		type("y");
+		awaitScreen("end of the runbook", Duration.ofSeconds(30));
+		type("status");
+		awaitScreen("journal", Duration.ofSeconds(10));
+		type("exit");
+
+		assertThat(this.dir.resolve("first.txt")).hasContent("first-ran");
+		assertThat(this.dir.resolve("third.txt")).hasContent("third-ran");
+		try (var logs = Files.list(this.dir.resolve("migration-logs"))) {
+			Path journal = logs.filter(f -> f.toString().endsWith(".jsonl")).findFirst().orElseThrow();
+			awaitContent(journal, "\"session-finished\"", Duration.ofSeconds(15));
+			assertThat(Files.readString(journal)).contains("\"mode\":\"interactive\"").contains("\"skipped\"");
+		}
+	}
+
+	private void type(String line) throws Exception {
+		tmux("send-keys", "-t", this.tmuxSession, "-l", line);
+		tmux("send-keys", "-t", this.tmuxSession, "Enter");
+	}
+
+	private String screen() throws Exception {
+		return tmux("capture-pane", "-p", "-t", this.tmuxSession, "-S", "-200").output;
+	}
+
+	private void awaitScreen(String text, Duration timeout) throws Exception {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		String last = "";
+		while (System.nanoTime() < deadline) {
+			last = screen();
+			if (last.contains(text)) {
+				return;
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("'" + text + "' did not appear within " + timeout + "; screen:\n" + last);
+	}
+
+	private static void awaitContent(Path file, String text, Duration timeout) throws Exception {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (Files.readString(file).contains(text)) {
+				return;
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError(file + " has no " + text + " after " + timeout);
+	}
+
+	private record Run(int exitCode, String output) {
+	}
+
+	private static Run tmux(String... args) throws IOException, InterruptedException {
+		List<String> command = new java.util.ArrayList<>(List.of("tmux"));
+		command.addAll(List.of(args));
+		Process process;
+		try {
+			process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		}
+		catch (IOException ex) {
+			return new Run(127, ex.getMessage());
+		}
+		try (var out = process.getInputStream()) {
+			String output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+			if (!process.waitFor(10, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				return new Run(124, output);
+			}
+			return new Run(process.exitValue(), output);
+		}
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.runbookshell.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JVM is killed (SIGKILL) while a block runs; {@code --resume} finishes the run and loses nothing. */
+class ResumeAfterCrashIT {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void resumeRecordsTheInFlightBlockAsUnknownAndFinishesWithoutRerunningDoneBlocks() throws Exception {
+		Files.writeString(this.dir.resolve("plan.md"), """
+				# Crash
+
+				## One
+
+				```bash {name=first}
+				echo run >> first.txt
+				```
+
+				## Two
+
+				```bash {name=slow}
+				if [ -f resumed.flag ]; then echo quick; else sleep 30; fi
+				```
+
+				## Three
+
+				```bash {name=last}
+				echo done > last.txt
+				```
+				""");
+		Process first = RunbookCli.start(this.dir, "run", "plan.md", "--yes", "--log-dir", "logs");
+		Path journal = awaitBlockStarted(this.dir.resolve("logs"), "slow", Duration.ofSeconds(30));
+		first.destroyForcibly(); // SIGKILL: no shutdown hook, no session-finished
+		assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
+		Files.writeString(this.dir.resolve("resumed.flag"), "");
+
+		RunbookCli.Result resumed = RunbookCli.run(this.dir, Duration.ofSeconds(60), "run", "plan.md", "--yes",
+				"--resume", journal.toString());
+
+		assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+		assertThat(this.dir.resolve("first.txt")).hasContent("run");
+		assertThat(this.dir.resolve("last.txt")).hasContent("done");
+		List<String> lines = Files.readAllLines(journal);
+		assertThat(lines).anyMatch(l -> l.contains("\"session-resumed\"") && l.contains("\"2.1\""));
+		assertThat(lines).anyMatch(l -> l.contains("\"block-finished\"") && l.contains("\"unknown\""));
+		assertThat(lines.stream().filter(l -> l.contains("\"block-started\"") && l.contains("\"first\"")))
+			.hasSize(1);
+		assertThat(lines.get(lines.size() - 1)).contains("\"session-finished\"").contains("succeeded");
+	}
+
+	private static Path awaitBlockStarted(Path logs, String name, Duration timeout) throws Exception {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (Files.isDirectory(logs)) {
+				try (var files = Files.list(logs)) {
+					for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
+						if (Files.readAllLines(file).stream()
+							.anyMatch(l -> l.contains("\"block-started\"") && l.contains("\"" + name + "\""))) {
+							return file;
+						}
+					}
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("no block-started for " + name + " in " + logs + " within " + timeout);
+	}
+
+}
