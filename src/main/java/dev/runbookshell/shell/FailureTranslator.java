@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.runbookshell.runbook.RunbookParseException;
+import dev.runbookshell.session.SessionRefusedException;
 import dev.runbookshell.target.TargetException;
 
 /**
@@ -22,6 +23,9 @@ public class FailureTranslator {
 		}
 		if (failure instanceof RunbookParseException parse) {
 			return CliException.usage(parse.getMessage());
+		}
+		if (failure instanceof SessionRefusedException refused) {
+			return CliException.usage(refused.getMessage());
 		}
 		if (failure instanceof TargetException target) {
 			return CliException.target(target.getMessage(), target);
