@@ -60,7 +60,24 @@ public final class MaskingOutputStream extends OutputStream {
 		byte[] grown = Arrays.copyOf(this.window, this.window.length + length);
 		System.arraycopy(bytes, offset, grown, this.window.length, length);
 		this.window = grown;
-		passOn(this.window.length - this.hold);
+		passOn(this.window.length - heldTail());
+	}
+
+	/**
+	 * How many trailing bytes to hold back: the longest tail that could still grow into a secret (a proper prefix
+	 * of one). Everything else passes at once, so output that does not look like a secret is never delayed.
+	 */
+	private int heldTail() {
+		int pending = this.window.length - this.pendingFrom;
+		for (int k = Math.min(this.hold, pending); k > 0; k--) {
+			int from = this.window.length - k;
+			for (byte[] secret : this.secrets) {
+				if (secret.length > k && Arrays.equals(this.window, from, from + k, secret, 0, k)) {
+					return k;
+				}
+			}
+		}
+		return 0;
 	}
 
 	@Override

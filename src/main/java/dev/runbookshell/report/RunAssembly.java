@@ -51,7 +51,12 @@ final class RunAssembly {
 		journal.entries().forEach(assembly::add);
 		Instant start = journal.entries().isEmpty() ? Instant.EPOCH : journal.entries().get(0).at();
 		Instant end = journal.last().map(JournalEntry::at).orElse(start);
-		List<BlockRun> blocks = assembly.blocks.values().stream().map(Pending::toBlockRun).toList();
+		// A block the operator stopped at never ran: its stop decision is in the journal, but it has no outcome.
+		List<BlockRun> blocks = assembly.blocks.values()
+			.stream()
+			.filter(pending -> !pending.onlyStopped())
+			.map(Pending::toBlockRun)
+			.toList();
 		return new Run(journal.path(), journal.verification(), assembly.started, start, end, assembly.result, blocks,
 				List.copyOf(assembly.checks), List.copyOf(assembly.notes), List.copyOf(assembly.variables),
 				List.copyOf(assembly.resumes), journal.entries().size());
@@ -130,6 +135,11 @@ final class RunAssembly {
 
 		Pending(BlockRef ref) {
 			this.ref = ref;
+		}
+
+		boolean onlyStopped() {
+			return this.attempts.isEmpty() && !this.decisions.isEmpty()
+					&& this.decisions.stream().allMatch(d -> d.choice().equals("stop"));
 		}
 
 		BlockRun toBlockRun() {

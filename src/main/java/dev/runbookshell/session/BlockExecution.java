@@ -171,13 +171,12 @@ final class BlockExecution {
 	/** Both streams, masked, to the listener, the journal and the copy kept for the expectations. */
 	private final class MaskedSink implements OutputSink {
 
-		private final SecretValues.MaskedStream out;
-
-		private final SecretValues.MaskedStream err;
+		// One masking stream for stdout and stderr together: with one per stream, bytes one of them held back
+		// (a possible start of a secret) came out after the other's, and the two interleaved mid-line.
+		private final SecretValues.MaskedStream combined;
 
 		MaskedSink(SessionJournal.Capture capture, ByteArrayOutputStream kept) {
-			this.out = BlockExecution.this.secrets.stream((b, o, l) -> deliver(capture, kept, b, o, l, false));
-			this.err = BlockExecution.this.secrets.stream((b, o, l) -> deliver(capture, kept, b, o, l, true));
+			this.combined = BlockExecution.this.secrets.stream((b, o, l) -> deliver(capture, kept, b, o, l, false));
 		}
 
 		private synchronized void deliver(SessionJournal.Capture capture, ByteArrayOutputStream kept, byte[] buffer,
@@ -191,17 +190,16 @@ final class BlockExecution {
 
 		@Override
 		public void stdout(byte[] buffer, int offset, int length) {
-			this.out.write(buffer, offset, length);
+			this.combined.write(buffer, offset, length);
 		}
 
 		@Override
 		public void stderr(byte[] buffer, int offset, int length) {
-			this.err.write(buffer, offset, length);
+			this.combined.write(buffer, offset, length);
 		}
 
 		void flush() {
-			this.out.flush();
-			this.err.flush();
+			this.combined.flush();
 		}
 
 	}

@@ -37,6 +37,8 @@ public class InteractiveSession implements DisposableBean {
 
 	private RunSession session;
 
+	private String journalLocation;
+
 	public InteractiveSession(CurrentRunbook current, SessionLauncher launcher, InterruptRelay interrupts,
 			ObjectProvider<LineReader> readers) {
 		this.current = current;
@@ -97,8 +99,14 @@ public class InteractiveSession implements DisposableBean {
 			target.close();
 			throw ex;
 		}
+		this.journalLocation = journal.location();
 		out.println("session started on " + definition.name() + "; journal: " + journal.location());
 		return this.session;
+	}
+
+	/** The journal of the running session, else of the last one in this shell, else null. */
+	public synchronized String journalLocation() {
+		return this.journalLocation;
 	}
 
 	/** Runs {@code action} with Ctrl-C routed to the session's running block. */

@@ -10,6 +10,7 @@ import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.runbookshell.journal.Journal;
@@ -28,16 +29,22 @@ import dev.runbookshell.report.RunComparison;
 @Component
 public class ReportCommands {
 
+	private final ObjectProvider<InteractiveSession> sessions;
+
+	public ReportCommands(ObjectProvider<InteractiveSession> sessions) {
+		this.sessions = sessions;
+	}
+
 	private static final String FORMATS = "md, html, junit, json, cast";
 
 	@Command(name = "report", group = "Reports",
 			description = "Render a migration log (md, html, junit, json, cast) or compare two runs")
-	public void report(@Argument(index = 0, description = "journal file (.jsonl)") String log,
+	public void report(@Argument(index = 0, description = "journal file (.jsonl); in the shell, default: this session's") String log,
 			@Option(longName = "format", description = "md (default), html, junit, json, cast") String format,
 			@Option(longName = "out", description = "write the report to this file instead of printing it") String out,
 			@Option(longName = "compare", description = "a second journal of the same runbook to compare with") String compare,
 			CommandContext context) {
-		String text = render(log, format, out, compare);
+		String text = render(log == null || log.isBlank() ? sessionJournal() : log, format, out, compare);
 		if (text != null) {
 			PrintWriter writer = context.outputWriter();
 			writer.print(text);
@@ -45,10 +52,16 @@ public class ReportCommands {
 		}
 	}
 
+	/** In the interactive shell, {@code report} without LOG is about the session's own journal. */
+	private String sessionJournal() {
+		InteractiveSession session = this.sessions.getIfAvailable();
+		return session == null ? null : session.journalLocation();
+	}
+
 	/** The report text to print, or null when it went to {@code out}. */
 	String render(String log, String format, String out, String compare) {
 		if (log == null || log.isBlank()) {
-			throw CliException.usage("report needs a journal: runbook report LOG [--format " + FORMATS.replace(", ", "|")
+			throw CliException.usage("report needs a journal (or, in the shell, a session started with 'next'): runbook report LOG [--format " + FORMATS.replace(", ", "|")
 					+ "] [--out FILE] [--compare LOG2]");
 		}
 		String formatName = format == null || format.isBlank() ? "md" : format.trim();

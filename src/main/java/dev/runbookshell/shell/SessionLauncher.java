@@ -104,4 +104,10 @@ public class SessionLauncher {
 		return JournalHistory.of(log.toString(), new JournalReader().read(log).entries());
 	}
 
+	/** {@code prod (ssh://deploy@db1:22)}, or just the URI when the target was given as one. */
+	static String describe(TargetDefinition definition) {
+		return definition.name().equals(definition.uri()) ? definition.uri()
+				: definition.name() + " (" + definition.uri() + ")";
+	}
+
 }

@@ -144,9 +144,8 @@ public class TerminalConfirmer implements Confirmer {
 	}
 
 	private void show(BlockPrompt prompt) {
+		// The heading path, id, name and target are already on the session's "==>" header line.
 		AttributedStringBuilder text = new AttributedStringBuilder();
-		text.append(prompt.headingPath().isEmpty() ? "" : String.join(" > ", prompt.headingPath()) + "\n");
-		text.append(prompt.block().label(), AttributedStyle.BOLD).append("  on " + prompt.targetName() + "\n");
 		text.append(highlight(prompt.command(), prompt.block().placeholders()));
 		if (prompt.risk() != null) {
 			text.append("\n").append("risky: " + prompt.risk() + " (you will type the target's name)",
@@ -178,7 +177,8 @@ public class TerminalConfirmer implements Confirmer {
 		if (command.lines().count() > 10 && System.getenv("EDITOR") != null) {
 			return editExternally(command);
 		}
-		String edited = this.questions.edit("edit> ", command);
+		// Without the final newline: it would open an empty second line in the editor.
+		String edited = this.questions.edit("edit> ", command.stripTrailing());
 		return edited == null || edited.isBlank() ? null : edited;
 	}
 

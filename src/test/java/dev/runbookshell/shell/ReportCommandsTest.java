@@ -27,7 +27,7 @@ class ReportCommandsTest {
 
 	Path journal;
 
-	final ReportCommands commands = new ReportCommands();
+	final ReportCommands commands = new ReportCommands(new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(InteractiveSession.class));
 
 	@BeforeEach
 	void record() {
