@@ -3,10 +3,8 @@ package dev.runbookshell.config;
 import java.lang.reflect.Method;
 import java.util.Set;
 
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -31,10 +29,13 @@ public class CommandRegistryConfiguration {
 	public CommandRegistry commandRegistry(ApplicationContext context) {
 		CommandRegistry registry = new CommandRegistry();
 		context.getBeansOfType(Command.class).values().forEach(registry::registerCommand);
-		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(true);
+		// The beans are already known (at build time with Spring AOT): no second scan of the class path.
 		String basePackage = ClassUtils.getPackageName(RunbookShellApplication.class);
-		for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
-			Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), context.getClassLoader());
+		for (String name : context.getBeanDefinitionNames()) {
+			Class<?> type = context.getType(name, false);
+			if (type == null || !ClassUtils.getUserClass(type).getPackageName().startsWith(basePackage)) {
+				continue;
+			}
 			Set<Method> methods = MethodIntrospector.selectMethods(ClassUtils.getUserClass(type),
 					(Method method) -> AnnotatedElementUtils.hasAnnotation(method,
 							org.springframework.shell.core.command.annotation.Command.class));
