@@ -52,7 +52,11 @@ final class BlockScript {
 			text.append("export ").append(name).append('=').append(quote(value)).append('\n');
 		});
 		// ${__rb_x-} turns xtrace back on inside eval only, so the protocol's own commands are never traced.
-		text.append("eval \"${__rb_x-}$__rb_s\"").append(stdinAttached ? "" : " </dev/null");
+		// The block runs in a function so that an interrupt can end the whole block, not just the command that is
+		// running: the shell gets INT first (the trap waits for the running command), then the command does. The
+		// function runs in the shell itself, so cd, export and functions still carry over.
+		text.append("__rb_run() { eval \"${__rb_x-}$__rb_s\"; }; trap 'return 130 2>/dev/null' INT\n");
+		text.append("__rb_run").append(stdinAttached ? "" : " </dev/null");
 		text.append("; { __rb_rc=$?; case $- in *x*) __rb_x='set -x;' ;; *) __rb_x= ;; esac; set +x; } 2>/dev/null");
 		// The sentinel is printed from two words so that `set -v` echoing this line cannot fake it.
 		text.append("; command printf '\\n%s%s %d\\n' ").append(PREFIX).append(' ').append(this.nonce)

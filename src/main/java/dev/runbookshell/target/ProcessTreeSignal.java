@@ -33,6 +33,15 @@ final class ProcessTreeSignal {
 				+ " $pids 2>/dev/null; true\n";
 	}
 
+	/**
+	 * Interrupts a block: INT to the shell first, whose trap then ends the block's function once the running
+	 * command is gone, then INT to everything below it.
+	 */
+	static String interruptBlock(long shellPid) {
+		return FUNCTIONS + "pids=$(tree " + shellPid + "); kill -s INT " + shellPid
+				+ " 2>/dev/null; [ -z \"$pids\" ] || kill -s INT $pids 2>/dev/null; true\n";
+	}
+
 	/** Kills the shell and everything below it: the last resort when a block ignores every signal. */
 	static String shellAndDescendants(long shellPid) {
 		return FUNCTIONS + "pids=$(tree " + shellPid + "); kill -s KILL " + shellPid + " $pids 2>/dev/null; true\n";

@@ -166,7 +166,8 @@ public final class SentinelShellSession implements TargetSession {
 	/** INT, then TERM, then KILL to the shell's children, a grace period each; then the shell itself. */
 	private Progress stopBlock(RunningBlock block) {
 		for (String signal : SIGNALS) {
-			Progress progress = signalAndWait(block, ProcessTreeSignal.descendants(this.shellPid, signal));
+			Progress progress = signalAndWait(block, signal.equals("INT") ? ProcessTreeSignal.interruptBlock(this.shellPid)
+					: ProcessTreeSignal.descendants(this.shellPid, signal));
 			if (progress != Progress.RUNNING) {
 				return progress;
 			}

@@ -143,9 +143,11 @@ abstract class TargetSessionContract {
 	@Test
 	void aTimedOutBlockIsInterruptedQuicklyAndTheSessionKeepsItsState() throws Exception {
 		output("cd /tmp && export KEPT=yes");
+		CollectingSink sink = new CollectingSink();
 		ExecResult result = this.session.execute(new ExecRequest("slow", "echo started; sleep 30; echo finished",
-				Duration.ofSeconds(1), false, Map.of()), new CollectingSink());
+				Duration.ofSeconds(1), false, Map.of()), sink);
 		assertThat(result.outcome()).isEqualTo(Outcome.TIMED_OUT);
+		assertThat(sink.out()).as("the rest of the block does not run").contains("started").doesNotContain("finished");
 		assertThat(result.duration()).isLessThan(Duration.ofSeconds(5));
 		assertThat(result.message()).contains("timed out after 1s");
 		assertThat(output("echo \"$PWD $KEPT\"")).isEqualTo("/tmp yes\n");
@@ -157,7 +159,7 @@ abstract class TargetSessionContract {
 		CollectingSink sink = new CollectingSink();
 		CompletableFuture<ExecResult> running = CompletableFuture.supplyAsync(() -> {
 			try {
-				return run("echo started; sleep 30", sink);
+				return run("echo started; sleep 30; echo finished", sink);
 			}
 			catch (TargetException ex) {
 				throw new IllegalStateException(ex);
@@ -171,6 +173,7 @@ abstract class TargetSessionContract {
 		ExecResult result = running.get(10, TimeUnit.SECONDS);
 		assertThat(result.outcome()).isEqualTo(Outcome.INTERRUPTED);
 		assertThat(result.duration()).isLessThan(Duration.ofSeconds(8));
+		assertThat(sink.out()).as("the rest of the block does not run").doesNotContain("finished");
 		assertThat(output("echo $KEPT")).isEqualTo("yes\n");
 	}
 

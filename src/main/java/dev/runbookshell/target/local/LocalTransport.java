@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.runbookshell.target.ShellOutput;
@@ -20,6 +21,8 @@ import dev.runbookshell.target.TargetException.Reason;
 final class LocalTransport implements ShellTransport {
 
 	private static final long SIDE_COMMAND_TIMEOUT_SECONDS = 5;
+
+	private static final List<String> SETSID = List.of("/usr/bin/setsid", "/bin/setsid");
 
 	private final Path cwd;
 
@@ -35,7 +38,7 @@ final class LocalTransport implements ShellTransport {
 			throw new TargetException(Reason.EXEC, "local: working directory " + this.cwd + " does not exist");
 		}
 		try {
-			Process process = new ProcessBuilder("/bin/sh", "-c", command).directory(this.cwd.toFile()).start();
+			Process process = new ProcessBuilder(shellCommand(command)).directory(this.cwd.toFile()).start();
 			StreamPumps pumps = StreamPumps.start("local-shell", process.getInputStream(), process.getErrorStream(),
 					output);
 			return new LocalShell(process, pumps);
@@ -133,6 +136,20 @@ final class LocalTransport implements ShellTransport {
 			this.pumps.join(1000);
 		}
 
+	}
+
+	/**
+	 * The shell in a session of its own (setsid) where available: Ctrl-C at the operator's terminal signals the
+	 * terminal's foreground process group, which would otherwise kill the shell and its state together with the
+	 * tool's JVM. The tool then interrupts just the running block itself.
+	 */
+	private static List<String> shellCommand(String command) {
+		for (String setsid : SETSID) {
+			if (Files.isExecutable(Path.of(setsid))) {
+				return List.of(setsid, "/bin/sh", "-c", command);
+			}
+		}
+		return List.of("/bin/sh", "-c", command);
 	}
 
 }

@@ -72,7 +72,19 @@ final class SshTransport implements ShellTransport {
 
 	@Override
 	public boolean isConnected() {
-		return this.connection.isConnected();
+		if (!this.connection.isConnected()) {
+			return false;
+		}
+		// Asked when the shell's stream ended: sshj may not have noticed a dropped link yet, so only a command that
+		// really ran over it proves the connection alive (otherwise a lost block would pass for an `exit`).
+		try (Session session = this.connection.client().startSession()) {
+			Session.Command probe = session.exec("true");
+			probe.join(SIDE_COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+			return Integer.valueOf(0).equals(probe.getExitStatus());
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
 	}
 
 	@Override
