@@ -42,7 +42,9 @@ final class RunbookCli {
 		if (!Files.isRegularFile(JAR)) {
 			throw new IllegalStateException("build the jar first: ./mvnw package (missing " + JAR + ")");
 		}
-		List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+		// As the ./runbook launcher starts it: Spring's build-time bean definitions and the quick compiler.
+		List<String> command = new ArrayList<>(List.of("java", "-Dspring.aot.enabled=true", "-XX:TieredStopAtLevel=1",
+				"-XX:+UseSerialGC", "-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
 			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
