@@ -16,8 +16,8 @@ public final class ParseBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-		int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-		int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 11;
+		int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+		int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 21;
 		String source = generate(blocks);
 		RunbookParser parser = new RunbookParser();
 		for (int i = 0; i < warmup; i++) {
