@@ -37,6 +37,10 @@ public class HelpCommands {
 			commands.stream()
 				.sorted(Comparator.comparing(Command::getName))
 				.forEach(c -> text.append(String.format("  %-10s %s%n", c.getName(), c.getDescription())));
+			if (group.equals("Shell")) {
+				// exit is handled by the interactive loop itself, so it is not a registered command
+				text.append(String.format("  %-10s %s%n", "exit", "Leave the interactive shell (also Ctrl-D)"));
+			}
 		});
 		text.append("\nExit codes: 0 done, 1 a block failed, 2 bad input or usage, 3 target unreachable or refused, "
 				+ "130 interrupted.");
