@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import dev.runbookshell.runbook.Runbook;
 import dev.runbookshell.session.RunSession;
 import dev.runbookshell.session.SessionJournal;
-import dev.runbookshell.session.SessionRefusedException;
 import dev.runbookshell.target.TargetDefinition;
 import dev.runbookshell.target.TargetException;
 import dev.runbookshell.target.TargetSession;
@@ -91,10 +90,6 @@ public class InteractiveSession implements DisposableBean {
 			this.session = RunSession.start(runbook, target, journal, new TerminalConfirmer(questions),
 					new TerminalProgress(out), this.launcher.settings(definition));
 		}
-		catch (SessionRefusedException ex) {
-			target.close();
-			throw CliException.usage(ex.getMessage());
-		}
 		catch (RuntimeException ex) {
 			target.close();
 			throw ex;
@@ -117,9 +112,6 @@ public class InteractiveSession implements DisposableBean {
 		}
 		catch (TargetException ex) {
 			throw CliException.target(running.targetName() + ": " + ex.getMessage(), ex);
-		}
-		catch (SessionRefusedException ex) {
-			throw CliException.usage(ex.getMessage());
 		}
 	}
 

@@ -102,41 +102,36 @@ public class RunCommands {
 					+ "(or --dry-run to see the plan)");
 		}
 		TargetDefinition definition = this.launcher.targetDefinition(runbook, target);
-		try {
-			Confirmer confirmer = unattendedConfirmer(runbook, yes, answers, replay);
-			if (confirmer instanceof AnswersConfirmer fromFile) {
-				Map<String, String> merged = new LinkedHashMap<>(fromFile.variables());
-				merged.putAll(vars);
-				vars = merged;
-			}
-			SessionSettings settings = this.launcher.settings(definition).withVariables(vars).withRange(from, to);
-			if (isSet(dryRun)) {
-				SessionMode mode = confirmer == null ? SessionMode.INTERACTIVE : confirmer.mode();
-				DryRunPrinter.print(out, SessionPlan.of(runbook, definition.name(), settings, mode));
-				return;
-			}
-			if (confirmer instanceof ReplayConfirmer fromLog) {
-				fromLog.checkCovers(RunSession.flow(runbook, from, to));
-				settings = settings.withHistory(null, fromLog.history(), isSet(force));
-			}
-			if (resume != null) {
-				settings = settings.withHistory(this.launcher.history(Path.of(resume)), settings.replay(),
-						isSet(force));
-			}
-			TargetPrompts prompts;
-			if (confirmer == null) {
-				TerminalQuestions questions = new TerminalQuestions(this.readers.getObject());
-				confirmer = new TerminalConfirmer(questions);
-				prompts = new TerminalPrompts(questions);
-			}
-			else {
-				prompts = Terminals.unattendedPrompts(isSet(acceptNewHostKey));
-			}
-			runSession(out, runbook, definition, confirmer, prompts, settings, logDir, resume);
+		Confirmer confirmer = unattendedConfirmer(runbook, yes, answers, replay);
+		if (confirmer instanceof AnswersConfirmer fromFile) {
+			Map<String, String> merged = new LinkedHashMap<>(fromFile.variables());
+			merged.putAll(vars);
+			vars = merged;
 		}
-		catch (SessionRefusedException ex) {
-			throw CliException.usage(ex.getMessage());
+		SessionSettings settings = this.launcher.settings(definition).withVariables(vars).withRange(from, to);
+		if (isSet(dryRun)) {
+			SessionMode mode = confirmer == null ? SessionMode.INTERACTIVE : confirmer.mode();
+			DryRunPrinter.print(out, SessionPlan.of(runbook, definition.name(), settings, mode));
+			return;
 		}
+		if (confirmer instanceof ReplayConfirmer fromLog) {
+			fromLog.checkCovers(RunSession.flow(runbook, from, to));
+			settings = settings.withHistory(null, fromLog.history(), isSet(force));
+		}
+		if (resume != null) {
+			settings = settings.withHistory(this.launcher.history(Path.of(resume)), settings.replay(),
+					isSet(force));
+		}
+		TargetPrompts prompts;
+		if (confirmer == null) {
+			TerminalQuestions questions = new TerminalQuestions(this.readers.getObject());
+			confirmer = new TerminalConfirmer(questions);
+			prompts = new TerminalPrompts(questions);
+		}
+		else {
+			prompts = TargetPrompts.unattended(isSet(acceptNewHostKey));
+		}
+		runSession(out, runbook, definition, confirmer, prompts, settings, logDir, resume);
 	}
 
 	private void runSession(PrintWriter out, Runbook runbook, TargetDefinition definition, Confirmer confirmer,

@@ -2,7 +2,6 @@ package dev.runbookshell.shell;
 
 import java.lang.reflect.Method;
 
-import dev.runbookshell.target.TargetPrompts;
 
 /** Whether someone can answer at a terminal, and what answers when nobody can. */
 final class Terminals {
@@ -26,21 +25,6 @@ final class Terminals {
 		catch (ReflectiveOperationException ex) {
 			return true; // Java 17 to 21: a console exists only for a terminal
 		}
-	}
-
-	/** Nobody to ask: passwords cannot be read; an unknown host key is trusted only with the flag. */
-	static TargetPrompts unattendedPrompts(boolean acceptNewHostKey) {
-		return new TargetPrompts() {
-			@Override
-			public boolean acceptUnknownHostKey(String host, String keyType, String fingerprint) {
-				return acceptNewHostKey;
-			}
-
-			@Override
-			public char[] readSecret(String prompt) {
-				return null;
-			}
-		};
 	}
 
 }

@@ -19,10 +19,18 @@ public interface TargetPrompts {
 
 	/** Refuses everything: for unattended runs. */
 	static TargetPrompts refusing() {
+		return unattended(false);
+	}
+
+	/**
+	 * Nobody to ask: passwords cannot be read, and an unknown host key is trusted only when
+	 * {@code acceptNewHostKeys} says so (a changed key is refused regardless, by the target).
+	 */
+	static TargetPrompts unattended(boolean acceptNewHostKeys) {
 		return new TargetPrompts() {
 			@Override
 			public boolean acceptUnknownHostKey(String host, String keyType, String fingerprint) {
-				return false;
+				return acceptNewHostKeys;
 			}
 
 			@Override

@@ -1,7 +1,6 @@
 package dev.runbookshell.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,12 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.runbookshell.journal.JournalReader;
+import dev.runbookshell.testsupport.RequiredComponent;
 
 /**
  * The HTML report as a person sees it: rendered by headless Chromium from the file alone (no network), the DOM
@@ -75,12 +74,8 @@ class HtmlReportIT {
 
 	private String chromium(String... args) throws Exception {
 		Path binary = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-		if (!Files.isExecutable(binary)) {
-			if ("true".equals(System.getenv("CI"))) {
-				fail("Chromium is missing at " + binary + " (apt-get install -y chromium)");
-			}
-			Assumptions.abort("Chromium is missing at " + binary);
-		}
+		RequiredComponent.require(Files.isExecutable(binary), "Chromium at " + binary,
+				"apt-get install -y chromium (scripts/prepare-test-env does)");
 		Path profile = Files.createTempDirectory(this.dir, "chromium-profile");
 		List<String> command = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox",
 				"--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.runbookshell.runbook.lint.LintFinding;
 import dev.runbookshell.runbook.lint.RunbookLinter;
+import dev.runbookshell.testsupport.RequiredComponent;
 
 /**
  * The five real plans in {@code ../shared/seeds} and our own {@code runbooks/}. The expected lines were NOT
@@ -54,11 +54,8 @@ class SeedRunbooksTest {
 				return candidate;
 			}
 		}
-		if ("true".equals(System.getenv("CI"))) {
-			fail("shared/seeds not found above " + Path.of("").toAbsolutePath() + " (clone shared/ beside the repo or "
-					+ "pass -Drunbook.seeds=DIR)");
-		}
-		Assumptions.abort("shared/seeds not found above the repository: seed runbooks not checked");
+		RequiredComponent.require(false, "shared/seeds above " + Path.of("").toAbsolutePath(),
+				"clone shared/ beside the repo or pass -Drunbook.seeds=DIR");
 		return null;
 	}
 

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.runbookshell.testsupport.RequiredComponent;
 
 /** The interactive shell through a real terminal: tmux drives {@code java -jar target/runbook.jar}. */
 class InteractiveSessionIT {
@@ -26,11 +27,8 @@ class InteractiveSessionIT {
 
 	@BeforeEach
 	void tmuxIsThere() throws Exception {
-		boolean present = tmux("-V").exitCode == 0;
-		if (!present && "true".equals(System.getenv("CI"))) {
-			throw new AssertionError("tmux is missing (CI=true): apt-get install tmux");
-		}
-		Assumptions.assumeTrue(present, "tmux not installed");
+		RequiredComponent.require(tmux("-V").exitCode == 0, "tmux",
+				"apt-get install -y tmux (scripts/prepare-test-env does)");
 	}
 
 	@AfterEach

@@ -13,10 +13,15 @@ public final class RequiredComponent {
 	}
 
 	public static void require(boolean present, String what) {
+		require(present, what, "run scripts/prepare-test-env (as root) to install and start it");
+	}
+
+	/** As {@link #require(boolean, String)}, with how to get the missing thing. */
+	public static void require(boolean present, String what, String remedy) {
 		if (present) {
 			return;
 		}
-		String message = what + " is missing: run scripts/prepare-test-env (as root) to install and start it";
+		String message = what + " is missing: " + remedy;
 		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
 			Assertions.fail(message);
 		}
