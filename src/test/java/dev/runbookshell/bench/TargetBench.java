@@ -46,6 +46,7 @@ public final class TargetBench {
 		DockerTestEngine docker = DockerTestEngine.require();
 		String container = docker.startContainer(DockerTestEngine.BASH_IMAGE);
 		List<String> rows = new ArrayList<>();
+		String ansible;
 		try {
 			Map<String, String> sshOptions = sshd.options();
 			rows.add(measure("local", new TargetDefinition("local", "local", Map.of()),
@@ -55,6 +56,7 @@ public final class TargetBench {
 							"-o", "BatchMode=yes", "-p", Integer.toString(sshd.port()), sshd.user() + "@127.0.0.1", "true")));
 			rows.add(measure("docker exec (bash image)", new TargetDefinition("docker", "docker://" + container, Map.of()),
 					List.of("docker", "exec", container, "true")));
+			ansible = ansible(sshd);
 		}
 		finally {
 			docker.remove(container);
@@ -68,7 +70,7 @@ public final class TargetBench {
 		rows.forEach(System.out::println);
 		System.out.println();
 		System.out.println("anchors: local = `bash -c true` spawned per block; ssh = `ssh host true` (OpenSSH client) per "
-				+ "block; docker = `docker exec c true` per block. Ansible: " + ansible() + ". Load average at end: "
+				+ "block; docker = `docker exec c true` per block. Ansible: " + ansible + ". Load average at end: "
 				+ Files.readString(Path.of("/proc/loadavg")).strip() + ", " + Runtime.getRuntime().availableProcessors()
 				+ " CPUs.");
 	}
@@ -117,8 +119,13 @@ public final class TargetBench {
 		return (System.nanoTime() - start) / 1e6 / ANCHOR_RUNS;
 	}
 
-	private static String ansible() {
-		return Files.isExecutable(Path.of("/usr/bin/ansible")) ? "installed but not measured" : "not installed, skipped";
+	private static String ansible(OpenSshServerExtension sshd) throws IOException, InterruptedException {
+		if (!AnsibleAnchor.installed()) {
+			return "not installed (Debian's `ansible`), skipped";
+		}
+		int tasks = Integer.getInteger("bench.ansibleTasks", 20);
+		return String.format("%.0f ms per `command: true` task over SSH to the same sshd (%d tasks, start-up and "
+				+ "login taken out)", AnsibleAnchor.millisPerTask(sshd, tasks), tasks);
 	}
 
 	private static void resetPeaks() {
