@@ -36,15 +36,23 @@ public sealed interface JournalEvent {
 
 	/**
 	 * {@code session-started}. Mode is interactive, yes, answers, replay. Sections (optional, may be null) maps
-	 * each section number ({@code "4.1"}) to its heading, so reports can title the groups of blocks.
+	 * each section number ({@code "4.1"}) to its heading, so reports can title the groups of blocks. Cutover
+	 * (optional, null when the runbook marks none) lists the ids of the blocks annotated {@code cutover=true}, so a
+	 * comparison of two runs can time the downtime window without guessing from names.
 	 */
 	record SessionStarted(RunbookRef runbook, TargetRef target, String operator, String host, ToolRef tool,
-			String mode, Map<String, String> sections) implements JournalEvent {
+			String mode, Map<String, String> sections, List<String> cutover) implements JournalEvent {
 
-		/** Without section titles. */
+		/** Without section titles or cut-over blocks. */
 		public SessionStarted(RunbookRef runbook, TargetRef target, String operator, String host, ToolRef tool,
 				String mode) {
-			this(runbook, target, operator, host, tool, mode, null);
+			this(runbook, target, operator, host, tool, mode, null, null);
+		}
+
+		/** Without cut-over blocks. */
+		public SessionStarted(RunbookRef runbook, TargetRef target, String operator, String host, ToolRef tool,
+				String mode, Map<String, String> sections) {
+			this(runbook, target, operator, host, tool, mode, sections, null);
 		}
 
 		@Override

@@ -43,8 +43,8 @@ public final class ComparisonReport {
 				.append(" |\n");
 		}
 		md.append("\nOutputs are compared masked, without terminal escapes, and with dates, times and epoch-like "
-				+ "numbers ignored. Cut-over blocks are those whose name or section title says cutover, cut-over "
-				+ "or downtime; the downtime estimate is the wall-clock time from the first one's start to the last "
+				+ "numbers ignored. Cut-over blocks are those annotated cutover=true; in a runbook that marks none, those "
+				+ "whose name or section title says cutover, cut-over or downtime. The downtime estimate is the wall-clock time from the first one's start to the last "
 				+ "one's end.\n");
 		return md.toString();
 	}

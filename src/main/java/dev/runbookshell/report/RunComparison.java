@@ -12,9 +12,10 @@ import java.util.Map;
  * Two runs of the same runbook side by side (a rehearsal and the production run): per block, both statuses and
  * durations and whether the output differed; each run's total time; and the downtime estimate.
  *
- * <p>The journal does not know which blocks are the cut-over. A block counts as cut-over when its name, its
- * section's title or an enclosing section's title (from session-started's {@code sections}) contains
- * "cutover", "cut-over", "cut over" or "downtime" (any case). The downtime estimate of a run is the wall-clock
+ * <p>The cut-over blocks are those session-started lists in {@code cutover} (the blocks annotated
+ * {@code cutover=true}). A journal without that list (the runbook marks none, or an older journal) falls back to
+ * names: a block counts as cut-over when its name, its section's title or an enclosing section's title (from
+ * session-started's {@code sections}) contains "cutover", "cut-over", "cut over" or "downtime" (any case). The downtime estimate of a run is the wall-clock
  * time from the start of its first cut-over block to the end of its last one (operator pauses included, because
  * the service is down during them too); the time spent inside those blocks is given as well.
  *
@@ -102,6 +103,10 @@ public record RunComparison(Run a, Run b, List<Row> rows) {
 	}
 
 	static boolean isCutover(BlockRun block, Run run) {
+		List<String> marked = run.started() == null ? null : run.started().cutover();
+		if (marked != null) {
+			return marked.contains(block.block().id());
+		}
 		if (mentionsCutover(block.block().name())) {
 			return true;
 		}

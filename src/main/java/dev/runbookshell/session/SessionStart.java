@@ -39,7 +39,8 @@ final class SessionStart {
 		else {
 			journal.append(new JournalEvent.SessionStarted(
 					new JournalEvent.RunbookRef(runbook.file(), runbook.sha256(), runbook.title()), state.targetRef(),
-					settings.operator(), settings.host(), settings.tool(), confirmer.mode().wire(), sections(runbook)));
+					settings.operator(), settings.host(), settings.tool(), confirmer.mode().wire(), sections(runbook),
+					cutover(runbook)));
 		}
 		state.recordGiven();
 		return state;
@@ -50,6 +51,16 @@ final class SessionStart {
 		Map<String, String> sections = new LinkedHashMap<>();
 		runbook.sections().forEach(section -> sections.put(section.number(), section.title()));
 		return sections;
+	}
+
+	/** Ids of the blocks annotated {@code cutover=true}, or null when there are none (the journal omits it). */
+	private static List<String> cutover(Runbook runbook) {
+		List<String> ids = runbook.executableBlocks()
+			.stream()
+			.filter(block -> block.annotations().cutover())
+			.map(Block::id)
+			.toList();
+		return ids.isEmpty() ? null : ids;
 	}
 
 	private static void resumeFrom(SessionState state, JournalHistory resume) {

@@ -86,13 +86,18 @@ final class RecordedRuns {
 	 * outputs (so two runs differ only in times when everything else is equal).
 	 */
 	static Path record(Path dir, String target, Instant start, boolean dumpFails, String stamp) {
+		return record(dir, target, start, dumpFails, stamp, null);
+	}
+
+	/** As above, with session-started listing {@code cutover} as the blocks annotated cutover=true. */
+	static Path record(Path dir, String target, Instant start, boolean dumpFails, String stamp, List<String> cutover) {
 		TestClock clock = new TestClock(start);
 		SecretMasker masker = new SecretMasker(List.of(SECRET));
 		try (JournalWriter journal = JournalWriter.create(dir, "db-move", target, clock)) {
 			journal.write(new SessionStarted(new RunbookRef("plans/db-move.md", "9f86d081884c7d65", "Database <move>"),
 					new TargetRef(target, "ssh://ops@" + target + ":22", "SHA256:abcdef"), "alice", "ops-laptop",
 					new ToolRef("runbook-shell", "0.1.0"), "interactive",
-					Map.of("1", "Preparation", "2", "Backup & data", "3", "Cut-over", "3.1", "DNS")));
+					Map.of("1", "Preparation", "2", "Backup & data", "3", "Cut-over", "3.1", "DNS"), cutover));
 			clock.advance(500);
 			journal.write(new VariableSet("DB_HOST", "db1.internal", false));
 			journal.write(new VariableSet("DB_PASSWORD", SecretMasker.MASK, true));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,22 @@ class RunComparisonTest {
 		String md = new ComparisonReport().markdown(comparison);
 		assertThat(md).contains("| Downtime estimate | 1 min 01 s (1 min 01 s in blocks 3.1.1) | 1 min 01 s")
 			.contains("| Total time | 1 min 23 s | 1 min 21 s |");
+	}
+
+	@Test
+	void blocksAnnotatedCutoverGiveTheDowntimeEstimateInsteadOfHeadingNames() {
+		Path a = RecordedRuns.record(this.dir.resolve("a"), "staging", RecordedRuns.START, false, "x",
+				List.of("1.2", "2.1"));
+		Path b = RecordedRuns.record(this.dir.resolve("b"), "prod", RecordedRuns.START, false, "x",
+				List.of("1.2", "2.1"));
+		JournalReader reader = new JournalReader();
+
+		RunComparison comparison = RunComparison.of(Run.of(reader.read(a)), Run.of(reader.read(b)));
+
+		assertThat(comparison.downtimeB().blockIds()).containsExactly("1.2", "2.1");
+		assertThat(comparison.rows()).filteredOn(RunComparison.Row::cutover)
+			.extracting(RunComparison.Row::id)
+			.containsExactly("1.2", "2.1");
 	}
 
 	@Test

@@ -36,6 +36,22 @@ class RunSessionTest {
 	}
 
 	@Test
+	void sessionStartedListsTheBlocksAnnotatedCutoverSoComparisonsNeedNotGuessFromNames() throws Exception {
+		Runbook marked = Runbooks.runbook()
+			.block("1.1", "stop-app", "echo stop-app", "cutover=true")
+			.block("2.1", "migrate", "echo migrate", "cutover=true")
+			.block("2.2", "verify", "echo verify")
+			.build();
+
+		this.fixture.start(marked, new AutoConfirmer()).runToEnd();
+		this.fixture.start(this.plan, new AutoConfirmer());
+
+		List<JournalEvent.SessionStarted> started = this.fixture.journal.all(JournalEvent.SessionStarted.class);
+		assertThat(started.get(0).cutover()).containsExactly("1.1", "2.1");
+		assertThat(started.get(1).cutover()).isNull();
+	}
+
+	@Test
 	void headersCountTheFlowAndNameTheHeadingPathAndTarget() throws Exception {
 		this.fixture.start(this.plan, new AutoConfirmer()).runToEnd();
 
