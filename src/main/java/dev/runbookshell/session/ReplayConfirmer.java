@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.SecretMasker;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
 
@@ -36,7 +37,7 @@ public final class ReplayConfirmer extends AutoConfirmer {
 
 	/**
 	 * Refuses at once when a block of {@code flow} has no recorded decision and the recorded session did not
-	 * stop before it.
+	 * stop before it, or when one of its recorded edits cannot be replayed (it held a secret).
 	 */
 	public void checkCovers(List<Block> flow) {
 		for (Block block : flow) {
@@ -44,6 +45,7 @@ public final class ReplayConfirmer extends AutoConfirmer {
 			if (recorded.isEmpty()) {
 				throw notReached(block);
 			}
+			recorded.forEach(d -> replayable(block, new Decision(Decision.Choice.fromWire(d.choice()), d.text())));
 			if (recorded.stream().anyMatch(d -> d.choice().equals("stop"))) {
 				return;
 			}
@@ -61,7 +63,7 @@ public final class ReplayConfirmer extends AutoConfirmer {
 		while (!queue.isEmpty()) {
 			Decision next = queue.poll();
 			if (BEFORE.contains(next.choice())) {
-				return next;
+				return replayable(prompt.block(), next);
 			}
 		}
 		throw notReached(prompt.block());
@@ -78,7 +80,22 @@ public final class ReplayConfirmer extends AutoConfirmer {
 		if (next.choice() == Decision.Choice.ROLLBACK && !prompt.rollbackAvailable()) {
 			return Decision.STOP;
 		}
-		return next;
+		return replayable(prompt.block(), next);
+	}
+
+	/**
+	 * An edit whose text held a secret was logged with the secret masked: sending that text would run something
+	 * the operator never typed, so the replay stops before the block instead.
+	 */
+	private Decision replayable(Block block, Decision decision) {
+		if (decision.choice() == Decision.Choice.EDIT && decision.text() != null
+				&& decision.text().contains(SecretMasker.MASK)) {
+			throw new SessionRefusedException("the edit of block " + block.label() + " recorded in "
+					+ this.history.location() + " contained a secret value, which logs never keep: replaying it would "
+					+ "send " + SecretMasker.MASK + "; put the edit in the runbook with the variable instead, or "
+					+ "replay with --to before this block");
+		}
+		return decision;
 	}
 
 	@Override

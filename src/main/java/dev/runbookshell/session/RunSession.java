@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.SecretMasker;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
 import dev.runbookshell.runbook.Runbook;
@@ -415,8 +416,13 @@ public final class RunSession implements AutoCloseable {
 	}
 
 	private void record(Block block, Decision decision) {
-		this.state.journal.append(new JournalEvent.Decision(BlockExecution.ref(block), decision.choice().wire(),
-				this.state.secrets.mask(decision.text())));
+		String text = this.state.secrets.mask(decision.text());
+		if (text != null && !text.equals(decision.text())) {
+			this.state.listener.warning("the edit of " + block.label() + " contains a secret value: the log keeps it as "
+					+ SecretMasker.MASK + ", so a --replay of this log will refuse this edit (write the variable, "
+					+ "e.g. $NAME, instead of its value)");
+		}
+		this.state.journal.append(new JournalEvent.Decision(BlockExecution.ref(block), decision.choice().wire(), text));
 	}
 
 	private void askChecks(List<ChecklistItem> items) {

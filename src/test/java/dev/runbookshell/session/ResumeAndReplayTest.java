@@ -45,6 +45,31 @@ class ResumeAndReplayTest {
 	}
 
 	@Test
+	void anEditHoldingASecretIsLoggedMaskedWithAWarningAndItsReplayIsRefusedInsteadOfSendingTheMask()
+			throws Exception {
+		SessionFixture rehearsal = new SessionFixture();
+		ScriptedConfirmer operator = new ScriptedConfirmer().answering(Decision.RUN, Decision.SKIP,
+				Decision.edit("echo three --password=hunter2-secret"));
+		RunSession rehearsed = rehearsal.start(this.plan, operator);
+		rehearsed.set("DB_PASSWORD", "hunter2-secret", true);
+		rehearsed.runToEnd();
+
+		assertThat(rehearsal.listener.warnings).anyMatch(w -> w.contains("the edit of 1.3 three contains a secret"));
+		assertThat(rehearsal.journal.all(JournalEvent.Decision.class).get(2).text())
+			.isEqualTo("echo three --password=****");
+
+		ReplayConfirmer replay = new ReplayConfirmer(JournalHistory.of("rehearsal.jsonl", rehearsal.journal.entries()));
+		assertThatThrownBy(() -> replay.checkCovers(this.plan.flowBlocks()))
+			.isInstanceOf(SessionRefusedException.class)
+			.hasMessageContaining("the edit of block 1.3 three recorded in rehearsal.jsonl contained a secret value");
+		SessionFixture production = new SessionFixture();
+		production.settings = production.settings.withHistory(null, replay.history(), false);
+		RunSession session = production.start(this.plan, replay);
+		assertThatThrownBy(session::runToEnd).isInstanceOf(SessionRefusedException.class);
+		assertThat(production.target.scripts()).containsExactly("echo one");
+	}
+
+	@Test
 	void replayIsRefusedNamingTheBlockWhenItChangedSinceTheRehearsal() throws Exception {
 		List<JournalEntry> log = rehearsal(this.plan);
 		Runbook changed = Runbooks.runbook()
