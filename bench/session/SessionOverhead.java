@@ -11,6 +11,7 @@ import java.util.Map;
 
 import dev.runbookshell.journal.JournalEvent.ToolRef;
 import dev.runbookshell.journal.JournalWriter;
+import dev.runbookshell.report.LiveMarkdownLog;
 import dev.runbookshell.runbook.Annotations;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.FrontMatter;
@@ -31,7 +32,8 @@ import dev.runbookshell.target.TargetSession;
 
 /**
  * Per-block overhead of the session engine with the journal on: N trivial blocks ({@code true}) through RunSession
- * with AutoConfirmer and a real JournalWriter (fsync per event) on the local target, against the same N blocks
+ * with AutoConfirmer and a real JournalWriter (fsync per event) and the live Markdown log beside it, as every real
+ * session has (-Dbench.noMarkdownLog=true leaves it out), on the local target, against the same N blocks
  * sent straight to the target session. Overhead = (session - bare) / N.
  */
 public class SessionOverhead {
@@ -70,7 +72,12 @@ public class SessionOverhead {
 			}
 			long session;
 			TargetSession target = factory.create(local).open(TargetPrompts.refusing());
-			WrittenJournal journal = new WrittenJournal(JournalWriter.create(logs, "bench", "local", Clock.systemUTC()));
+			JournalWriter writer = JournalWriter.create(logs, "bench", "local", Clock.systemUTC());
+			if (!Boolean.getBoolean("bench.noMarkdownLog")) {
+				// as SessionLauncher wires it for every real session
+				writer.onProgress(new LiveMarkdownLog(writer.path(), writer.markdownPath()));
+			}
+			WrittenJournal journal = new WrittenJournal(writer);
 			try (RunSession run = RunSession.start(runbook, target, journal, new AutoConfirmer(), quiet,
 					SessionSettings.of("local", "local", new ToolRef("bench", "0")))) {
 				long start = System.nanoTime();

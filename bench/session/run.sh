@@ -4,6 +4,7 @@
 # blocks straight on the target session; prints both and the difference per block.
 # Usage: bench/session/run.sh [BLOCKS=300] [ROUNDS=3]   (BENCH_TMPDIR=/dev/shm puts the journal on tmpfs:
 # fsync then costs nothing, which separates the engine's own cost from the disk's)
+# BENCH_JAVA_OPTS=-Dbench.noMarkdownLog=true measures without the live Markdown log.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ./mvnw -q -B -DskipTests compile
@@ -11,4 +12,4 @@ cp=bench/out/session.classpath
 mkdir -p bench/out
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$cp" >/dev/null
 echo "java: $(java -version 2>&1 | head -1); cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg); disk: $(df --output=source "${TMPDIR:-/tmp}" | tail -1)"
-exec java ${BENCH_TMPDIR:+-Djava.io.tmpdir=$BENCH_TMPDIR} -cp "target/classes:$(cat "$cp")" bench/session/SessionOverhead.java "${1:-300}" "${2:-3}"
+exec java ${BENCH_JAVA_OPTS:-} ${BENCH_TMPDIR:+-Djava.io.tmpdir=$BENCH_TMPDIR} -cp "target/classes:$(cat "$cp")" bench/session/SessionOverhead.java "${1:-300}" "${2:-3}"
