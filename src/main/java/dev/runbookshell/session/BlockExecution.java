@@ -43,9 +43,12 @@ final class BlockExecution {
 
 	private final ScheduledExecutorService ticker;
 
+	private final Confirmer confirmer;
+
 	BlockExecution(TargetSession target, SessionJournal journal, SessionListener listener, SecretValues secrets,
-			ScheduledExecutorService ticker) {
+			ScheduledExecutorService ticker, Confirmer confirmer) {
 		this.target = target;
+		this.confirmer = confirmer;
 		this.journal = journal;
 		this.listener = listener;
 		this.secrets = secrets;
@@ -63,12 +66,13 @@ final class BlockExecution {
 	BlockReport run(Block block, String script, String shown, Duration timeout, Map<String, String> exports)
 			throws TargetException {
 		BlockRef ref = ref(block);
+		TypedInput typed = block.annotations().interactive() ? startTyping(block, ref) : null;
 		this.journal.append(new JournalEvent.BlockStarted(ref, this.secrets.mask(shown)));
 		SessionJournal.Capture capture = this.journal.capture(ref);
 		ByteArrayOutputStream kept = new ByteArrayOutputStream();
 		MaskedSink sink = new MaskedSink(capture, kept);
-		ExecRequest request = new ExecRequest(block.label(), withCwd(block, script), timeout,
-				block.annotations().interactive(), exports);
+		ExecRequest request = new ExecRequest(block.label(), withCwd(block, script), timeout, typed != null,
+				exports);
 		long started = System.nanoTime();
 		ScheduledFuture<?> ticks = scheduleTicks(block, started);
 		ExecResult result;
@@ -76,6 +80,7 @@ final class BlockExecution {
 			result = this.target.execute(request, sink);
 		}
 		catch (TargetException ex) {
+			recordTyping(ref, typed);
 			finish(ref, capture, sink, new BlockReport(block, BlockStatus.UNKNOWN, null,
 					Duration.ofNanos(System.nanoTime() - started), List.of(), ex.getMessage()));
 			throw ex;
@@ -84,7 +89,11 @@ final class BlockExecution {
 			if (ticks != null) {
 				ticks.cancel(false);
 			}
+			if (typed != null) {
+				typed.stop();
+			}
 		}
+		recordTyping(ref, typed);
 		sink.flush();
 		if (result.freshShell()) {
 			warn(ref, "a fresh shell was started for " + block.label()
@@ -98,6 +107,29 @@ final class BlockExecution {
 		}
 		finish(ref, capture, sink, report);
 		return report;
+	}
+
+	/** The operator's typing for an interactive block; null, with a warning, when nobody can type. */
+	private TypedInput startTyping(Block block, BlockRef ref) {
+		TypedInput typed = new TypedInput(this.target);
+		if (typed.start(this.confirmer, block)) {
+			return typed;
+		}
+		SessionMode mode = this.confirmer.mode();
+		warn(ref, block.label() + " is interactive=true but nobody can type into it"
+				+ (mode.unattended() ? " (--" + mode.wire() + ")" : "")
+				+ ": it runs with stdin from /dev/null, so a command that reads input gets end of file");
+		return null;
+	}
+
+	/** How many lines were typed into the block, never what: typed text may be a secret. */
+	private void recordTyping(BlockRef ref, TypedInput typed) {
+		if (typed != null) {
+			typed.stop();
+			int lines = typed.lines();
+			this.journal.append(new JournalEvent.Note("typed input: " + lines + (lines == 1 ? " line" : " lines")
+					+ " sent to the block while it ran (not recorded)", ref));
+		}
 	}
 
 	private void finish(BlockRef ref, SessionJournal.Capture capture, MaskedSink sink, BlockReport report) {

@@ -35,4 +35,22 @@ public interface Confirmer {
 	/** Whether to run these rollback blocks (after a stop, or when the operator chose rollback). */
 	boolean confirmRollback(List<Block> plan);
 
+	/**
+	 * While a block annotated {@code interactive=true} runs: passes what the operator types to {@code input}
+	 * until the returned handle is closed (when the block has ended).
+	 * @return null when nobody can type (the default, and every unattended confirmer): the block then runs with
+	 * stdin from /dev/null
+	 */
+	default Typing typeInto(Block block, BlockInput input) {
+		return null;
+	}
+
+	/** Typing into one block; closing it stops reading the keyboard and discards what was typed too late. */
+	interface Typing extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
 }

@@ -48,7 +48,8 @@ public final class RunSession implements AutoCloseable {
 	private RunSession(SessionState state, ScheduledExecutorService ticker) {
 		this.state = state;
 		this.ticker = ticker;
-		this.execution = new BlockExecution(state.target, state.journal, state.listener, state.secrets, ticker);
+		this.execution = new BlockExecution(state.target, state.journal, state.listener, state.secrets, ticker,
+				state.confirmer);
 	}
 
 	/**

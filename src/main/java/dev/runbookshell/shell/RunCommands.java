@@ -125,6 +125,7 @@ public class RunCommands {
 		TargetPrompts prompts;
 		if (confirmer == null) {
 			TerminalQuestions questions = new TerminalQuestions(this.readers.getObject());
+			Terminals.relayInterrupts(questions.terminal(), this.interrupts);
 			confirmer = new TerminalConfirmer(questions);
 			prompts = new TerminalPrompts(questions);
 		}

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -14,6 +15,7 @@ import org.jline.utils.AttributedStyle;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
 import dev.runbookshell.runbook.Placeholder;
+import dev.runbookshell.session.BlockInput;
 import dev.runbookshell.session.BlockPrompt;
 import dev.runbookshell.session.CheckResult;
 import dev.runbookshell.session.Confirmer;
@@ -141,6 +143,18 @@ public class TerminalConfirmer implements Confirmer {
 		this.questions.println("Rollback plan:");
 		plan.forEach(block -> this.questions.println("  " + block.label()));
 		return this.questions.choose("Run the rollback (each block is confirmed)? [y/N] ", 'n') == 'y';
+	}
+
+	/** At a real terminal only: with input piped in, the lines that follow are the shell's, not the block's. */
+	@Override
+	public Typing typeInto(Block block, BlockInput input) {
+		Terminal terminal = this.questions.terminal();
+		if (terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+			return null;
+		}
+		this.questions.println("    " + block.label() + " reads what you type: each line goes to it when you press "
+				+ "Enter; Ctrl-C interrupts it");
+		return KeyboardForwarder.start(terminal, input);
 	}
 
 	private void show(BlockPrompt prompt) {

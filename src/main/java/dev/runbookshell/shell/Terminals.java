@@ -2,11 +2,29 @@ package dev.runbookshell.shell;
 
 import java.lang.reflect.Method;
 
+import org.jline.terminal.Terminal;
+
 
 /** Whether someone can answer at a terminal, and what answers when nobody can. */
 final class Terminals {
 
 	private Terminals() {
+	}
+
+	/**
+	 * Makes Ctrl-C at {@code terminal} reach the running block during a one-shot {@code run}: building the JLine
+	 * terminal put SIGINT back to its default, which ends the JVM, undoing {@link OneShotSignals}. Inside the
+	 * interactive shell, which relays Ctrl-C already, its handler stays.
+	 */
+	static void relayInterrupts(Terminal terminal, InterruptRelay relay) {
+		Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> {
+			if (!relay.fire()) {
+				Runtime.getRuntime().halt(ExitCode.INTERRUPTED.code());
+			}
+		});
+		if (previous != Terminal.SignalHandler.SIG_DFL) {
+			terminal.handle(Terminal.Signal.INT, previous);
+		}
 	}
 
 	/**

@@ -12,6 +12,12 @@ import java.util.regex.Pattern;
  * forks. After it, two sentinels (stdout with the exit code, stderr without) mark the end of the output.
  * Everything after the script word is one line: a shell reading its input byte by byte (bash on a pipe) has
  * then read all of it before the block runs, so an interactive block that reads stdin cannot swallow it.
+ *
+ * <p>An interactive block (stdin attached) shares its stdin with the shell, so two more markers keep what the
+ * operator types from ever running as a command: a ready marker on stderr just before the block runs, once the shell
+ * has read the whole text ({@link InputGate} sends nothing before it: busybox sh reads its input in chunks and would
+ * take typed text for commands), and after the sentinels a loop that reads away whatever the block left unread, up
+ * to the end marker the session writes when the block has ended.
  */
 final class BlockScript {
 
@@ -20,6 +26,10 @@ final class BlockScript {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final String PREFIX = "__RBS_";
+
+	private static final String READY_PREFIX = "__RBR_";
+
+	private static final String INPUT_END_PREFIX = "__RBE_";
 
 	private final String nonce;
 
@@ -36,6 +46,16 @@ final class BlockScript {
 	/** The sentinel that ends this block's output; it never appears whole in what is written to the shell. */
 	String sentinel() {
 		return PREFIX + this.nonce;
+	}
+
+	/** What an interactive block prints on stderr, just before it runs: a newline and a word, no newline after it. */
+	String readyMarker() {
+		return "\n" + READY_PREFIX + this.nonce;
+	}
+
+	/** What the session writes to the shell's stdin when an interactive block has ended. */
+	String inputEnd() {
+		return "\n" + INPUT_END_PREFIX + this.nonce + "\n";
 	}
 
 	/**
@@ -56,13 +76,21 @@ final class BlockScript {
 		// running: the shell gets INT first (the trap waits for the running command), then the command does. The
 		// function runs in the shell itself, so cd, export and functions still carry over.
 		text.append("__rb_run() { eval \"${__rb_x-}$__rb_s\"; }; trap 'return 130 2>/dev/null' INT\n");
+		if (stdinAttached) {
+			// From two words, like the sentinel, so that `set -v` echoing this line cannot fake it.
+			text.append("command printf '\\n%s%s' ").append(READY_PREFIX).append(' ').append(this.nonce).append(" >&2; ");
+		}
 		text.append("__rb_run").append(stdinAttached ? "" : " </dev/null");
 		text.append("; { __rb_rc=$?; case $- in *x*) __rb_x='set -x;' ;; *) __rb_x= ;; esac; set +x; } 2>/dev/null");
 		// The sentinel is printed from two words so that `set -v` echoing this line cannot fake it.
 		text.append("; command printf '\\n%s%s %d\\n' ").append(PREFIX).append(' ').append(this.nonce)
 			.append(" \"$__rb_rc\"");
-		text.append("; command printf '\\n%s%s\\n' ").append(PREFIX).append(' ').append(this.nonce).append(" >&2\n");
-		return text.toString();
+		text.append("; command printf '\\n%s%s\\n' ").append(PREFIX).append(' ').append(this.nonce).append(" >&2");
+		if (stdinAttached) {
+			text.append("; while IFS= read -r __rb_l; do case $__rb_l in *").append(INPUT_END_PREFIX).append(this.nonce)
+				.append("*) break ;; esac; done; unset __rb_l");
+		}
+		return text.append('\n').toString();
 	}
 
 	private static String quote(String value) {

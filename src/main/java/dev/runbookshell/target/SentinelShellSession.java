@@ -18,7 +18,7 @@ import dev.runbookshell.target.TargetException.Reason;
  * the end of each block's output found by sentinels ({@link SentinelScanner}), the running block stopped by
  * signalling the shell's children from a side command. The transport only starts shells and side commands.
  *
- * <p>Not thread-safe, except {@link #interrupt()}.
+ * <p>Not thread-safe, except {@link #interrupt()} and {@link #sendInput}.
  */
 public final class SentinelShellSession implements TargetSession {
 
@@ -47,6 +47,8 @@ public final class SentinelShellSession implements TargetSession {
 	private volatile boolean interruptRequested;
 
 	private volatile Router router;
+
+	private final InputGate input = new InputGate();
 
 	private SentinelShellSession(ShellTransport transport, String shellPreference) {
 		this.transport = transport;
@@ -83,7 +85,8 @@ public final class SentinelShellSession implements TargetSession {
 		this.freshPending = false;
 		this.interruptRequested = false;
 		BlockScript script = BlockScript.random();
-		RunningBlock block = new RunningBlock(script.sentinel(), sink);
+		RunningBlock block = new RunningBlock(script.sentinel(), request.interactive()
+				? this.input.arm(this.process.stdin(), sink, script.readyMarker()) : sink);
 		attach(block);
 		try {
 			boolean written = write(script.text(request.script(), request.exports(), request.interactive()));
@@ -91,7 +94,16 @@ public final class SentinelShellSession implements TargetSession {
 		}
 		finally {
 			this.current = null;
+			// A shell still there ran the block's trailer and reads typed input away until told it ended.
+			if (this.input.close() && this.process != null) {
+				write(script.inputEnd());
+			}
 		}
+	}
+
+	@Override
+	public boolean sendInput(byte[] bytes) {
+		return this.input.send(bytes);
 	}
 
 	private ExecResult await(RunningBlock block, ExecRequest request, long start, boolean fresh) {

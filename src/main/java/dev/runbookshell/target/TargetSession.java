@@ -4,8 +4,8 @@ import java.io.Closeable;
 
 /**
  * One long-lived shell on a target. Blocks run one after another in the same shell, so {@code cd},
- * {@code export}, functions and {@code set} options carry over. Not thread-safe except {@link #interrupt()},
- * which may be called from any thread while {@link #execute} runs.
+ * {@code export}, functions and {@code set} options carry over. Not thread-safe except {@link #interrupt()} and
+ * {@link #sendInput}, which may be called from any thread while {@link #execute} runs.
  *
  * <p>Lifecycle: {@link Target#open} returns a live session; {@link #execute} may be called any number of times;
  * when a block ends the shell ({@code exit}) the next {@link #execute} first starts a fresh shell; when the
@@ -33,6 +33,18 @@ public interface TargetSession extends Closeable {
 
 	/** Interrupts the running block (its process group on the target). Safe from any thread; no-op when idle. */
 	void interrupt();
+
+	/**
+	 * Passes {@code bytes} (what the operator typed: a line with its newline) to the stdin of the running block,
+	 * when it was started with {@link ExecRequest#interactive()} and its shell has read all of it. Safe from any
+	 * thread while {@link #execute} runs. Nothing sent reaches the shell itself or a later block: what the block
+	 * leaves unread is discarded when it ends.
+	 * @return false, having sent nothing, when no interactive block is running: idle, a block with stdin from
+	 * /dev/null, a block whose shell has not yet read it, or one that has ended
+	 */
+	default boolean sendInput(byte[] bytes) {
+		return false;
+	}
 
 	/**
 	 * What identifies the target's identity for replay checks: {@code SHA256:...} host key fingerprint for SSH,

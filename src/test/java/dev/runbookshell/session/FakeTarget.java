@@ -31,6 +31,9 @@ final class FakeTarget implements TargetSession {
 
 	int interrupts;
 
+	/** What was typed into interactive blocks; the fake takes input at any time. */
+	final List<String> typed = new ArrayList<>();
+
 	record Scripted(Outcome outcome, Integer exitCode, String output) {
 	}
 
@@ -67,6 +70,12 @@ final class FakeTarget implements TargetSession {
 	@Override
 	public void reconnect() {
 		this.reconnects++;
+	}
+
+	@Override
+	public boolean sendInput(byte[] bytes) {
+		this.typed.add(new String(bytes, StandardCharsets.UTF_8));
+		return true;
 	}
 
 	@Override

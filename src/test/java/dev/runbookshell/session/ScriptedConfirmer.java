@@ -1,5 +1,6 @@
 package dev.runbookshell.session;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,6 +23,11 @@ final class ScriptedConfirmer implements Confirmer {
 	final Deque<CheckResult> checks = new ArrayDeque<>();
 
 	boolean rollback;
+
+	/** What the operator types into an interactive block, sent as soon as it starts; null: nobody can type. */
+	String keyboard;
+
+	int typingsEnded;
 
 	final List<BlockPrompt> prompts = new ArrayList<>();
 
@@ -78,6 +84,16 @@ final class ScriptedConfirmer implements Confirmer {
 	public boolean confirmRollback(List<Block> plan) {
 		this.asked.add("rollback " + plan.stream().map(Block::label).toList());
 		return this.rollback;
+	}
+
+	@Override
+	public Typing typeInto(Block block, BlockInput input) {
+		if (this.keyboard == null) {
+			return null;
+		}
+		this.asked.add("typing into " + block.label());
+		input.send(this.keyboard.getBytes(StandardCharsets.UTF_8));
+		return () -> this.typingsEnded++;
 	}
 
 	private static <T> T next(Deque<T> queue, String what) {

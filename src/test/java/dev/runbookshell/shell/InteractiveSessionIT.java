@@ -88,6 +88,51 @@ class InteractiveSessionIT {
 		}
 	}
 
+	@Test
+	void operatorTypesTheAnswerAnInteractiveBlockReadsAndTheSessionGoesOn() throws Exception {
+		Files.writeString(this.dir.resolve("gate.md"), """
+				# Gate
+
+				## Confirm
+
+				```bash {name=confirm interactive=true}
+				echo "waiting for the operator"
+				read -r -p 'Type YES to continue: ' answer; test "$answer" = YES && echo "confirmed" > confirmed.txt
+				```
+
+				## After
+
+				```bash {name=after}
+				echo after-ran > after.txt
+				```
+				""");
+		tmux("new-session", "-d", "-s", this.tmuxSession, "-x", "200", "-y", "50", "-c", this.dir.toString(),
+				"java -jar " + RunbookCli.JAR + " 2>&1; sleep 30");
+		awaitScreen("Ctrl-D to leave", Duration.ofSeconds(60));
+		type("open gate.md");
+		type("next");
+		awaitScreen("[y] run", Duration.ofSeconds(30));
+		type("y");
+		awaitScreen("1.1 confirm reads what you type", Duration.ofSeconds(30));
+		awaitScreen("waiting for the operator", Duration.ofSeconds(10));
+		type("YES");
+		awaitScreen("<== 1.1 confirm succeeded", Duration.ofSeconds(30));
+		type("next");
+		awaitScreen("2.1 after", Duration.ofSeconds(10));
+		type("y");
+		awaitScreen("<== 2.1 after succeeded", Duration.ofSeconds(30));
+		type("exit");
+
+		assertThat(this.dir.resolve("confirmed.txt")).hasContent("confirmed");
+		assertThat(this.dir.resolve("after.txt")).hasContent("after-ran");
+		try (var logs = Files.list(this.dir.resolve("migration-logs"))) {
+			Path journal = logs.filter(f -> f.toString().endsWith(".jsonl")).findFirst().orElseThrow();
+			awaitContent(journal, "\"session-finished\"", Duration.ofSeconds(15));
+			assertThat(Files.readString(journal))
+				.contains("typed input: 1 line sent to the block while it ran (not recorded)");
+		}
+	}
+
 	private void type(String line) throws Exception {
 		tmux("send-keys", "-t", this.tmuxSession, "-l", line);
 		tmux("send-keys", "-t", this.tmuxSession, "Enter");

@@ -2,6 +2,7 @@ package dev.runbookshell.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -101,6 +102,105 @@ abstract class TargetSessionContract {
 		assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
 		assertThat(sink.out()).isEqualTo("read=1\n");
 		assertThat(output("echo next")).isEqualTo("next\n");
+	}
+
+	@Test
+	void aLineTypedIntoAnInteractiveBlockReachesReadAndDecidesItsExitCode() throws Exception {
+		CompletableFuture<ExecResult> yes = runInteractive("read -r answer; test \"$answer\" = YES", new CollectingSink());
+		assertThat(sendOnceOpen("YES\n")).as("the block accepted input").isTrue();
+		assertThat(yes.get(10, TimeUnit.SECONDS).exitCode()).isZero();
+
+		CompletableFuture<ExecResult> no = runInteractive("read -r answer; test \"$answer\" = YES", new CollectingSink());
+		assertThat(sendOnceOpen("no\n")).isTrue();
+		assertThat(no.get(10, TimeUnit.SECONDS).exitCode()).isEqualTo(1);
+	}
+
+	@Test
+	void outputOfAnInteractiveBlockStreamsWhileItWaitsForInput() throws Exception {
+		CollectingSink sink = new CollectingSink();
+		CompletableFuture<ExecResult> running = runInteractive(
+				"echo 'Type YES to continue:'; echo asked >&2; read -r answer; echo \"you said $answer\"", sink);
+		awaitOutput(sink, "Type YES to continue:");
+		assertThat(sink.err()).as("stderr while the block waits").startsWith("asked").doesNotContain("__RB");
+		sendOnceOpen("YES\n");
+		assertThat(running.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.COMPLETED);
+		assertThat(sink.out()).isEqualTo("Type YES to continue:\nyou said YES\n");
+		assertThat(sink.err()).as("the protocol's markers are not output").isEqualTo("asked\n");
+	}
+
+	@Test
+	void typedInputTheBlockLeftUnreadNeverRunsAsACommandNorReachesTheNextBlock() throws Exception {
+		output("cd /tmp && rm -f rb-typed-leak");
+		CollectingSink sink = new CollectingSink();
+		CompletableFuture<ExecResult> running = runInteractive("read -r first; echo \"first=$first\"", sink);
+		assertThat(sendOnceOpen("one\ntouch rb-typed-leak\npartial")).isTrue();
+		assertThat(running.get(10, TimeUnit.SECONDS).exitCode()).isZero();
+		assertThat(sink.out()).isEqualTo("first=one\n");
+
+		assertThat(this.session.sendInput("touch rb-typed-leak\n".getBytes(StandardCharsets.UTF_8)))
+			.as("input after the block ended").isFalse();
+		assertThat(output("read -r next; echo \"next=$next\"; ls rb-typed-leak 2>/dev/null || echo absent"))
+			.isEqualTo("next=\nabsent\n");
+	}
+
+	@Test
+	void aBlockWithStdinFromDevNullTakesNoTypedInput() throws Exception {
+		CollectingSink sink = new CollectingSink();
+		CompletableFuture<ExecResult> running = CompletableFuture.supplyAsync(() -> {
+			try {
+				return run("echo started; sleep 2; read -r line; echo \"line=$line\"", sink);
+			}
+			catch (TargetException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		awaitOutput(sink, "started");
+		assertThat(this.session.sendInput("typed\n".getBytes(StandardCharsets.UTF_8))).isFalse();
+		running.get(10, TimeUnit.SECONDS);
+		assertThat(sink.out()).isEqualTo("started\nline=\n");
+	}
+
+	@Test
+	void anInteractiveBlockWaitingForInputIsInterruptedAndTheNextBlockRuns() throws Exception {
+		CollectingSink sink = new CollectingSink();
+		CompletableFuture<ExecResult> running = runInteractive("echo waiting; read -r answer; echo unreachable", sink);
+		awaitOutput(sink, "waiting");
+		this.session.interrupt();
+		ExecResult result = running.get(10, TimeUnit.SECONDS);
+		assertThat(result.outcome()).isEqualTo(Outcome.INTERRUPTED);
+		assertThat(sink.out()).doesNotContain("unreachable");
+		assertThat(output("echo next")).isEqualTo("next\n");
+	}
+
+	private CompletableFuture<ExecResult> runInteractive(String script, CollectingSink sink) {
+		return CompletableFuture.supplyAsync(() -> {
+			try {
+				return this.session.execute(new ExecRequest("typed", script, Duration.ofSeconds(20), true, Map.of()),
+						sink);
+			}
+			catch (TargetException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	/** Sends {@code text} as soon as the block takes input (its shell must first have read it), 10 s at most. */
+	private boolean sendOnceOpen(String text) throws InterruptedException {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		for (int i = 0; i < 1000; i++) {
+			if (this.session.sendInput(bytes)) {
+				return true;
+			}
+			Thread.sleep(10);
+		}
+		return false;
+	}
+
+	private static void awaitOutput(CollectingSink sink, String text) throws InterruptedException {
+		for (int i = 0; i < 200 && !sink.out().contains(text); i++) {
+			Thread.sleep(50);
+		}
+		assertThat(sink.out()).contains(text);
 	}
 
 	@Test

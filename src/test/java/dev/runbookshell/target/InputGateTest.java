@@ -1,0 +1,65 @@
+package dev.runbookshell.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class InputGateTest {
+
+	private static final String MARKER = "\n__RBR_0123abcd";
+
+	private final InputGate gate = new InputGate();
+
+	private final ByteArrayOutputStream stdin = new ByteArrayOutputStream();
+
+	private final CollectingSink sink = new CollectingSink();
+
+	private final OutputSink watched = this.gate.arm(this.stdin, this.sink, MARKER);
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private void stderr(String text) {
+		byte[] bytes = bytes(text);
+		this.watched.stderr(bytes, 0, bytes.length);
+	}
+
+	@Test
+	void nothingIsSentBeforeTheShellSaysItHasReadTheBlock() {
+		assertThat(this.gate.send(bytes("early\n"))).isFalse();
+		stderr(MARKER);
+		assertThat(this.gate.send(bytes("YES\n"))).isTrue();
+		assertThat(this.stdin.toString(StandardCharsets.UTF_8)).isEqualTo("YES\n");
+	}
+
+	@Test
+	void theMarkerSplitAcrossChunksOpensTheGateAndNeverReachesTheOutput() {
+		stderr("echoed by set -v\n\n__RB");
+		stderr("R_0123");
+		assertThat(this.gate.send(bytes("x\n"))).isFalse();
+		stderr("abcdwarning: after\n");
+		assertThat(this.gate.send(bytes("x\n"))).isTrue();
+		assertThat(this.sink.err()).isEqualTo("echoed by set -v\nwarning: after\n");
+	}
+
+	@Test
+	void textThatOnlyStartsLikeTheMarkerIsOutputUnchanged() {
+		stderr("\n__RBS_other\n__RBR_0123abc!");
+		this.gate.close();
+		assertThat(this.sink.err()).isEqualTo("\n__RBS_other\n__RBR_0123abc!");
+	}
+
+	@Test
+	void afterTheBlockEndedNothingIsSentAndTheSessionIsToldToEndTheInput() {
+		stderr(MARKER);
+		assertThat(this.gate.close()).as("armed, so the end marker is due").isTrue();
+		assertThat(this.gate.send(bytes("late\n"))).isFalse();
+		assertThat(this.gate.close()).as("closed already").isFalse();
+		assertThat(this.stdin.size()).isZero();
+	}
+
+}
