@@ -8,11 +8,9 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.journal.JournalEvent;
-import dev.runbookshell.journal.SecretMasker;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
 import dev.runbookshell.runbook.Runbook;
-import dev.runbookshell.session.SessionListener.BlockReport;
 import dev.runbookshell.target.TargetException;
 import dev.runbookshell.target.TargetSession;
 
@@ -41,15 +39,15 @@ public final class RunSession implements AutoCloseable {
 
 	final SessionState state;
 
-	private final BlockExecution execution;
+	private final BlockWalk walk;
 
 	private final ScheduledExecutorService ticker;
 
 	private RunSession(SessionState state, ScheduledExecutorService ticker) {
 		this.state = state;
 		this.ticker = ticker;
-		this.execution = new BlockExecution(state.target, state.journal, state.listener, state.secrets, ticker,
-				state.confirmer);
+		this.walk = new BlockWalk(state, new BlockExecution(state.target, state.journal, state.listener,
+				state.secrets, ticker, state.confirmer));
 	}
 
 	/**
@@ -100,20 +98,20 @@ public final class RunSession implements AutoCloseable {
 	private Step offerCurrent() throws TargetException {
 		if (this.state.cursor >= this.state.flow.size()) {
 			if (!this.state.flow.isEmpty()) {
-				askChecks(this.state.checklists.dueAfter(this.state.flow.get(this.state.flow.size() - 1)));
+				this.walk.askChecks(this.state.checklists.dueAfter(this.state.flow.get(this.state.flow.size() - 1)));
 			}
 			return Step.END;
 		}
 		Block block = this.state.flow.get(this.state.cursor);
-		askChecks(this.state.checklists.dueBefore(block));
-		return offer(block, false);
+		this.walk.askChecks(this.state.checklists.dueBefore(block));
+		return this.walk.offer(block, false);
 	}
 
 	/** Runs {@code block} now, without asking first (a risky block still asks for the target's name). */
 	public Step run(Block block) throws TargetException {
 		this.state.stopped = false;
-		record(block, Decision.RUN);
-		return confirmAndExecute(block, block.command(), false);
+		this.walk.record(block, Decision.RUN);
+		return this.walk.confirmAndExecute(block, block.command(), false);
 	}
 
 	/** Runs the last block that did not succeed again. */
@@ -123,14 +121,14 @@ public final class RunSession implements AutoCloseable {
 			throw new SessionRefusedException("nothing to retry: no block has failed");
 		}
 		this.state.stopped = false;
-		record(block, Decision.RETRY);
-		return execute(block, this.state.lastText, block.rollback());
+		this.walk.record(block, Decision.RETRY);
+		return this.walk.execute(block, this.state.lastText, block.rollback());
 	}
 
 	/** Records {@code block} as skipped; the current block moves on when it was the one skipped. */
 	public void skip(Block block) {
-		record(block, Decision.SKIP);
-		skipWithoutRecording(block);
+		this.walk.record(block, Decision.SKIP);
+		this.walk.skipWithoutRecording(block);
 	}
 
 	/** Makes {@code block} the next one offered. */
@@ -150,7 +148,7 @@ public final class RunSession implements AutoCloseable {
 			return Step.STOPPED;
 		}
 		if (this.state.confirmer.confirmRollback(plan)) {
-			runRollback(plan);
+			this.walk.runRollback(plan);
 		}
 		return Step.STOPPED;
 	}
@@ -166,7 +164,7 @@ public final class RunSession implements AutoCloseable {
 		if (due.isEmpty()) {
 			this.state.listener.message("no checklist items left to tick");
 		}
-		askChecks(due);
+		this.walk.askChecks(due);
 	}
 
 	/** Records a note, attached to the block run last (or the current one). */
@@ -244,194 +242,6 @@ public final class RunSession implements AutoCloseable {
 			}
 			this.state.target.close();
 			this.state.journal.close();
-		}
-	}
-
-	private Step offer(Block block, boolean inRollback) throws TargetException {
-		String text = block.command();
-		while (true) {
-			BlockPrompt prompt = this.state.prompt(block, text);
-			this.state.listener.blockHeader(prompt);
-			Decision decision = asks(block, inRollback) ? this.state.confirmer.beforeBlock(prompt) : Decision.RUN;
-			record(block, decision);
-			switch (decision.choice()) {
-				case SKIP, IGNORE -> {
-					skipWithoutRecording(block);
-					return Step.ADVANCED;
-				}
-				case STOP, ROLLBACK -> {
-					return inRollback ? Step.STOPPED : stop();
-				}
-				case ALL -> this.state.runAll = true;
-				case EDIT, EDIT_RETRY -> text = decision.text();
-				default -> {
-				}
-			}
-			if (this.state.interruptRequested && this.state.confirmer.mode().unattended()) {
-				return interruptedStop();
-			}
-			Step step = confirmAndExecute(block, text, inRollback);
-			if (step != null) {
-				return step;
-			}
-		}
-	}
-
-	private boolean asks(Block block, boolean inRollback) {
-		if (!this.state.runAll || inRollback) {
-			return true;
-		}
-		boolean always = block.annotations().get("confirm").map(v -> v.trim().equalsIgnoreCase("always"))
-			.orElse(false);
-		return always || block.annotations().excludeFromRunAll();
-	}
-
-	/** Asks for the target's name when the block is risky; null when not confirmed (ask again). */
-	private Step confirmAndExecute(Block block, String text, boolean inRollback) throws TargetException {
-		String risk = RiskDetector.risk(block, text);
-		if (risk != null) {
-			if (!this.state.confirmer.typedConfirmation(block, this.state.settings.targetName(), risk)) {
-				this.state.listener.message("not confirmed: " + block.label() + " did not run");
-				return null;
-			}
-			if (this.state.confirmer.mode().unattended()) {
-				this.state.journal.append(new JournalEvent.Note("risky block (" + risk + ") run without typing the "
-						+ "target's name: decided automatically by --" + this.state.confirmer.mode().wire(),
-						BlockExecution.ref(block)));
-			}
-		}
-		return execute(block, text, inRollback);
-	}
-
-	private Step execute(Block block, String text, boolean inRollback) throws TargetException {
-		String current = text;
-		while (true) {
-			BlockReport report = runWithRetries(block, current);
-			if (report.status() == BlockStatus.SUCCEEDED) {
-				this.state.advancePast(block);
-				return Step.ADVANCED;
-			}
-			if (report.status() == BlockStatus.INTERRUPTED && this.state.confirmer.mode().unattended()) {
-				record(block, Decision.STOP);
-				return interruptedStop();
-			}
-			FailurePrompt failure = new FailurePrompt(block, this.state.secrets.mask(current), report.status(),
-					report.exitCode(), report.message(), !inRollback && !rollbackPlan().isEmpty());
-			Decision decision = this.state.confirmer.afterFailure(failure);
-			record(block, decision);
-			switch (decision.choice()) {
-				case RETRY, RUN, ALL -> {
-				}
-				case EDIT_RETRY, EDIT -> current = decision.text();
-				case IGNORE, SKIP -> {
-					this.state.advancePast(block);
-					return Step.ADVANCED;
-				}
-				case ROLLBACK -> {
-					if (!inRollback) {
-						runRollback(rollbackPlan());
-					}
-					this.state.stopped = true;
-					return Step.STOPPED;
-				}
-				default -> {
-					if (report.status() == BlockStatus.INTERRUPTED) {
-						this.state.interruptedStop = true;
-					}
-					return inRollback ? Step.STOPPED : stop();
-				}
-			}
-		}
-	}
-
-	private BlockReport runWithRetries(Block block, String text) throws TargetException {
-		int attempts = 1 + Math.max(0, block.annotations().retries());
-		BlockReport report = null;
-		for (int attempt = 1; attempt <= attempts; attempt++) {
-			if (attempt > 1) {
-				this.state.listener.message("retrying " + block.label() + " (attempt " + attempt + " of " + attempts
-						+ ", retries=" + (attempts - 1) + ")");
-			}
-			this.state.interruptRequested = false;
-			PreparedBlock prepared = this.state.prepare(block, text);
-			reconnectIfLost();
-			this.state.lastRun = block;
-			report = this.execution.run(block, prepared.script(), prepared.shown(), this.state.timeout(block),
-					prepared.exports());
-			this.state.settle(block, report.status());
-			this.state.connectionLost = report.status() == BlockStatus.UNKNOWN;
-			if (report.status() == BlockStatus.SUCCEEDED || !(report.status() == BlockStatus.FAILED
-					|| report.status() == BlockStatus.TIMED_OUT)) {
-				break;
-			}
-		}
-		if (report.status() != BlockStatus.SUCCEEDED) {
-			this.state.lastUnsuccessful = block;
-			this.state.lastText = text;
-		}
-		return report;
-	}
-
-	/** After a lost connection the target refuses until told to reconnect: only a decision to go on gets here. */
-	private void reconnectIfLost() throws TargetException {
-		if (this.state.connectionLost) {
-			this.state.listener.message("reconnecting to " + this.state.settings.targetName()
-					+ " (a fresh shell: cd and export of earlier blocks are lost)");
-			this.state.target.reconnect();
-			this.state.connectionLost = false;
-		}
-	}
-
-	private Step stop() throws TargetException {
-		this.state.stopped = true;
-		List<Block> plan = rollbackPlan();
-		if (!plan.isEmpty() && this.state.confirmer.confirmRollback(plan)) {
-			runRollback(plan);
-		}
-		return Step.STOPPED;
-	}
-
-	private Step interruptedStop() {
-		this.state.interruptedStop = true;
-		this.state.stopped = true;
-		return Step.STOPPED;
-	}
-
-	private void runRollback(List<Block> plan) throws TargetException {
-		this.state.listener.message("rolling back: " + String.join(", ", plan.stream().map(Block::label).toList()));
-		for (Block block : plan) {
-			if (offer(block, true) == Step.STOPPED) {
-				this.state.listener.warning("rollback stopped at " + block.label());
-				return;
-			}
-		}
-	}
-
-	private void skipWithoutRecording(Block block) {
-		this.state.settle(block, BlockStatus.SKIPPED);
-		this.state.journal.append(new JournalEvent.BlockFinished(BlockExecution.ref(block), BlockStatus.SKIPPED,
-				null, 0, null, null, List.of()));
-		this.state.listener
-			.blockFinished(new BlockReport(block, BlockStatus.SKIPPED, null, Duration.ZERO, List.of(), null));
-		this.state.advancePast(block);
-	}
-
-	private void record(Block block, Decision decision) {
-		String text = this.state.secrets.mask(decision.text());
-		if (text != null && !text.equals(decision.text())) {
-			this.state.listener.warning("the edit of " + block.label() + " contains a secret value: the log keeps it as "
-					+ SecretMasker.MASK + ", so a --replay of this log will refuse this edit (write the variable, "
-					+ "e.g. $NAME, instead of its value)");
-		}
-		this.state.journal.append(new JournalEvent.Decision(BlockExecution.ref(block), decision.choice().wire(), text));
-	}
-
-	private void askChecks(List<ChecklistItem> items) {
-		for (ChecklistItem item : items) {
-			CheckResult result = this.state.confirmer.check(item);
-			this.state.journal.append(new JournalEvent.Check(item.line(), item.text(), item.section(),
-					result.state().wire(), this.state.secrets.mask(result.note())));
-			this.state.checklists.answered(item.line());
 		}
 	}
 

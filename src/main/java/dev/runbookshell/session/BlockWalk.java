@@ -1,0 +1,218 @@
+package dev.runbookshell.session;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.runbookshell.journal.BlockStatus;
+import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.SecretMasker;
+import dev.runbookshell.runbook.Block;
+import dev.runbookshell.runbook.ChecklistItem;
+import dev.runbookshell.session.SessionListener.BlockReport;
+import dev.runbookshell.target.TargetException;
+
+/**
+ * The decision loop behind {@link RunSession}: offers a block to the confirmer, records the decision, runs it
+ * (with its retries and the typed confirmation of a risky block), asks what to do after a failure, and runs the
+ * rollback plan when told to. Everything it learns goes into the shared {@link SessionState}.
+ */
+final class BlockWalk {
+
+	private final SessionState state;
+
+	private final BlockExecution execution;
+
+	BlockWalk(SessionState state, BlockExecution execution) {
+		this.state = state;
+		this.execution = execution;
+	}
+
+	RunSession.Step offer(Block block, boolean inRollback) throws TargetException {
+		String text = block.command();
+		while (true) {
+			BlockPrompt prompt = this.state.prompt(block, text);
+			this.state.listener.blockHeader(prompt);
+			Decision decision = asks(block, inRollback) ? this.state.confirmer.beforeBlock(prompt) : Decision.RUN;
+			record(block, decision);
+			switch (decision.choice()) {
+				case SKIP, IGNORE -> {
+					skipWithoutRecording(block);
+					return RunSession.Step.ADVANCED;
+				}
+				case STOP, ROLLBACK -> {
+					return inRollback ? RunSession.Step.STOPPED : stop();
+				}
+				case ALL -> this.state.runAll = true;
+				case EDIT, EDIT_RETRY -> text = decision.text();
+				default -> {
+				}
+			}
+			if (this.state.interruptRequested && this.state.confirmer.mode().unattended()) {
+				return interruptedStop();
+			}
+			RunSession.Step step = confirmAndExecute(block, text, inRollback);
+			if (step != null) {
+				return step;
+			}
+		}
+	}
+
+	private boolean asks(Block block, boolean inRollback) {
+		if (!this.state.runAll || inRollback) {
+			return true;
+		}
+		boolean always = block.annotations().get("confirm").map(v -> v.trim().equalsIgnoreCase("always"))
+			.orElse(false);
+		return always || block.annotations().excludeFromRunAll();
+	}
+
+	/** Asks for the target's name when the block is risky; null when not confirmed (ask again). */
+	RunSession.Step confirmAndExecute(Block block, String text, boolean inRollback) throws TargetException {
+		String risk = RiskDetector.risk(block, text);
+		if (risk != null) {
+			if (!this.state.confirmer.typedConfirmation(block, this.state.settings.targetName(), risk)) {
+				this.state.listener.message("not confirmed: " + block.label() + " did not run");
+				return null;
+			}
+			if (this.state.confirmer.mode().unattended()) {
+				this.state.journal.append(new JournalEvent.Note("risky block (" + risk + ") run without typing the "
+						+ "target's name: decided automatically by --" + this.state.confirmer.mode().wire(),
+						BlockExecution.ref(block)));
+			}
+		}
+		return execute(block, text, inRollback);
+	}
+
+	RunSession.Step execute(Block block, String text, boolean inRollback) throws TargetException {
+		String current = text;
+		while (true) {
+			BlockReport report = runWithRetries(block, current);
+			if (report.status() == BlockStatus.SUCCEEDED) {
+				this.state.advancePast(block);
+				return RunSession.Step.ADVANCED;
+			}
+			if (report.status() == BlockStatus.INTERRUPTED && this.state.confirmer.mode().unattended()) {
+				record(block, Decision.STOP);
+				return interruptedStop();
+			}
+			FailurePrompt failure = new FailurePrompt(block, this.state.secrets.mask(current), report.status(),
+					report.exitCode(), report.message(), !inRollback && !RollbackPlan.plan(this.state.runbook, this.state.succeeded).isEmpty());
+			Decision decision = this.state.confirmer.afterFailure(failure);
+			record(block, decision);
+			switch (decision.choice()) {
+				case RETRY, RUN, ALL -> {
+				}
+				case EDIT_RETRY, EDIT -> current = decision.text();
+				case IGNORE, SKIP -> {
+					this.state.advancePast(block);
+					return RunSession.Step.ADVANCED;
+				}
+				case ROLLBACK -> {
+					if (!inRollback) {
+						runRollback(RollbackPlan.plan(this.state.runbook, this.state.succeeded));
+					}
+					this.state.stopped = true;
+					return RunSession.Step.STOPPED;
+				}
+				default -> {
+					if (report.status() == BlockStatus.INTERRUPTED) {
+						this.state.interruptedStop = true;
+					}
+					return inRollback ? RunSession.Step.STOPPED : stop();
+				}
+			}
+		}
+	}
+
+	private BlockReport runWithRetries(Block block, String text) throws TargetException {
+		int attempts = 1 + Math.max(0, block.annotations().retries());
+		BlockReport report = null;
+		for (int attempt = 1; attempt <= attempts; attempt++) {
+			if (attempt > 1) {
+				this.state.listener.message("retrying " + block.label() + " (attempt " + attempt + " of " + attempts
+						+ ", retries=" + (attempts - 1) + ")");
+			}
+			this.state.interruptRequested = false;
+			PreparedBlock prepared = this.state.prepare(block, text);
+			reconnectIfLost();
+			this.state.lastRun = block;
+			report = this.execution.run(block, prepared.script(), prepared.shown(), this.state.timeout(block),
+					prepared.exports());
+			this.state.settle(block, report.status());
+			this.state.connectionLost = report.status() == BlockStatus.UNKNOWN;
+			if (report.status() == BlockStatus.SUCCEEDED || !(report.status() == BlockStatus.FAILED
+					|| report.status() == BlockStatus.TIMED_OUT)) {
+				break;
+			}
+		}
+		if (report.status() != BlockStatus.SUCCEEDED) {
+			this.state.lastUnsuccessful = block;
+			this.state.lastText = text;
+		}
+		return report;
+	}
+
+	/** After a lost connection the target refuses until told to reconnect: only a decision to go on gets here. */
+	private void reconnectIfLost() throws TargetException {
+		if (this.state.connectionLost) {
+			this.state.listener.message("reconnecting to " + this.state.settings.targetName()
+					+ " (a fresh shell: cd and export of earlier blocks are lost)");
+			this.state.target.reconnect();
+			this.state.connectionLost = false;
+		}
+	}
+
+	private RunSession.Step stop() throws TargetException {
+		this.state.stopped = true;
+		List<Block> plan = RollbackPlan.plan(this.state.runbook, this.state.succeeded);
+		if (!plan.isEmpty() && this.state.confirmer.confirmRollback(plan)) {
+			runRollback(plan);
+		}
+		return RunSession.Step.STOPPED;
+	}
+
+	private RunSession.Step interruptedStop() {
+		this.state.interruptedStop = true;
+		this.state.stopped = true;
+		return RunSession.Step.STOPPED;
+	}
+
+	void runRollback(List<Block> plan) throws TargetException {
+		this.state.listener.message("rolling back: " + String.join(", ", plan.stream().map(Block::label).toList()));
+		for (Block block : plan) {
+			if (offer(block, true) == RunSession.Step.STOPPED) {
+				this.state.listener.warning("rollback stopped at " + block.label());
+				return;
+			}
+		}
+	}
+
+	void skipWithoutRecording(Block block) {
+		this.state.settle(block, BlockStatus.SKIPPED);
+		this.state.journal.append(new JournalEvent.BlockFinished(BlockExecution.ref(block), BlockStatus.SKIPPED,
+				null, 0, null, null, List.of()));
+		this.state.listener
+			.blockFinished(new BlockReport(block, BlockStatus.SKIPPED, null, Duration.ZERO, List.of(), null));
+		this.state.advancePast(block);
+	}
+
+	void record(Block block, Decision decision) {
+		String text = this.state.secrets.mask(decision.text());
+		if (text != null && !text.equals(decision.text())) {
+			this.state.listener.warning("the edit of " + block.label() + " contains a secret value: the log keeps it as "
+					+ SecretMasker.MASK + ", so a --replay of this log will refuse this edit (write the variable, "
+					+ "e.g. $NAME, instead of its value)");
+		}
+		this.state.journal.append(new JournalEvent.Decision(BlockExecution.ref(block), decision.choice().wire(), text));
+	}
+
+	void askChecks(List<ChecklistItem> items) {
+		for (ChecklistItem item : items) {
+			CheckResult result = this.state.confirmer.check(item);
+			this.state.journal.append(new JournalEvent.Check(item.line(), item.text(), item.section(),
+					result.state().wire(), this.state.secrets.mask(result.note())));
+			this.state.checklists.answered(item.line());
+		}
+	}
+
+}
