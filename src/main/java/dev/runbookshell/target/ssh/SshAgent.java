@@ -9,6 +9,7 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,10 +50,10 @@ final class SshAgent implements AutoCloseable {
 	/** One key the agent holds: its public key for offering, the JSch identity for signing. */
 	record Key(PublicKey publicKey, KeyType type, byte[] blob, String comment, Identity identity) {
 
-		/** {@code agent key ssh-ed25519 SHA256:... (comment)} for messages. */
+		/** {@code agent key ssh-ed25519 SHA256:... "comment"} for messages. */
 		String describe() {
 			return "agent key " + this.type + " " + KnownHostsVerifier.fingerprint(this.publicKey)
-					+ (this.comment.isBlank() ? "" : " (" + this.comment + ")");
+					+ (this.comment.isBlank() ? "" : " \"" + this.comment + "\"");
 		}
 
 	}
@@ -62,6 +63,9 @@ final class SshAgent implements AutoCloseable {
 	private final DeadlineSockets sockets;
 
 	private final AgentIdentityRepository agent;
+
+	/** Set once a request went unanswered: later ones fail at once rather than wait out their deadline again. */
+	private volatile boolean silent;
 
 	private final ExecutorService requests = Executors.newSingleThreadExecutor(task -> {
 		Thread thread = new Thread(task, "ssh-agent");
@@ -103,7 +107,8 @@ final class SshAgent implements AutoCloseable {
 			byte[] blob = identity.getPublicKeyBlob();
 			try {
 				PublicKey publicKey = new Buffer.PlainBuffer(blob).readPublicKey();
-				keys.add(new Key(publicKey, KeyType.fromString(identity.getAlgName()), blob, identity.getName(), identity));
+				keys.add(new Key(publicKey, KeyType.fromString(identity.getAlgName()), blob,
+						Objects.requireNonNullElse(identity.getName(), ""), identity));
 			}
 			catch (Buffer.BufferException | RuntimeException ex) {
 				log.debug("ssh-agent key {} ({}) is of a type sshj cannot use: {}", identity.getAlgName(),
@@ -130,6 +135,9 @@ final class SshAgent implements AutoCloseable {
 	}
 
 	private <T> T call(Callable<T> request, Duration timeout, String what) throws IOException {
+		if (this.silent) {
+			throw new IOException("ssh-agent at " + this.socket + " stopped answering");
+		}
 		this.sockets.clearFailure();
 		Future<T> answer = this.requests.submit(request);
 		try {
@@ -137,6 +145,7 @@ final class SshAgent implements AutoCloseable {
 		}
 		catch (TimeoutException ex) {
 			// Closing the socket ends JSch's blocked read, so the helper thread finishes too.
+			this.silent = true;
 			this.sockets.closeAll();
 			answer.cancel(true);
 			throw new IOException("ssh-agent at " + this.socket + " did not " + what + " within "

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.hierynomus.sshj.common.KeyDecryptionFailedException;
 import net.schmizz.sshj.SSHClient;
@@ -123,17 +124,25 @@ final class SshAuthentication {
 		}
 		String socket = this.environment.apply("SSH_AUTH_SOCK");
 		if (socket == null || socket.isBlank()) {
-			log.debug("No ssh-agent for {}: SSH_AUTH_SOCK is not set", this.hop.describe());
+			this.tried.add("no ssh-agent (SSH_AUTH_SOCK is not set)");
 			return null;
 		}
 		return Path.of(socket);
 	}
 
 	private boolean withIdentityFiles() throws TransportException {
+		List<Path> absentDefaults = new ArrayList<>();
 		for (IdentityFile identity : this.hop.identities()) {
-			if (withIdentityFile(identity)) {
+			if (identity.source() == null && !Files.exists(identity.path())) {
+				absentDefaults.add(identity.path());
+			}
+			else if (withIdentityFile(identity)) {
 				return true;
 			}
+		}
+		if (!absentDefaults.isEmpty() && absentDefaults.size() == this.hop.identities().size()) {
+			this.tried.add("no key file (none of " + absentDefaults.stream().map(Path::toString)
+				.collect(Collectors.joining(", ")) + ")");
 		}
 		return false;
 	}
@@ -142,9 +151,7 @@ final class SshAuthentication {
 		Path path = identity.path();
 		String what = "key " + path;
 		if (!Files.exists(path)) {
-			if (identity.source() != null) {
-				this.tried.add(what + " (no such file, named by " + identity.source() + ")");
-			}
+			this.tried.add(what + " (no such file, named by " + identity.source() + ")");
 			return false;
 		}
 		SshSecret passphrase = SshSecret.passphrase(this.prompts, "Passphrase for key " + path + ": ");
@@ -220,7 +227,7 @@ final class SshAuthentication {
 			return true;
 		}
 		if (!this.client.getUserAuth().getAllowedMethods().contains("password")) {
-			this.tried.add(what + " (the server takes none)");
+			this.tried.add(what + " (the server takes no passwords)");
 			return false;
 		}
 		char[] password = fromEnvironment != null ? fromEnvironment.toCharArray()
