@@ -144,7 +144,7 @@ class SshAgentIT {
 			long started = System.nanoTime();
 			open(silent, Map.of("identity", SSHD.clientKey().toString()), TargetPrompts.refusing()).close();
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(3),
-					Duration.ofSeconds(8));
+					Duration.ofSeconds(10));
 		}
 		assertThat(this.debugLog)
 			.anyMatch(line -> line.contains("Skipping ssh-agent at " + silent) && line.contains("within 3 s"));
