@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the built jar ({@code target/runbook.jar}) as a subprocess with stdin from /dev/null. */
@@ -39,18 +40,31 @@ final class RunbookCli {
 	}
 
 	static Process start(Path dir, String... args) throws IOException {
+		return start(dir, null, Map.of(), args);
+	}
+
+	/**
+	 * @param home the user's home for the run (its {@code .ssh}), or null for this user's
+	 * @param environment variables added to the run's environment
+	 */
+	static Process start(Path dir, Path home, Map<String, String> environment, String... args) throws IOException {
 		if (!Files.isRegularFile(JAR)) {
 			throw new IllegalStateException("build the jar first: ./mvnw package (missing " + JAR + ")");
 		}
 		// As the ./runbook launcher starts it: Spring's build-time bean definitions and the quick compiler.
 		List<String> command = new ArrayList<>(List.of("java", "-Dspring.aot.enabled=true", "-XX:TieredStopAtLevel=1",
-				"-XX:+UseSerialGC", "-jar", JAR.toString()));
+				"-XX:+UseSerialGC"));
+		if (home != null) {
+			command.add("-Duser.home=" + home);
+		}
+		command.addAll(List.of("-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
 			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
 			.redirectOutput(dir.resolve(".stdout").toFile())
 			.redirectError(dir.resolve(".stderr").toFile());
 		builder.environment().put("RUNBOOK_DEBUG_LOG", dir.resolve(".debug.log").toString());
+		builder.environment().putAll(environment);
 		return builder.start();
 	}
 

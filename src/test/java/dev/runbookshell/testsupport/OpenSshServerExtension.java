@@ -7,6 +7,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -127,8 +129,14 @@ public final class OpenSshServerExtension implements BeforeAllCallback, AfterAll
 
 	/** {@code SHA256:...} of the server's host key, as ssh-keygen prints it. */
 	public String hostKeyFingerprint() throws IOException, InterruptedException {
-		Process keygen = new ProcessBuilder("ssh-keygen", "-l", "-E", "sha256", "-f",
-				this.dir.resolve("host_ed25519") + ".pub").redirectErrorStream(true).start();
+		return fingerprintOf(this.dir.resolve("host_ed25519"));
+	}
+
+	/** {@code SHA256:...} of the key pair at {@code key} (read from {@code key.pub}), as ssh-keygen prints it. */
+	public static String fingerprintOf(Path key) throws IOException, InterruptedException {
+		Process keygen = new ProcessBuilder("ssh-keygen", "-l", "-E", "sha256", "-f", key + ".pub")
+			.redirectErrorStream(true)
+			.start();
 		String out = new String(keygen.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		keygen.waitFor(10, TimeUnit.SECONDS);
 		return out.split("\\s+")[1];
@@ -144,10 +152,31 @@ public final class OpenSshServerExtension implements BeforeAllCallback, AfterAll
 		return Files.readString(this.dir.resolve("sshd.log"));
 	}
 
+	/** Lets the key pair whose public half is {@code key.pub} log in too (until {@link #revokeExtraKeys()}). */
+	public void authorize(Path key) throws IOException {
+		Files.writeString(this.dir.resolve("authorized_keys"), Files.readString(Path.of(key + ".pub")),
+				StandardOpenOption.APPEND);
+	}
+
+	/** Back to the client key alone in authorized_keys. */
+	public void revokeExtraKeys() throws IOException {
+		Files.copy(Path.of(clientKey() + ".pub"), this.dir.resolve("authorized_keys"),
+				StandardCopyOption.REPLACE_EXISTING);
+	}
+
 	/** Makes a new ed25519 key pair at {@code key} and {@code key.pub}. */
 	public static void keygen(Path key) throws IOException, InterruptedException {
-		Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "runbook-test", "-f",
-				key.toString()).redirectErrorStream(true).start();
+		keygen(key, "ed25519", "");
+	}
+
+	/**
+	 * Makes a new key pair at {@code key} and {@code key.pub}.
+	 * @param type ed25519, ecdsa or rsa
+	 * @param passphrase empty for an unencrypted key
+	 */
+	public static void keygen(Path key, String type, String passphrase) throws IOException, InterruptedException {
+		Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", type, "-N", passphrase, "-C", "runbook-test",
+				"-f", key.toString()).redirectErrorStream(true).start();
 		String out = new String(keygen.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (!keygen.waitFor(30, TimeUnit.SECONDS) || keygen.exitValue() != 0) {
 			throw new IOException("ssh-keygen failed: " + out);

@@ -12,14 +12,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The keys of {@code ~/.ssh/config} a target needs: HostName, User, Port, IdentityFile, ProxyJump. sshj 0.40 has
- * no config reader, so this reads those keys only, with OpenSSH's rules: Host patterns ({@code *}, {@code ?},
- * {@code !negation}), the first value found wins, IdentityFile accumulates. Match blocks are skipped.
+ * The keys of {@code ~/.ssh/config} a target needs: HostName, User, Port, IdentityFile, IdentityAgent, ProxyJump.
+ * sshj 0.40 has no config reader, so this reads those keys only, with OpenSSH's rules: Host patterns ({@code *},
+ * {@code ?}, {@code !negation}), the first value found wins, IdentityFile accumulates. Match blocks are skipped.
  */
 final class SshConfigFile {
 
 	/** What the config says about one host; every field may be null (or empty). */
-	record HostSettings(String hostName, String user, Integer port, List<String> identityFiles, String proxyJump) {
+	record HostSettings(String hostName, String user, Integer port, List<String> identityFiles, String identityAgent,
+			String proxyJump) {
 	}
 
 	private record Section(List<String> patterns, List<String[]> entries) {
@@ -80,7 +81,7 @@ final class SshConfigFile {
 		}
 		String port = first.get("port");
 		return new HostSettings(first.get("hostname"), first.get("user"), port == null ? null : Integer.valueOf(port),
-				identities, first.get("proxyjump"));
+				identities, first.get("identityagent"), first.get("proxyjump"));
 	}
 
 	private static boolean matches(List<String> patterns, String alias) {

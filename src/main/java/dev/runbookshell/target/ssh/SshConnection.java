@@ -2,7 +2,6 @@ package dev.runbookshell.target.ssh;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,12 +14,6 @@ import net.schmizz.sshj.common.Factory;
 import net.schmizz.sshj.transport.cipher.Cipher;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
-import net.schmizz.sshj.userauth.UserAuthException;
-import net.schmizz.sshj.userauth.method.AuthMethod;
-import net.schmizz.sshj.userauth.method.AuthPassword;
-import net.schmizz.sshj.userauth.method.AuthPublickey;
-import net.schmizz.sshj.userauth.password.PasswordFinder;
-import net.schmizz.sshj.userauth.password.Resource;
 
 import dev.runbookshell.target.TargetException;
 import dev.runbookshell.target.TargetException.Reason;
@@ -28,8 +21,8 @@ import dev.runbookshell.target.TargetPrompts;
 
 /**
  * An authenticated sshj connection to the target, through its ProxyJump hosts when it has any (each hop a
- * direct-tcpip channel over the previous one), host keys verified on every hop. ssh-agent is not used: sshj
- * 0.40 has no agent client.
+ * direct-tcpip channel over the previous one), host keys verified on every hop, each hop logged in to by
+ * {@link SshAuthentication}.
  */
 final class SshConnection implements AutoCloseable {
 
@@ -72,7 +65,7 @@ final class SshConnection implements AutoCloseable {
 				SSHClient client = new SSHClient(CONFIG);
 				clients.add(client);
 				verifier = connect(client, previous, hop, prompts);
-				authenticate(client, hop, prompts, environment);
+				SshAuthentication.authenticate(client, hop, prompts, environment);
 			}
 			return new SshConnection(clients, verifier);
 		}
@@ -119,77 +112,6 @@ final class SshConnection implements AutoCloseable {
 			throw new TargetException(Reason.CONNECT, "cannot connect to " + hop.describe() + via + ": "
 					+ ex.getMessage(), ex);
 		}
-	}
-
-	private static void authenticate(SSHClient client, SshSettings hop, TargetPrompts prompts,
-			Function<String, String> environment) throws TargetException {
-		List<AuthMethod> methods = new ArrayList<>();
-		List<String> tried = new ArrayList<>();
-		for (Path identity : hop.identities()) {
-			if (Files.isReadable(identity)) {
-				try {
-					methods.add(new AuthPublickey(client.loadKeys(identity.toString(),
-							secret(prompts, "Passphrase for " + identity + ": "))));
-					tried.add("key " + identity);
-				}
-				catch (IOException ex) {
-					tried.add("key " + identity + " (unreadable: " + ex.getMessage() + ")");
-				}
-			}
-		}
-		if (hop.passwordVar() != null) {
-			String password = environment.apply(hop.passwordVar());
-			if (password == null) {
-				throw new TargetException(Reason.AUTH, "password-var " + hop.passwordVar() + " for " + hop.describe()
-						+ " is not set in the environment");
-			}
-			methods.add(new AuthPassword(fixed(password.toCharArray())));
-			tried.add("password from $" + hop.passwordVar());
-		}
-		else {
-			methods.add(new AuthPassword(secret(prompts, "Password for " + hop.describe() + ": ")));
-			tried.add("password");
-		}
-		try {
-			client.auth(hop.user(), methods);
-		}
-		catch (UserAuthException ex) {
-			throw new TargetException(Reason.AUTH, "authentication to " + hop.describe() + " refused (tried "
-					+ String.join(", ", tried) + ")", ex);
-		}
-		catch (IOException ex) {
-			throw new TargetException(Reason.CONNECT, "connection to " + hop.describe()
-					+ " failed during authentication: " + ex.getMessage(), ex);
-		}
-	}
-
-	/** Asks once; null (nobody can answer) makes sshj give up on that method. */
-	private static PasswordFinder secret(TargetPrompts prompts, String prompt) {
-		return new PasswordFinder() {
-			@Override
-			public char[] reqPassword(Resource<?> resource) {
-				return prompts.readSecret(prompt);
-			}
-
-			@Override
-			public boolean shouldRetry(Resource<?> resource) {
-				return false;
-			}
-		};
-	}
-
-	private static PasswordFinder fixed(char[] password) {
-		return new PasswordFinder() {
-			@Override
-			public char[] reqPassword(Resource<?> resource) {
-				return password.clone();
-			}
-
-			@Override
-			public boolean shouldRetry(Resource<?> resource) {
-				return false;
-			}
-		};
 	}
 
 	SSHClient client() {

@@ -11,11 +11,21 @@ import java.util.Map;
  * {@code ~/.ssh/config}, then OpenSSH's defaults.
  *
  * @param alias the host as the operator wrote it (config lookups and known_hosts use what is connected to)
+ * @param identityAgent IdentityAgent from {@code ~/.ssh/config} ({@code none}, {@code SSH_AUTH_SOCK} or a socket
+ * path), or null to use {@code $SSH_AUTH_SOCK}
  */
-record SshSettings(String alias, String user, String host, int port, List<Path> identities, List<String> jumps,
-		Path knownHosts, String passwordVar, boolean acceptNewHostKey) {
+record SshSettings(String alias, String user, String host, int port, List<IdentityFile> identities,
+		String identityAgent, List<String> jumps, Path knownHosts, String passwordVar, boolean acceptNewHostKey) {
 
 	private static final List<String> DEFAULT_IDENTITIES = List.of("id_ed25519", "id_ecdsa", "id_rsa");
+
+	/**
+	 * A private key file to offer.
+	 * @param source where it was named ("the identity option", "IdentityFile in ~/.ssh/config"), or null for
+	 * OpenSSH's default names, which are skipped quietly when absent
+	 */
+	record IdentityFile(Path path, String source) {
+	}
 
 	static SshSettings resolve(SshEndpoint endpoint, Map<String, String> options, Path home) throws IOException {
 		Path sshDir = home.resolve(".ssh");
@@ -23,23 +33,28 @@ record SshSettings(String alias, String user, String host, int port, List<Path> 
 		String user = first(endpoint.user(), config.user(), System.getProperty("user.name"));
 		String host = first(config.hostName(), endpoint.host());
 		int port = endpoint.port() != null ? endpoint.port() : config.port() != null ? config.port() : 22;
-		List<Path> identities = new ArrayList<>();
+		List<IdentityFile> identities = new ArrayList<>();
 		String identityOption = options.get("identity");
 		if (identityOption != null && !identityOption.isBlank()) {
 			for (String identity : identityOption.split(",")) {
-				identities.add(expand(identity.strip(), home, host, user, port));
+				identities.add(new IdentityFile(expand(identity.strip(), home, host, user, port), "the identity option"));
 			}
 		}
 		else if (!config.identityFiles().isEmpty()) {
-			config.identityFiles().forEach(identity -> identities.add(expand(identity, home, host, user, port)));
+			config.identityFiles().forEach(identity -> identities.add(new IdentityFile(
+					expand(identity, home, host, user, port), "IdentityFile in " + sshDir.resolve("config"))));
 		}
 		else {
-			DEFAULT_IDENTITIES.forEach(name -> identities.add(sshDir.resolve(name)));
+			DEFAULT_IDENTITIES.forEach(name -> identities.add(new IdentityFile(sshDir.resolve(name), null)));
+		}
+		String agent = config.identityAgent();
+		if (agent != null && !agent.equalsIgnoreCase("none") && !agent.replaceAll("[${}]", "").equals("SSH_AUTH_SOCK")) {
+			agent = expand(agent, home, host, user, port).toString();
 		}
 		String jump = first(options.get("proxy-jump"), config.proxyJump(), "none");
 		List<String> jumps = jump.equalsIgnoreCase("none") ? List.of() : List.of(jump.split("\\s*,\\s*"));
 		String knownHosts = options.get("known-hosts");
-		return new SshSettings(endpoint.host(), user, host, port, List.copyOf(identities), jumps,
+		return new SshSettings(endpoint.host(), user, host, port, List.copyOf(identities), agent, jumps,
 				knownHosts == null ? sshDir.resolve("known_hosts") : expand(knownHosts, home, host, user, port),
 				options.get("password-var"), Boolean.parseBoolean(options.getOrDefault("accept-new-host-key", "false")));
 	}
@@ -47,10 +62,12 @@ record SshSettings(String alias, String user, String host, int port, List<Path> 
 	/** The hop through which this one is reached: same identities and known_hosts, its own config entry. */
 	SshSettings jumpHost(String spec, Path home) throws IOException {
 		SshSettings jump = resolve(SshEndpoint.parse(spec), Map.of("proxy-jump", "none"), home);
-		List<Path> keys = new ArrayList<>(this.identities);
-		jump.identities().stream().filter(key -> !keys.contains(key)).forEach(keys::add);
-		return new SshSettings(jump.alias(), jump.user(), jump.host(), jump.port(), List.copyOf(keys), List.of(),
-				this.knownHosts, this.passwordVar, this.acceptNewHostKey);
+		List<IdentityFile> keys = new ArrayList<>(this.identities);
+		jump.identities().stream()
+			.filter(key -> keys.stream().noneMatch(known -> known.path().equals(key.path())))
+			.forEach(keys::add);
+		return new SshSettings(jump.alias(), jump.user(), jump.host(), jump.port(), List.copyOf(keys),
+				jump.identityAgent(), List.of(), this.knownHosts, this.passwordVar, this.acceptNewHostKey);
 	}
 
 	/** {@code user@host:port} for messages. */

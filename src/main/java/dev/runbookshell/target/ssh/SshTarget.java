@@ -14,8 +14,8 @@ import dev.runbookshell.target.TargetSession;
 
 /**
  * An SSH host, reached with sshj. Opening reads {@code ~/.ssh/config}, connects (through ProxyJump hosts),
- * verifies the host key against known_hosts, authenticates with identity files or a password, and starts a
- * login shell in an exec channel.
+ * verifies the host key against known_hosts, logs in with the ssh-agent's keys (SSH_AUTH_SOCK, read through the
+ * given environment), the identity files or a password, and starts a login shell in an exec channel.
  */
 public final class SshTarget implements Target {
 
