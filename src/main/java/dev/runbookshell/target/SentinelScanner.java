@@ -56,39 +56,67 @@ final class SentinelScanner {
 	int feed(byte[] buffer, int offset, int length) {
 		int end = offset + length;
 		int i = offset;
+		// buffer[runStart, heldFrom or i) is output not forwarded yet; buffer[heldFrom, i) might be the marker.
+		// heldFrom is -1 while the held bytes began in an earlier chunk (then they are marker[0, matched)).
 		int runStart = offset;
+		int heldFrom = -1;
 		while (i < end && this.state != State.DONE) {
-			byte c = buffer[i];
 			if (this.state == State.READING_CODE) {
-				readCodeByte(c);
+				readCodeByte(buffer[i]);
 				i++;
 				runStart = i;
 			}
-			else if (c == this.marker[this.matched]) {
-				if (this.matched == 0 && i > runStart) {
-					this.forward.write(buffer, runStart, i - runStart);
+			else if (this.matched == 0) {
+				// Only a newline can start the marker: skip to the next one in a tight loop, the hot path of a
+				// block printing hundreds of MiB.
+				int newline = indexOfNewline(buffer, i, end);
+				if (newline < 0) {
+					i = end;
 				}
+				else {
+					this.matched = 1;
+					heldFrom = newline;
+					i = newline + 1;
+				}
+			}
+			else if (buffer[i] == this.marker[this.matched]) {
 				this.matched++;
 				i++;
-				runStart = i;
 				if (this.matched == this.marker.length) {
+					if (heldFrom > runStart) {
+						this.forward.write(buffer, runStart, heldFrom - runStart);
+					}
 					this.state = this.readsCode ? State.READING_CODE : State.DONE;
+					runStart = i;
 				}
 			}
-			else if (this.matched > 0) {
-				// What looked like the marker was output after all; the current byte is checked again from scratch.
-				this.forward.write(this.marker, 0, this.matched);
-				this.matched = 0;
-				runStart = i;
-			}
 			else {
-				i++;
+				// What looked like the marker was output after all; the current byte is checked again from scratch.
+				if (heldFrom < 0) {
+					this.forward.write(this.marker, 0, this.matched);
+					runStart = i;
+				}
+				// Held bytes of this chunk simply stay in the run, so line after line goes out in one write.
+				this.matched = 0;
+				heldFrom = -1;
 			}
 		}
-		if (this.state == State.SCANNING && i > runStart) {
-			this.forward.write(buffer, runStart, i - runStart);
+		if (this.state == State.SCANNING) {
+			int runEnd = this.matched == 0 ? i : heldFrom >= 0 ? heldFrom : runStart;
+			if (runEnd > runStart) {
+				this.forward.write(buffer, runStart, runEnd - runStart);
+			}
 		}
 		return i - offset;
+	}
+
+	private static int indexOfNewline(byte[] buffer, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (buffer[i] == '\n') {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private void readCodeByte(byte c) {
