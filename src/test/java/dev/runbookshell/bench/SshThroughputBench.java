@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +32,11 @@ public final class SshThroughputBench {
 
 	private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
 
+	private static final com.sun.management.OperatingSystemMXBean CPU = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+		.getOperatingSystemMXBean();
+
+	private static final List<String> CPU_MILLIS_PER_GIB = new ArrayList<>();
+
 	private SshThroughputBench() {
 	}
 
@@ -51,6 +57,7 @@ public final class SshThroughputBench {
 			sshd.stop();
 		}
 		System.out.println("ssh target, MiB/s per round: " + target);
+		System.out.println("ssh target, JVM CPU ms per GiB per round: " + CPU_MILLIS_PER_GIB);
 		System.out.println("OpenSSH client (" + System.getProperty("bench.cipher", "aes128-gcm@openssh.com")
 				+ "), MiB/s per round: " + openssh);
 	}
@@ -59,9 +66,12 @@ public final class SshThroughputBench {
 		Path file = Files.createTempFile("runbook-bench", ".out");
 		try (OutputStream out = new BufferedOutputStream(new FileOutputStream(file.toFile()), 1 << 16)) {
 			long t0 = System.nanoTime();
+			long cpu0 = CPU.getProcessCpuTime();
 			session.execute(ExecRequest.of("volume", "head -c " + OUTPUT_BYTES + " /dev/zero"), new FileSink(out));
 			out.flush();
-			return Files.size(file) / (1024.0 * 1024) / ((System.nanoTime() - t0) / 1e9);
+			double mib = Files.size(file) / (1024.0 * 1024);
+			CPU_MILLIS_PER_GIB.add(String.format("%.0f", (CPU.getProcessCpuTime() - cpu0) / 1e6 / mib * 1024));
+			return mib / ((System.nanoTime() - t0) / 1e9);
 		}
 		finally {
 			Files.delete(file);

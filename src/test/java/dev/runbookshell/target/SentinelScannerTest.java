@@ -72,7 +72,7 @@ class SentinelScannerTest {
 	@Test
 	void outputFullOfNewlinesAndSentinelLookalikesArrivesByteForByteHoweverItIsChunked() {
 		String output = "line\n\n__RBS_\n__RBS_0123abc\n\n\n__RBS_0123abcd\nend \n__RBS_0123abcd_\n\n" + SENTINEL
-				+ "x\n" + "\n".repeat(5);
+				+ "x\n" + "\n".repeat(5) + "café €\u008a\n" + "x".repeat(37) + "\n" + "y".repeat(9);
 		byte[] stream = bytes(output + "\n" + SENTINEL + " 7\nnext block");
 		for (int chunk = 1; chunk <= stream.length; chunk++) {
 			ByteArrayOutputStream received = new ByteArrayOutputStream();
