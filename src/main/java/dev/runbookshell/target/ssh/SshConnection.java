@@ -221,6 +221,8 @@ final class SshConnection implements AutoCloseable {
 		config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
 		// AES-GCM first, run by the JDK on the CPU's AES instructions rather than by BouncyCastle in plain Java.
 		config.setCipherFactories(JdkAesCiphers.preferred(config.getCipherFactories()));
+		// Only used when the server refuses AES-GCM: encrypt-then-MAC SHA-2 first, on the CPU's SHA instructions.
+		config.setMACFactories(JdkMacs.preferred(config.getMACFactories()));
 		return config;
 	}
 
