@@ -2,11 +2,9 @@ package dev.runbookshell.target.ssh;
 
 import java.security.GeneralSecurityException;
 import java.security.NoSuchProviderException;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import com.hierynomus.sshj.transport.cipher.GcmCipher;
 import net.schmizz.sshj.common.Factory;
@@ -30,31 +28,20 @@ final class JdkAesCiphers {
 
 	/**
 	 * AEAD first (no separate MAC pass), then CTR; all in OpenSSH 9's default list. The server takes the first of
-	 * our list that it also allows, so others stay as fallbacks behind these.
+	 * our list that it also allows, so sshj's others stay as fallbacks behind these.
 	 */
-	private static final Map<String, Supplier<Cipher>> PREFERRED = Map.of(
-			"aes128-gcm@openssh.com", () -> new JdkGcm(16), "aes256-gcm@openssh.com", () -> new JdkGcm(32),
-			"aes128-ctr", () -> new JdkCtr(16), "aes192-ctr", () -> new JdkCtr(24), "aes256-ctr", () -> new JdkCtr(32));
-
-	private static final List<String> ORDER = List.of("aes128-gcm@openssh.com", "aes256-gcm@openssh.com",
-			"aes128-ctr", "aes192-ctr", "aes256-ctr");
+	private static final PreferredAlgorithms<Cipher> PREFERRED = new PreferredAlgorithms<>(
+			List.of("aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "aes128-ctr", "aes192-ctr", "aes256-ctr"),
+			Map.of("aes128-gcm@openssh.com", () -> new JdkGcm(16), "aes256-gcm@openssh.com", () -> new JdkGcm(32),
+					"aes128-ctr", () -> new JdkCtr(16), "aes192-ctr", () -> new JdkCtr(24), "aes256-ctr",
+					() -> new JdkCtr(32)));
 
 	private JdkAesCiphers() {
 	}
 
-	/**
-	 * sshj's cipher list with its AES factories swapped for JDK-backed ones of the same name, those first (in
-	 * {@link #ORDER}), the others after them in their own order.
-	 */
+	/** sshj's cipher list with its AES ciphers JDK-backed and first. */
 	static List<Factory.Named<Cipher>> preferred(List<Factory.Named<Cipher>> ciphers) {
-		List<Factory.Named<Cipher>> result = new ArrayList<>();
-		for (Factory.Named<Cipher> cipher : ciphers) {
-			Supplier<Cipher> jdk = PREFERRED.get(cipher.getName());
-			result.add(jdk == null ? cipher : new Named(cipher.getName(), jdk));
-		}
-		result.sort(Comparator.comparingInt(cipher -> ORDER.indexOf(cipher.getName()) < 0 ? ORDER.size()
-				: ORDER.indexOf(cipher.getName())));
-		return result;
+		return PREFERRED.applyTo(ciphers);
 	}
 
 	private static javax.crypto.Cipher jdkCipher(String transformation) throws GeneralSecurityException {
@@ -68,21 +55,7 @@ final class JdkAesCiphers {
 
 	/** sshj passes longer key and IV material than the cipher takes; like sshj, only the head is used. */
 	private static byte[] head(byte[] bytes, int size) {
-		return bytes.length > size ? java.util.Arrays.copyOf(bytes, size) : bytes;
-	}
-
-	private record Named(String name, Supplier<Cipher> factory) implements Factory.Named<Cipher> {
-
-		@Override
-		public Cipher create() {
-			return this.factory.get();
-		}
-
-		@Override
-		public String getName() {
-			return this.name;
-		}
-
+		return bytes.length > size ? Arrays.copyOf(bytes, size) : bytes;
 	}
 
 	/** sshj's AES-GCM (12-byte nonce, 16-byte tag, per-packet counter) with a SunJCE cipher underneath. */

@@ -2,9 +2,7 @@ package dev.runbookshell.target.ssh;
 
 import java.security.GeneralSecurityException;
 import java.security.NoSuchProviderException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -28,73 +26,51 @@ final class JdkMacs {
 
 	private static final String JDK_PROVIDER = "SunJCE";
 
-	private static final Map<String, Spec> SPECS = Map.of(
-			"hmac-sha2-256-etm@openssh.com", new Spec("HmacSHA256", 32, true),
-			"hmac-sha2-512-etm@openssh.com", new Spec("HmacSHA512", 64, true),
-			"hmac-sha1-etm@openssh.com", new Spec("HmacSHA1", 20, true),
-			"hmac-sha2-256", new Spec("HmacSHA256", 32, false),
-			"hmac-sha2-512", new Spec("HmacSHA512", 64, false),
-			"hmac-sha1", new Spec("HmacSHA1", 20, false));
-
 	/** OpenSSH's own client order, less the UMACs sshj lacks. */
-	private static final List<String> ORDER = List.of("hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com",
-			"hmac-sha1-etm@openssh.com", "hmac-sha2-256", "hmac-sha2-512", "hmac-sha1");
+	private static final PreferredAlgorithms<MAC> PREFERRED = new PreferredAlgorithms<>(
+			List.of("hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com", "hmac-sha1-etm@openssh.com",
+					"hmac-sha2-256", "hmac-sha2-512", "hmac-sha1"),
+			Map.of("hmac-sha2-256-etm@openssh.com", () -> new JdkMac("HmacSHA256", 32, true),
+					"hmac-sha2-512-etm@openssh.com", () -> new JdkMac("HmacSHA512", 64, true),
+					"hmac-sha1-etm@openssh.com", () -> new JdkMac("HmacSHA1", 20, true),
+					"hmac-sha2-256", () -> new JdkMac("HmacSHA256", 32, false),
+					"hmac-sha2-512", () -> new JdkMac("HmacSHA512", 64, false),
+					"hmac-sha1", () -> new JdkMac("HmacSHA1", 20, false)));
 
 	private JdkMacs() {
 	}
 
-	/**
-	 * sshj's MAC list with the HMACs above swapped for JDK-backed ones of the same name, those first (in
-	 * {@link #ORDER}), the others after them in their own order.
-	 */
+	/** sshj's MAC list with its HMACs JDK-backed, encrypt-then-MAC and SHA-2 first. */
 	static List<Factory.Named<MAC>> preferred(List<Factory.Named<MAC>> macs) {
-		List<Factory.Named<MAC>> result = new ArrayList<>();
-		for (Factory.Named<MAC> mac : macs) {
-			Spec spec = SPECS.get(mac.getName());
-			result.add(spec == null ? mac : new Named(mac.getName(), spec));
-		}
-		result.sort(Comparator.comparingInt(mac -> ORDER.indexOf(mac.getName()) < 0 ? ORDER.size()
-				: ORDER.indexOf(mac.getName())));
-		return result;
-	}
-
-	/** @param size the key and tag size in bytes (no truncated variants here) */
-	private record Spec(String algorithm, int size, boolean etm) {
-	}
-
-	private record Named(String name, Spec spec) implements Factory.Named<MAC> {
-
-		@Override
-		public MAC create() {
-			return new JdkMac(this.spec);
-		}
-
-		@Override
-		public String getName() {
-			return this.name;
-		}
-
+		return PREFERRED.applyTo(macs);
 	}
 
 	/** One direction's MAC: a JDK {@link Mac} over the sequence number and the packet, as sshj's BaseMAC does. */
 	private static final class JdkMac implements MAC {
 
-		private final Spec spec;
+		private final String algorithm;
+
+		/** Key and tag size in bytes (no truncated variants here). */
+		private final int size;
+
+		private final boolean etm;
 
 		private final byte[] sequence = new byte[4];
 
 		private Mac mac;
 
-		JdkMac(Spec spec) {
-			this.spec = spec;
+		JdkMac(String algorithm, int size, boolean etm) {
+			this.algorithm = algorithm;
+			this.size = size;
+			this.etm = etm;
 		}
 
 		@Override
 		public void init(byte[] key) {
-			byte[] used = key.length > this.spec.size() ? Arrays.copyOf(key, this.spec.size()) : key;
+			byte[] used = key.length > this.size ? Arrays.copyOf(key, this.size) : key;
 			try {
-				this.mac = jdkMac(this.spec.algorithm());
-				this.mac.init(new SecretKeySpec(used, this.spec.algorithm()));
+				this.mac = jdkMac(this.algorithm);
+				this.mac.init(new SecretKeySpec(used, this.algorithm));
 			}
 			catch (GeneralSecurityException ex) {
 				throw new SSHRuntimeException(ex);
@@ -112,12 +88,12 @@ final class JdkMacs {
 
 		@Override
 		public int getBlockSize() {
-			return this.spec.size();
+			return this.size;
 		}
 
 		@Override
 		public boolean isEtm() {
-			return this.spec.etm();
+			return this.etm;
 		}
 
 		@Override
