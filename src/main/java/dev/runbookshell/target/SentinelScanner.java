@@ -1,5 +1,8 @@
 package dev.runbookshell.target;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,6 +27,15 @@ final class SentinelScanner {
 	private enum State {
 		SCANNING, READING_CODE, DONE
 	}
+
+	private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class,
+			ByteOrder.LITTLE_ENDIAN);
+
+	private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
+	private static final long ONES = 0x0101010101010101L;
+
+	private static final long HIGH_BITS = 0x8080808080808080L;
 
 	private final byte[] marker;
 
@@ -56,39 +68,79 @@ final class SentinelScanner {
 	int feed(byte[] buffer, int offset, int length) {
 		int end = offset + length;
 		int i = offset;
+		// buffer[runStart, heldFrom or i) is output not forwarded yet; buffer[heldFrom, i) might be the marker.
+		// heldFrom is -1 while the held bytes began in an earlier chunk (then they are marker[0, matched)).
 		int runStart = offset;
+		int heldFrom = -1;
 		while (i < end && this.state != State.DONE) {
-			byte c = buffer[i];
 			if (this.state == State.READING_CODE) {
-				readCodeByte(c);
+				readCodeByte(buffer[i]);
 				i++;
 				runStart = i;
 			}
-			else if (c == this.marker[this.matched]) {
-				if (this.matched == 0 && i > runStart) {
-					this.forward.write(buffer, runStart, i - runStart);
+			else if (this.matched == 0) {
+				// Only a newline can start the marker: skip to the next one in a tight loop, the hot path of a
+				// block printing hundreds of MiB.
+				int newline = indexOfNewline(buffer, i, end);
+				if (newline < 0) {
+					i = end;
 				}
+				else {
+					this.matched = 1;
+					heldFrom = newline;
+					i = newline + 1;
+				}
+			}
+			else if (buffer[i] == this.marker[this.matched]) {
 				this.matched++;
 				i++;
-				runStart = i;
 				if (this.matched == this.marker.length) {
+					if (heldFrom > runStart) {
+						this.forward.write(buffer, runStart, heldFrom - runStart);
+					}
 					this.state = this.readsCode ? State.READING_CODE : State.DONE;
+					runStart = i;
 				}
 			}
-			else if (this.matched > 0) {
-				// What looked like the marker was output after all; the current byte is checked again from scratch.
-				this.forward.write(this.marker, 0, this.matched);
-				this.matched = 0;
-				runStart = i;
-			}
 			else {
-				i++;
+				// What looked like the marker was output after all; the current byte is checked again from scratch.
+				if (heldFrom < 0) {
+					this.forward.write(this.marker, 0, this.matched);
+					runStart = i;
+				}
+				// Held bytes of this chunk simply stay in the run, so line after line goes out in one write.
+				this.matched = 0;
+				heldFrom = -1;
 			}
 		}
-		if (this.state == State.SCANNING && i > runStart) {
-			this.forward.write(buffer, runStart, i - runStart);
+		if (this.state == State.SCANNING) {
+			int runEnd = this.matched == 0 ? i : heldFrom >= 0 ? heldFrom : runStart;
+			if (runEnd > runStart) {
+				this.forward.write(buffer, runStart, runEnd - runStart);
+			}
 		}
 		return i - offset;
+	}
+
+	/**
+	 * The first newline in {@code buffer[from, to)}, or -1. Eight bytes at a time (a zero-byte test on the word
+	 * XOR newlines), so scanning costs a fraction of what decrypting the same bytes costs.
+	 */
+	private static int indexOfNewline(byte[] buffer, int from, int to) {
+		int i = from;
+		for (; i + Long.BYTES <= to; i += Long.BYTES) {
+			long x = (long) WORDS.get(buffer, i) ^ NEWLINES;
+			long zeroBytes = (x - ONES) & ~x & HIGH_BITS;
+			if (zeroBytes != 0) {
+				return i + Long.numberOfTrailingZeros(zeroBytes) / Byte.SIZE;
+			}
+		}
+		for (; i < to; i++) {
+			if (buffer[i] == '\n') {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private void readCodeByte(byte c) {

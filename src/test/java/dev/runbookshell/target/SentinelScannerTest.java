@@ -69,6 +69,24 @@ class SentinelScannerTest {
 		assertThat(text()).isEqualTo("warning\n");
 	}
 
+	@Test
+	void outputFullOfNewlinesAndSentinelLookalikesArrivesByteForByteHoweverItIsChunked() {
+		String output = "line\n\n__RBS_\n__RBS_0123abc\n\n\n__RBS_0123abcd\nend \n__RBS_0123abcd_\n\n" + SENTINEL
+				+ "x\n" + "\n".repeat(5) + "café €\u008a\n" + "x".repeat(37) + "\n" + "y".repeat(9);
+		byte[] stream = bytes(output + "\n" + SENTINEL + " 7\nnext block");
+		for (int chunk = 1; chunk <= stream.length; chunk++) {
+			ByteArrayOutputStream received = new ByteArrayOutputStream();
+			SentinelScanner scanner = new SentinelScanner(SENTINEL, true, received::write);
+			int consumed = 0;
+			for (int at = 0; at < stream.length && !scanner.done(); at += chunk) {
+				consumed += scanner.feed(stream, at, Math.min(chunk, stream.length - at));
+			}
+			assertThat(received.toString(StandardCharsets.UTF_8)).as("chunks of %d bytes", chunk).isEqualTo(output);
+			assertThat(scanner.exitCode()).isEqualTo(7);
+			assertThat(consumed).as("chunks of %d bytes", chunk).isEqualTo(stream.length - "next block".length());
+		}
+	}
+
 	private String text() {
 		return this.forwarded.toString(StandardCharsets.UTF_8);
 	}
