@@ -1,6 +1,7 @@
 package dev.runbookshell.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,6 +39,9 @@ class SshCiphersIT {
 	static final OpenSshServerExtension AES192_CTR_SHA1 = new OpenSshServerExtension("Ciphers aes192-ctr",
 			"MACs hmac-sha1");
 
+	@RegisterExtension
+	static final OpenSshServerExtension ONLY_3DES = new OpenSshServerExtension("Ciphers 3des-cbc");
+
 	private static final String HEREDOC = IntStream.rangeClosed(1, 5000)
 		.mapToObj(n -> "line " + n + " of a heredoc fed to the shell\n")
 		.collect(Collectors.joining());
@@ -71,10 +75,22 @@ class SshCiphersIT {
 		assertRoundTrip(AES192_CTR_SHA1);
 	}
 
-	private static void assertRoundTrip(OpenSshServerExtension sshd) throws Exception {
-		Target target = new TargetFactory(System::getenv, sshd.home())
+	@Test
+	void aServerThatAllowsOnlyALegacyCipherIsRefusedAsTheOpenSshClientWouldRefuseIt() throws Exception {
+		assertThatThrownBy(() -> target(ONLY_3DES).open(TargetPrompts.refusing()).close())
+			.isInstanceOfSatisfying(TargetException.class,
+					ex -> assertThat(ex.reason()).isEqualTo(TargetException.Reason.CONNECT))
+			.hasMessageContaining("127.0.0.1:" + ONLY_3DES.port());
+	}
+
+	private static Target target(OpenSshServerExtension sshd) {
+		return new TargetFactory(System::getenv, sshd.home())
 			.create(new TargetDefinition("ssh", sshd.uri(), Map.of("identity", sshd.clientKey().toString(),
 					"known-hosts", sshd.knownHosts().toString())));
+	}
+
+	private static void assertRoundTrip(OpenSshServerExtension sshd) throws Exception {
+		Target target = target(sshd);
 		try (TargetSession session = target.open(TargetPrompts.refusing())) {
 			CollectingSink digest = new CollectingSink();
 			session.execute(ExecRequest.of("heredoc", "sha256sum <<'EOF'\n" + HEREDOC + "EOF"), digest);

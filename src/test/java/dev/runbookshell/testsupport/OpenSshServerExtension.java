@@ -84,6 +84,18 @@ public final class OpenSshServerExtension implements BeforeAllCallback, AfterAll
 				Thread.currentThread().interrupt();
 			}
 		}
+		if (this.dir != null && !Boolean.getBoolean("runbook.keepSshd")) {
+			deleteTree(this.dir); // keys, config and log; -Drunbook.keepSshd=true keeps them to look at
+		}
+	}
+
+	private static void deleteTree(Path root) {
+		try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// a leftover temp folder is not worth failing a test for
+		}
 	}
 
 	/** Drops every client connection (kills the per-connection sshd processes) but keeps listening. */

@@ -26,7 +26,7 @@ final class JdkMacs {
 
 	private static final String JDK_PROVIDER = "SunJCE";
 
-	/** OpenSSH's own client order, less the UMACs sshj lacks. */
+	/** OpenSSH's own client order and list, less the UMACs sshj lacks; sshj's legacy MACs are not offered. */
 	private static final PreferredAlgorithms<MAC> PREFERRED = new PreferredAlgorithms<>(
 			List.of("hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com", "hmac-sha1-etm@openssh.com",
 					"hmac-sha2-256", "hmac-sha2-512", "hmac-sha1"),

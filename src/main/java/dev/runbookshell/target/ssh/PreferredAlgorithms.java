@@ -9,9 +9,11 @@ import java.util.function.Supplier;
 import net.schmizz.sshj.common.Factory;
 
 /**
- * Reorders one of sshj's algorithm lists (ciphers, MACs): the named algorithms first, in the given order, each
- * built by our own factory instead of sshj's; the others after them in sshj's order. Nothing is added or dropped,
- * and the server still picks the first of the list that it also allows.
+ * Narrows one of sshj's algorithm lists (ciphers, MACs) to what the OpenSSH client offers by default, in its
+ * order: the named algorithms that sshj has, each built by our own factory where we have one. sshj's legacy
+ * extras (3DES, Blowfish, arcfour, MD5 and RIPEMD MACs, truncated SHA-1) are dropped, so a server that allows
+ * nothing better is refused as {@code ssh} itself would refuse it. Nothing is added; the server still picks the
+ * first of the list that it also allows.
  *
  * @param <T> what the factories make
  */
@@ -20,6 +22,9 @@ record PreferredAlgorithms<T>(List<String> order, Map<String, Supplier<T>> facto
 	List<Factory.Named<T>> applyTo(List<Factory.Named<T>> sshj) {
 		List<Factory.Named<T>> result = new ArrayList<>();
 		for (Factory.Named<T> algorithm : sshj) {
+			if (!this.order.contains(algorithm.getName())) {
+				continue;
+			}
 			Supplier<T> ours = this.factories.get(algorithm.getName());
 			result.add(ours == null ? algorithm : new Named<>(algorithm.getName(), ours));
 		}
@@ -28,8 +33,7 @@ record PreferredAlgorithms<T>(List<String> order, Map<String, Supplier<T>> facto
 	}
 
 	private int rank(Factory.Named<T> algorithm) {
-		int index = this.order.indexOf(algorithm.getName());
-		return index < 0 ? this.order.size() : index;
+		return this.order.indexOf(algorithm.getName());
 	}
 
 	private record Named<T>(String name, Supplier<T> factory) implements Factory.Named<T> {

@@ -13,19 +13,19 @@ class SshAlgorithmPreferenceTest {
 	private final DefaultConfig sshj = new DefaultConfig();
 
 	@Test
-	void aesGcmIsOfferedFirstThenAesCtrAndNoCipherIsAddedOrDropped() {
+	void onlyOpenSshsDefaultCiphersAreOfferedAesGcmFirst() {
 		List<String> offered = names(JdkAesCiphers.preferred(this.sshj.getCipherFactories()));
 		assertThat(offered).startsWith("aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "aes128-ctr", "aes192-ctr",
 				"aes256-ctr");
-		assertThat(offered).containsExactlyInAnyOrderElementsOf(names(this.sshj.getCipherFactories()));
+		assertThat(offered).isSubsetOf(names(this.sshj.getCipherFactories()))
+			.noneMatch(name -> name.contains("cbc") || name.contains("arcfour") || name.contains("blowfish"));
 	}
 
 	@Test
-	void encryptThenMacSha2IsOfferedBeforeSha1AndNoMacIsAddedOrDropped() {
+	void onlyOpenSshsDefaultMacsAreOfferedEncryptThenMacSha2First() {
 		List<String> offered = names(JdkMacs.preferred(this.sshj.getMACFactories()));
-		assertThat(offered).startsWith("hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com",
+		assertThat(offered).containsExactly("hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com",
 				"hmac-sha1-etm@openssh.com", "hmac-sha2-256", "hmac-sha2-512", "hmac-sha1");
-		assertThat(offered).containsExactlyInAnyOrderElementsOf(names(this.sshj.getMACFactories()));
 	}
 
 	private static <T> List<String> names(List<Factory.Named<T>> factories) {
