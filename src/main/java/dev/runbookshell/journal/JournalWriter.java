@@ -126,8 +126,8 @@ public final class JournalWriter implements Closeable {
 
 	/**
 	 * Called with every entry so far after each session-started, session-resumed, block-finished and
-	 * session-finished (to re-render the Markdown log). A listener failure does not fail the write; see
-	 * {@link #listenerFailure()}.
+	 * session-finished (to re-render the Markdown log); a listener that is {@link AutoCloseable} is closed with the
+	 * journal. A listener failure does not fail the write; see {@link #listenerFailure()}.
 	 */
 	public JournalWriter onProgress(Consumer<List<JournalEntry>> listener) {
 		this.listener = listener;
@@ -201,6 +201,9 @@ public final class JournalWriter implements Closeable {
 	@Override
 	public synchronized void close() {
 		try {
+			if (this.listener instanceof AutoCloseable closeable) {
+				closeListener(closeable);
+			}
 			if (this.channel.isOpen()) {
 				this.channel.force(true);
 				this.channel.close();
@@ -208,6 +211,16 @@ public final class JournalWriter implements Closeable {
 		}
 		catch (IOException ex) {
 			throw JournalException.of(this.path, "cannot close journal: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** A listener that batches its work (the Markdown log) finishes it here; its failure does not fail close. */
+	private void closeListener(AutoCloseable closeable) {
+		try {
+			closeable.close();
+		}
+		catch (Exception ex) {
+			this.listenerFailure = ex instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex);
 		}
 	}
 

@@ -31,9 +31,56 @@ class LiveMarkdownLogTest {
 			assertThat(Files.readString(md)).doesNotContain("2.1 dump-db");
 			writer.write(new JournalEvent.BlockFinished(RecordedRuns.DUMP, BlockStatus.FAILED, 2, 10, "no", null,
 					List.of()));
-			assertThat(Files.readString(md)).contains("### 2.1 dump-db: failed");
+			// a render right after another may wait a moment (renders are spaced), but it comes without more events
+			awaitContaining(md, "### 2.1 dump-db: failed");
 			assertThat(writer.listenerFailure()).isEmpty();
 		}
+	}
+
+	@Test
+	void aBurstOfBlocksEndsInALogThatHasThemAllOnceTheSessionFinishes() throws Exception {
+		RecordedRuns.TestClock clock = new RecordedRuns.TestClock(RecordedRuns.START);
+		try (JournalWriter writer = JournalWriter.create(this.dir, "burst", "prod", clock)) {
+			writer.onProgress(new LiveMarkdownLog(writer.path(), writer.markdownPath()));
+			writer.write(new JournalEvent.SessionStarted(null, new JournalEvent.TargetRef("prod", "local:", "h"), "alice",
+					"h", null, "yes"));
+			for (int i = 1; i <= 200; i++) {
+				writer.write(finished(i));
+			}
+			writer.write(new JournalEvent.SessionFinished("succeeded", java.util.Map.of("succeeded", 200)));
+
+			String log = Files.readString(writer.markdownPath());
+			assertThat(log).contains("### 1.200 step-200: succeeded").doesNotContain("not finished");
+		}
+	}
+
+	@Test
+	void closingTheJournalWritesWhatTheLogStillLacked() throws Exception {
+		RecordedRuns.TestClock clock = new RecordedRuns.TestClock(RecordedRuns.START);
+		Path md;
+		try (JournalWriter writer = JournalWriter.create(this.dir, "crash", "prod", clock)) {
+			md = writer.markdownPath();
+			writer.onProgress(new LiveMarkdownLog(writer.path(), md));
+			writer.write(new JournalEvent.SessionStarted(null, new JournalEvent.TargetRef("prod", "local:", "h"), "alice",
+					"h", null, "yes"));
+			for (int i = 1; i <= 50; i++) {
+				writer.write(finished(i));
+			}
+		}
+		assertThat(Files.readString(md)).contains("### 1.50 step-50: succeeded");
+	}
+
+	private static JournalEvent.BlockFinished finished(int i) {
+		return new JournalEvent.BlockFinished(new JournalEvent.BlockRef("1." + i, "step-" + i, "sha256:" + i),
+				BlockStatus.SUCCEEDED, 0, 1, "ok\n", null, List.of());
+	}
+
+	private static void awaitContaining(Path file, String text) throws Exception {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+		while (!Files.readString(file).contains(text) && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(Files.readString(file)).contains(text);
 	}
 
 }
