@@ -83,9 +83,9 @@ final class BlockScript {
 		text.append("__rb_run").append(stdinAttached ? "" : " </dev/null");
 		text.append("; { __rb_rc=$?; case $- in *x*) __rb_x='set -x;' ;; *) __rb_x= ;; esac; set +x; } 2>/dev/null");
 		// The sentinel is printed from two words so that `set -v` echoing this line cannot fake it.
-		text.append("; command printf '\\n%s%s %d\\n' ").append(PREFIX).append(' ').append(this.nonce)
+		text.append("; command printf '\\036%s%s %d\\n' ").append(PREFIX).append(' ').append(this.nonce)
 			.append(" \"$__rb_rc\"");
-		text.append("; command printf '\\n%s%s\\n' ").append(PREFIX).append(' ').append(this.nonce).append(" >&2");
+		text.append("; command printf '\\036%s%s\\n' ").append(PREFIX).append(' ').append(this.nonce).append(" >&2");
 		if (stdinAttached) {
 			text.append("; while IFS= read -r __rb_l; do case $__rb_l in *").append(INPUT_END_PREFIX).append(this.nonce)
 				.append("*) break ;; esac; done; unset __rb_l");

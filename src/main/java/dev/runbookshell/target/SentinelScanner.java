@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Finds the end-of-block sentinel in one output stream as chunks arrive, forwarding everything before it and
- * nothing of it. The marker is {@code "\n" + sentinel} followed by either a space, an exit code and a newline
- * (stdout) or just a newline (stderr). The leading newline is the one the protocol printed, so it is dropped
- * too and the block's output reaches the sink byte for byte.
+ * nothing of it. The marker is an ASCII record separator (0x1E) and the sentinel, followed by either a space, an
+ * exit code and a newline (stdout) or just a newline (stderr), so the block's output reaches the sink byte for
+ * byte, whether or not it ended with a newline.
  *
- * <p>Bytes that might start the marker are held back (at most the marker's length) until they prove not to be;
- * the marker's only newline is its first byte, so a mismatch restarts matching at the current byte.
+ * <p>Bytes that might start the marker are held back (at most the marker's length) until they prove not to be.
+ * Output hardly ever holds the record separator, so nothing of ordinary output waits: a line is shown with its
+ * newline as soon as it arrives (with a newline as first byte, a prompt like {@code read}'s would wait without
+ * its newline, and the operator's typing would land at its end). The marker's only separator is its first byte,
+ * so a mismatch restarts matching at the current byte.
  * One instance per stream and block; used by one reader thread.
  */
 final class SentinelScanner {
@@ -31,7 +34,10 @@ final class SentinelScanner {
 	private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class,
 			ByteOrder.LITTLE_ENDIAN);
 
-	private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+	/** What the marker starts with, and what the fast scan looks for. */
+	static final byte START = 0x1E;
+
+	private static final long STARTS = 0x1E1E1E1E1E1E1E1EL;
 
 	private static final long ONES = 0x0101010101010101L;
 
@@ -56,7 +62,7 @@ final class SentinelScanner {
 	 * @param withCode true for the stdout marker, which carries the exit code after a space
 	 */
 	SentinelScanner(String sentinel, boolean withCode, Forward forward) {
-		this.marker = ("\n" + sentinel + (withCode ? " " : "\n")).getBytes(StandardCharsets.US_ASCII);
+		this.marker = ((char) START + sentinel + (withCode ? " " : "\n")).getBytes(StandardCharsets.US_ASCII);
 		this.readsCode = withCode;
 		this.forward = forward;
 	}
@@ -79,16 +85,16 @@ final class SentinelScanner {
 				runStart = i;
 			}
 			else if (this.matched == 0) {
-				// Only a newline can start the marker: skip to the next one in a tight loop, the hot path of a
+				// Only the separator can start the marker: skip to the next one in a tight loop, the hot path of a
 				// block printing hundreds of MiB.
-				int newline = indexOfNewline(buffer, i, end);
-				if (newline < 0) {
+				int start = indexOfStart(buffer, i, end);
+				if (start < 0) {
 					i = end;
 				}
 				else {
 					this.matched = 1;
-					heldFrom = newline;
-					i = newline + 1;
+					heldFrom = start;
+					i = start + 1;
 				}
 			}
 			else if (buffer[i] == this.marker[this.matched]) {
@@ -123,20 +129,20 @@ final class SentinelScanner {
 	}
 
 	/**
-	 * The first newline in {@code buffer[from, to)}, or -1. Eight bytes at a time (a zero-byte test on the word
-	 * XOR newlines), so scanning costs a fraction of what decrypting the same bytes costs.
+	 * The first separator in {@code buffer[from, to)}, or -1. Eight bytes at a time (a zero-byte test on the word
+	 * XOR separators), so scanning costs a fraction of what decrypting the same bytes costs.
 	 */
-	private static int indexOfNewline(byte[] buffer, int from, int to) {
+	private static int indexOfStart(byte[] buffer, int from, int to) {
 		int i = from;
 		for (; i + Long.BYTES <= to; i += Long.BYTES) {
-			long x = (long) WORDS.get(buffer, i) ^ NEWLINES;
+			long x = (long) WORDS.get(buffer, i) ^ STARTS;
 			long zeroBytes = (x - ONES) & ~x & HIGH_BITS;
 			if (zeroBytes != 0) {
 				return i + Long.numberOfTrailingZeros(zeroBytes) / Byte.SIZE;
 			}
 		}
 		for (; i < to; i++) {
-			if (buffer[i] == '\n') {
+			if (buffer[i] == START) {
 				return i;
 			}
 		}
