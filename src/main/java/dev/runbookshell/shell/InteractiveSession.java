@@ -77,12 +77,12 @@ public class InteractiveSession implements DisposableBean {
 		TerminalQuestions questions = new TerminalQuestions(this.readers.getObject());
 		TargetSession target;
 		try {
-			out.println("connecting to " + definition.name() + " (" + definition.uri() + ") ...");
+			out.println("connecting to " + SessionLauncher.describe(definition) + " ...");
 			out.flush();
 			target = this.launcher.open(definition, new TerminalPrompts(questions));
 		}
 		catch (TargetException ex) {
-			throw CliException.target(definition.name() + " (" + definition.uri() + "): " + ex.getMessage(), ex);
+			throw CliException.target(SessionLauncher.describe(definition) + ": " + ex.getMessage(), ex);
 		}
 		SessionJournal journal;
 		try {

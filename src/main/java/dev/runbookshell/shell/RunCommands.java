@@ -142,7 +142,7 @@ public class RunCommands {
 			target = this.launcher.open(definition, prompts);
 		}
 		catch (TargetException ex) {
-			throw CliException.target(definition.name() + " (" + definition.uri() + "): " + ex.getMessage(), ex);
+			throw CliException.target(SessionLauncher.describe(definition) + ": " + ex.getMessage(), ex);
 		}
 		SessionJournal journal;
 		try {

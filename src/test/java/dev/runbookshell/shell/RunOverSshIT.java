@@ -205,6 +205,8 @@ class RunOverSshIT {
 			.contains("127.0.0.1]:" + SSHD.port())
 			.contains(SSHD.hostKeyFingerprint())
 			.contains("--accept-new-host-key");
+		// a target given as a URI is named once, not as "URI (URI)"
+		assertThat(result.stderr()).containsOnlyOnce(uriWith(knownHosts));
 		assertThat(knownHosts).isEmptyFile();
 		assertThat(this.dir.resolve("greeting.txt")).doesNotExist();
 		assertThat(this.dir.resolve("logs")).doesNotExist();
