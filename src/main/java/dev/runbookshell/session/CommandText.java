@@ -87,7 +87,8 @@ final class CommandText {
 		if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
 			return false;
 		}
-		return Pattern.compile("\\$\\{?" + name + "(?![A-Za-z0-9_])").matcher(text).find();
+		// $NAME, ${NAME...}, ${#NAME} (its length) and ${!NAME} (indirection) all need NAME's value
+		return Pattern.compile("\\$(?:\\{[#!]?)?" + name + "(?![A-Za-z0-9_])").matcher(text).find();
 	}
 
 	/**

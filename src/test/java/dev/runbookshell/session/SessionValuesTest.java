@@ -51,6 +51,24 @@ class SessionValuesTest {
 	}
 
 	@Test
+	void aVariableUsedOnlyForItsLengthOrThroughIndirectionIsStillAsked() throws Exception {
+		Runbook runbook = Runbooks.runbook()
+			.frontMatter(withVariables(new VariableSpec("DB_PASSWORD", null, "Database password", true, null),
+					new VariableSpec("WHICH", null, "Which variable", false, null)))
+			.block("1.1", "check", "test ${#DB_PASSWORD} -ge 12 && echo ${!WHICH}")
+			.build();
+		ScriptedConfirmer operator = new ScriptedConfirmer().answering(Decision.RUN);
+		operator.values.add("first-answer");
+		operator.values.add("second-answer");
+
+		this.fixture.start(runbook, operator).runToEnd();
+
+		assertThat(operator.asked).containsExactlyInAnyOrder("secret DB_PASSWORD: Database password",
+				"WHICH: Which variable");
+		assertThat(this.fixture.target.requests.get(0).exports()).containsKeys("DB_PASSWORD", "WHICH");
+	}
+
+	@Test
 	void placeholderValueReachesTheShellAsAQuotedVariableNotAsCode() throws Exception {
 		Runbook runbook = Runbooks.runbook()
 			.withPlaceholder("1.1", "note", "echo <message> > out.txt",
