@@ -199,9 +199,11 @@ final class BlockWalk {
 	void record(Block block, Decision decision) {
 		String text = this.state.secrets.mask(decision.text());
 		if (text != null && !text.equals(decision.text())) {
+			List<String> names = this.state.variables.secretsIn(decision.text());
+			String instead = names.isEmpty() ? "the variable" : "$" + String.join(", $", names);
 			this.state.listener.warning("the edit of " + block.label() + " contains a secret value: the log keeps it as "
-					+ SecretMasker.MASK + ", so a --replay of this log will refuse this edit (write the variable, "
-					+ "e.g. $NAME, instead of its value)");
+					+ SecretMasker.MASK + ", so a --replay of this log will refuse this edit (write " + instead
+					+ " instead of its value)");
 		}
 		this.state.journal.append(new JournalEvent.Decision(BlockExecution.ref(block), decision.choice().wire(), text));
 	}

@@ -62,6 +62,19 @@ public final class SessionVariables {
 		return Optional.ofNullable(this.values.get(name));
 	}
 
+	/** The secret variables whose value occurs in {@code text}, for messages that must name them, not show them. */
+	public List<String> secretsIn(String text) {
+		if (text == null) {
+			return List.of();
+		}
+		return this.values.entrySet()
+			.stream()
+			.filter(e -> isSecret(e.getKey()) && !e.getValue().isEmpty() && text.contains(e.getValue()))
+			.map(Map.Entry::getKey)
+			.sorted()
+			.toList();
+	}
+
 	public boolean isSecret(String name) {
 		VariableSpec spec = this.specs.get(name);
 		return this.secretNames.contains(name) || (spec != null && spec.secret());

@@ -54,7 +54,8 @@ class ResumeAndReplayTest {
 		rehearsed.set("DB_PASSWORD", "hunter2-secret", true);
 		rehearsed.runToEnd();
 
-		assertThat(rehearsal.listener.warnings).anyMatch(w -> w.contains("the edit of 1.3 three contains a secret"));
+		assertThat(rehearsal.listener.warnings).anyMatch(w -> w.contains("the edit of 1.3 three contains a secret")
+				&& w.contains("write $DB_PASSWORD instead") && !w.contains("hunter2-secret"));
 		assertThat(rehearsal.journal.all(JournalEvent.Decision.class).get(2).text())
 			.isEqualTo("echo three --password=****");
 
