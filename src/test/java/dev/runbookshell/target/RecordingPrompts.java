@@ -3,25 +3,28 @@ package dev.runbookshell.target;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Prompts that answer every secret the same way and note each prompt; unknown host keys are refused. */
+/**
+ * Prompts that answer secrets from a list (the last answer again once the list is used up) and note each prompt;
+ * unknown host keys are refused.
+ */
 final class RecordingPrompts implements TargetPrompts {
 
-	private final String answer;
+	private final List<String> answers;
 
 	private final List<String> asked = new ArrayList<>();
 
-	private RecordingPrompts(String answer) {
-		this.answer = answer;
+	private RecordingPrompts(List<String> answers) {
+		this.answers = answers;
 	}
 
-	/** Types {@code answer} at every secret prompt. */
-	static RecordingPrompts answering(String answer) {
-		return new RecordingPrompts(answer);
+	/** Types {@code answers} at the secret prompts in turn, then the last one at every later prompt. */
+	static RecordingPrompts answering(String... answers) {
+		return new RecordingPrompts(List.of(answers));
 	}
 
 	/** Nobody types anything (as unattended), but the prompts are noted. */
 	static RecordingPrompts unanswered() {
-		return new RecordingPrompts(null);
+		return new RecordingPrompts(List.of());
 	}
 
 	/** Every secret prompt shown so far, in order. */
@@ -37,7 +40,10 @@ final class RecordingPrompts implements TargetPrompts {
 	@Override
 	public char[] readSecret(String prompt) {
 		this.asked.add(prompt);
-		return this.answer == null ? null : this.answer.toCharArray();
+		if (this.answers.isEmpty()) {
+			return null;
+		}
+		return this.answers.get(Math.min(this.asked.size(), this.answers.size()) - 1).toCharArray();
 	}
 
 }

@@ -59,14 +59,26 @@ class SshIdentityFileIT {
 	}
 
 	@Test
-	void aWrongPassphraseIsAnAuthenticationFailureNamingTheKeyFile() throws Exception {
+	void aWrongPassphraseThreeTimesIsAnAuthenticationFailureNamingTheKeyFile() throws Exception {
 		Path key = encryptedKey("secret", true);
 		RecordingPrompts prompts = RecordingPrompts.answering("not-the-secret");
 		TargetException refused = catchThrowableOfType(TargetException.class, () -> open(key, prompts));
 		assertThat(refused.reason()).isEqualTo(Reason.AUTH);
 		assertThat(refused.getMessage()).contains(SSHD.user() + "@127.0.0.1:" + SSHD.port(),
-				"key " + key + " (wrong passphrase)").doesNotContain("not-the-secret");
-		assertThat(prompts.asked()).hasSize(1);
+				"key " + key + " (wrong passphrase, 3 tries)").doesNotContain("not-the-secret");
+		assertThat(prompts.asked()).hasSize(3);
+		assertThat(prompts.asked().get(1)).startsWith("Wrong passphrase, try again. Passphrase for key " + key);
+	}
+
+	@Test
+	void aMistypedPassphraseIsAskedAgainAndTheRightOneLogsIn() throws Exception {
+		Path key = encryptedKey("secret", true);
+		RecordingPrompts prompts = RecordingPrompts.answering("secert", "secret");
+		try (TargetSession session = open(key, prompts)) {
+			CollectingSink sink = new CollectingSink();
+			assertThat(session.execute(ExecRequest.of("who", "id -un"), sink).exitCode()).isZero();
+		}
+		assertThat(prompts.asked()).hasSize(2);
 	}
 
 	@Test

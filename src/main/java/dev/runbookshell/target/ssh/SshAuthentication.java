@@ -45,6 +45,9 @@ final class SshAuthentication {
 
 	private static final Logger log = LoggerFactory.getLogger(SshAuthentication.class);
 
+	/** How many times a key's passphrase is asked before the key is given up, as ssh does. */
+	static final int PASSPHRASE_TRIES = 3;
+
 	private final SSHClient client;
 
 	private final SshSettings hop;
@@ -154,37 +157,50 @@ final class SshAuthentication {
 			this.tried.add(what + " (no such file, named by " + identity.source() + ")");
 			return false;
 		}
-		SshSecret passphrase = SshSecret.passphrase(this.prompts, "Passphrase for key " + path + ": ");
-		try {
-			KeyProvider keys = this.client.loadKeys(path.toString(), passphrase);
-			try {
-				PrivateKey privateKey = keys.getPrivate();
-				return offer(what, keys.getPublic(), privateKey);
-			}
-			catch (SshSecret.Needed encrypted) {
-				// Ask the server about the public key (from KEY.pub) first; the passphrase only when it is of use.
-				PublicKey publicKey = publicKeyWithoutPassphrase(keys);
-				if (publicKey != null && !wouldAccept(publicKey)) {
-					this.tried.add(what + " (refused)");
-					return false;
-				}
+		boolean wouldTake = false;
+		// As ssh does, a mistyped passphrase is asked again, up to PASSPHRASE_TRIES times in all.
+		for (int attempt = 1; attempt <= PASSPHRASE_TRIES; attempt++) {
+			SshSecret passphrase = SshSecret.passphrase(this.prompts,
+					(attempt > 1 ? "Wrong passphrase, try again. " : "") + "Passphrase for key " + path + ": ");
+			if (wouldTake) {
 				passphrase.allow();
-				PrivateKey privateKey = keys.getPrivate();
-				return offer(what, keys.getPublic(), privateKey);
 			}
-		}
-		catch (TransportException ex) {
-			throw ex;
-		}
-		catch (SshSecret.Unanswered ex) {
-			this.tried.add(what + " (encrypted, and nobody to type its passphrase)");
-		}
-		catch (KeyDecryptionFailedException ex) {
-			this.tried.add(what + " (wrong passphrase)");
-		}
-		catch (IOException | RuntimeException ex) {
-			log.debug("Cannot use {}", path, ex);
-			this.tried.add(what + " (unreadable: " + ex.getMessage() + ")");
+			try {
+				KeyProvider keys = this.client.loadKeys(path.toString(), passphrase);
+				try {
+					PrivateKey privateKey = keys.getPrivate();
+					return offer(what, keys.getPublic(), privateKey);
+				}
+				catch (SshSecret.Needed encrypted) {
+					// Ask the server about the public key (from KEY.pub) first; the passphrase only when of use.
+					PublicKey publicKey = publicKeyWithoutPassphrase(keys);
+					if (publicKey != null && !wouldAccept(publicKey)) {
+						this.tried.add(what + " (refused)");
+						return false;
+					}
+					wouldTake = true;
+					passphrase.allow();
+					PrivateKey privateKey = keys.getPrivate();
+					return offer(what, keys.getPublic(), privateKey);
+				}
+			}
+			catch (TransportException ex) {
+				throw ex;
+			}
+			catch (SshSecret.Unanswered ex) {
+				this.tried.add(what + " (encrypted, and nobody to type its passphrase)");
+				return false;
+			}
+			catch (KeyDecryptionFailedException ex) {
+				if (attempt == PASSPHRASE_TRIES) {
+					this.tried.add(what + " (wrong passphrase, " + attempt + " tries)");
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				log.debug("Cannot use {}", path, ex);
+				this.tried.add(what + " (unreadable: " + ex.getMessage() + ")");
+				return false;
+			}
 		}
 		return false;
 	}
