@@ -22,6 +22,11 @@ final class BlockWalk {
 
 	private final BlockExecution execution;
 
+	/** An edit decision not journaled yet, and its block (see {@link #record}). */
+	private Block pendingEdit;
+
+	private Decision pendingDecision;
+
 	BlockWalk(SessionState state, BlockExecution execution) {
 		this.state = state;
 		this.execution = execution;
@@ -75,6 +80,7 @@ final class BlockWalk {
 				return null;
 			}
 			if (this.state.confirmer.mode().unattended()) {
+				recordEdit(); // an edit from a file holds no secret typed at a prompt: keep the journal in order
 				this.state.journal.append(new JournalEvent.Note("risky block (" + risk + ") run without typing the "
 						+ "target's name: decided automatically by --" + this.state.confirmer.mode().wire(),
 						BlockExecution.ref(block)));
@@ -133,7 +139,13 @@ final class BlockWalk {
 						+ ", retries=" + (attempts - 1) + ")");
 			}
 			this.state.interruptRequested = false;
-			PreparedBlock prepared = this.state.prepare(block, text);
+			PreparedBlock prepared;
+			try {
+				prepared = this.state.prepare(block, text);
+			}
+			finally {
+				recordEdit();
+			}
 			reconnectIfLost();
 			this.state.lastRun = block;
 			report = this.execution.run(block, prepared.script(), prepared.shown(), this.state.timeout(block),
@@ -196,7 +208,30 @@ final class BlockWalk {
 		this.state.advancePast(block);
 	}
 
+	/**
+	 * Journals a decision. An edit waits until its block's variables have been asked ({@link #recordEdit}): a
+	 * secret the operator typed into the edit before being asked for it is then known, and masked.
+	 */
 	void record(Block block, Decision decision) {
+		recordEdit();
+		if (decision.text() != null) {
+			this.pendingEdit = block;
+			this.pendingDecision = decision;
+			return;
+		}
+		write(block, decision);
+	}
+
+	/** Journals the edit that waits, if any; called once the block's values are in, and before anything else. */
+	void recordEdit() {
+		Block block = this.pendingEdit;
+		if (block != null) {
+			this.pendingEdit = null;
+			write(block, this.pendingDecision);
+		}
+	}
+
+	private void write(Block block, Decision decision) {
 		String text = this.state.secrets.mask(decision.text());
 		if (text != null && !text.equals(decision.text())) {
 			List<String> names = this.state.variables.secretsIn(decision.text());

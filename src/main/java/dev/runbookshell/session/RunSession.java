@@ -222,6 +222,7 @@ public final class RunSession implements AutoCloseable {
 
 	/** Writes {@code session-finished} once and returns the result. */
 	public SessionResult finish() {
+		this.walk.recordEdit();
 		SessionResult result = this.state.result();
 		if (!this.state.finished) {
 			this.state.finished = true;

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.journal.JournalEntry;
 import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.runbook.FrontMatter;
 import dev.runbookshell.runbook.Runbook;
+import dev.runbookshell.runbook.VariableSpec;
 
 class ResumeAndReplayTest {
 
@@ -68,6 +71,28 @@ class ResumeAndReplayTest {
 		RunSession session = production.start(this.plan, replay);
 		assertThatThrownBy(session::runToEnd).isInstanceOf(SessionRefusedException.class);
 		assertThat(production.target.scripts()).containsExactly("echo one");
+	}
+
+	@Test
+	void aSecretTypedIntoAnEditBeforeItsVariableWasAskedStillNeverReachesTheJournal() throws Exception {
+		Runbook runbook = Runbooks.runbook()
+			.frontMatter(new FrontMatter("t", Map.of(), null,
+					Map.of("DB_PASSWORD", new VariableSpec("DB_PASSWORD", null, "Database password", true, null)),
+					Map.of(), null, null))
+			.block("1.1", "login", "psql \"password=$DB_PASSWORD\"")
+			.build();
+		SessionFixture rehearsal = new SessionFixture();
+		ScriptedConfirmer operator = new ScriptedConfirmer()
+			.answering(Decision.edit("psql \"password=$DB_PASSWORD\" # was hunter2-secret"));
+		operator.values.add("hunter2-secret");
+
+		rehearsal.start(runbook, operator).runToEnd();
+
+		assertThat(operator.asked).containsExactly("secret DB_PASSWORD: Database password");
+		assertThat(rehearsal.journal.events.toString()).doesNotContain("hunter2-secret");
+		assertThat(rehearsal.journal.all(JournalEvent.Decision.class)).singleElement()
+			.satisfies(d -> assertThat(d.text()).isEqualTo("psql \"password=$DB_PASSWORD\" # was ****"));
+		assertThat(rehearsal.journal.types()).containsSubsequence("decision", "block-started", "block-finished");
 	}
 
 	@Test
