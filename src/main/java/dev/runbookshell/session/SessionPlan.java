@@ -10,7 +10,7 @@ import dev.runbookshell.runbook.Runbook;
 /**
  * What a session would do, without a target or a journal ({@code run --dry-run}): each flow block with the
  * values known so far substituted (secrets as {@code ****}, unknown ones left as their token), whether it is
- * risky and its timeout.
+ * risky, its timeout and, for an interactive block, where its input would come from.
  */
 public final class SessionPlan {
 
@@ -22,8 +22,9 @@ public final class SessionPlan {
 	 * @param prompt position, heading path, target and the command as it would run (masked)
 	 * @param missing variables that would be asked for
 	 * @param timeout the timeout that would apply, or null
+	 * @param input for an {@code interactive=true} block, where its stdin would come from; null for other blocks
 	 */
-	public record Step(BlockPrompt prompt, List<String> missing, Duration timeout) {
+	public record Step(BlockPrompt prompt, List<String> missing, Duration timeout, String input) {
 	}
 
 	/**
@@ -44,7 +45,10 @@ public final class SessionPlan {
 			BlockPrompt prompt = new BlockPrompt(block, i + 1, flow.size(), runbook.headingPath(block.section()),
 					targetName, secrets.mask(CommandText.display(needs, block.command(), variables)),
 					RiskDetector.risk(block, block.command()));
-			steps.add(new Step(prompt, missing, SessionState.timeout(runbook, block, mode)));
+			String input = !block.annotations().interactive() ? null
+					: mode.unattended() ? "interactive, but nobody can type (--" + mode.wire() + "): stdin is /dev/null"
+							: "interactive: reads what you type";
+			steps.add(new Step(prompt, missing, SessionState.timeout(runbook, block, mode), input));
 		}
 		return steps;
 	}

@@ -33,6 +33,9 @@ final class DryRunPrinter {
 			if (step.timeout() != null) {
 				notes.append("timeout ").append(SessionPrinter.duration(step.timeout())).append("; ");
 			}
+			if (step.input() != null) {
+				notes.append(step.input()).append("; ");
+			}
 			if (!notes.isEmpty()) {
 				out.println("    # " + notes.substring(0, notes.length() - 2));
 			}
