@@ -20,7 +20,10 @@ final class DryRunPrinter {
 			String path = prompt.headingPath().isEmpty() ? "" : "  (" + String.join(" > ", prompt.headingPath()) + ")";
 			out.println("==> [" + prompt.index() + "/" + prompt.total() + "] " + prompt.block().label() + path + "  on "
 					+ prompt.targetName());
-			for (String line : prompt.command().split("\n", -1)) {
+			String command = prompt.command();
+			// the block's final newline ends its last line; it is not an empty line of its own
+			command = command.endsWith("\n") ? command.substring(0, command.length() - 1) : command;
+			for (String line : command.split("\n", -1)) {
 				out.println("    " + line);
 			}
 			StringBuilder notes = new StringBuilder();
