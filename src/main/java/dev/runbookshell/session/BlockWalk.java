@@ -37,7 +37,11 @@ final class BlockWalk {
 		while (true) {
 			BlockPrompt prompt = this.state.prompt(block, text);
 			this.state.listener.blockHeader(prompt);
-			Decision decision = asks(block, inRollback) ? this.state.confirmer.beforeBlock(prompt) : Decision.RUN;
+			Decision decision = Decision.RUN;
+			if (asks(block, inRollback)) {
+				forgetInterruptBeforeAsking();
+				decision = this.state.confirmer.beforeBlock(prompt);
+			}
 			record(block, decision);
 			switch (decision.choice()) {
 				case SKIP, IGNORE -> {
@@ -103,6 +107,7 @@ final class BlockWalk {
 			}
 			FailurePrompt failure = new FailurePrompt(block, this.state.secrets.mask(current), report.status(),
 					report.exitCode(), report.message(), !inRollback && !RollbackPlan.plan(this.state.runbook, this.state.succeeded).isEmpty());
+			forgetInterruptBeforeAsking();
 			Decision decision = this.state.confirmer.afterFailure(failure);
 			record(block, decision);
 			switch (decision.choice()) {
@@ -138,13 +143,17 @@ final class BlockWalk {
 				this.state.listener.message("retrying " + block.label() + " (attempt " + attempt + " of " + attempts
 						+ ", retries=" + (attempts - 1) + ")");
 			}
-			this.state.interruptRequested = false;
 			PreparedBlock prepared;
 			try {
 				prepared = this.state.prepare(block, text);
 			}
 			finally {
 				recordEdit();
+			}
+			if (this.state.interruptRequested) {
+				// Ctrl-C came after the decision but before the block started: it must not run
+				report = interruptedBeforeStart(block);
+				break;
 			}
 			reconnectIfLost();
 			this.state.lastRun = block;
@@ -241,6 +250,27 @@ final class BlockWalk {
 					+ " instead of its value)");
 		}
 		this.state.journal.append(new JournalEvent.Decision(BlockExecution.ref(block), decision.choice().wire(), text));
+	}
+
+	/**
+	 * At a terminal, a Ctrl-C that came before the operator is asked has been dealt with (it ended a block, or a
+	 * prompt); one that comes after the answer stops the block the answer was about. Unattended, any Ctrl-C stops
+	 * the session, so nothing is forgotten.
+	 */
+	void forgetInterruptBeforeAsking() {
+		if (!this.state.confirmer.mode().unattended()) {
+			this.state.interruptRequested = false;
+		}
+	}
+
+	private BlockReport interruptedBeforeStart(Block block) {
+		BlockReport report = new BlockReport(block, BlockStatus.INTERRUPTED, null, Duration.ZERO, List.of(),
+				"interrupted before it started: nothing ran");
+		this.state.journal.append(new JournalEvent.BlockFinished(BlockExecution.ref(block), BlockStatus.INTERRUPTED,
+				null, 0, null, null, List.of()));
+		this.state.listener.blockFinished(report);
+		this.state.settle(block, BlockStatus.INTERRUPTED);
+		return report;
 	}
 
 	void askChecks(List<ChecklistItem> items) {

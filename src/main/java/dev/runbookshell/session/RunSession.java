@@ -110,6 +110,7 @@ public final class RunSession implements AutoCloseable {
 	/** Runs {@code block} now, without asking first (a risky block still asks for the target's name). */
 	public Step run(Block block) throws TargetException {
 		this.state.stopped = false;
+		this.walk.forgetInterruptBeforeAsking();
 		this.walk.record(block, Decision.RUN);
 		return this.walk.confirmAndExecute(block, block.command(), false);
 	}
@@ -121,6 +122,7 @@ public final class RunSession implements AutoCloseable {
 			throw new SessionRefusedException("nothing to retry: no block has failed");
 		}
 		this.state.stopped = false;
+		this.walk.forgetInterruptBeforeAsking();
 		this.walk.record(block, Decision.RETRY);
 		return this.walk.execute(block, this.state.lastText, block.rollback());
 	}

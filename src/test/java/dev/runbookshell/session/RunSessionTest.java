@@ -299,6 +299,41 @@ class RunSessionTest {
 	}
 
 	@Test
+	void ctrlCRightAfterTheOperatorSaidRunStopsThatBlockBeforeItStartsAndARetryRunsIt() throws Exception {
+		RunSession[] session = new RunSession[1];
+		ScriptedConfirmer operator = new ScriptedConfirmer() {
+			@Override
+			public Decision beforeBlock(BlockPrompt prompt) {
+				Decision decision = super.beforeBlock(prompt);
+				session[0].interrupt(); // Ctrl-C pressed just after the answer
+				return decision;
+			}
+		}.answering(Decision.RUN).onFailure(Decision.RETRY);
+		session[0] = this.fixture.start(this.plan, operator);
+
+		session[0].next();
+
+		assertThat(operator.failurePrompts).singleElement()
+			.satisfies(f -> assertThat(f.status()).isEqualTo(BlockStatus.INTERRUPTED));
+		assertThat(this.fixture.listener.finished.get(0).status()).isEqualTo(BlockStatus.INTERRUPTED);
+		// not run when interrupted; run once on the operator's retry
+		assertThat(this.fixture.target.scripts()).containsExactly("echo stop-app");
+		assertThat(this.fixture.listener.finished.get(1).status()).isEqualTo(BlockStatus.SUCCEEDED);
+	}
+
+	@Test
+	void ctrlCAtThePromptIsNotCarriedIntoTheBlockTheOperatorThenChoosesToRun() throws Exception {
+		ScriptedConfirmer operator = new ScriptedConfirmer().answering(Decision.RUN);
+		RunSession session = this.fixture.start(this.plan, operator);
+		session.interrupt(); // e.g. Ctrl-C at an earlier prompt, dealt with there
+
+		session.next();
+
+		assertThat(this.fixture.target.scripts()).containsExactly("echo stop-app");
+		assertThat(this.fixture.listener.finished.get(0).status()).isEqualTo(BlockStatus.SUCCEEDED);
+	}
+
+	@Test
 	void timeoutDefaultsToThirtyMinutesUnattendedAndNoneInteractively() throws Exception {
 		this.fixture.start(this.plan, new AutoConfirmer()).next();
 		SessionFixture interactive = new SessionFixture();

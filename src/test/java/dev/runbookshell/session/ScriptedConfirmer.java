@@ -10,7 +10,7 @@ import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
 
 /** An operator whose answers are queued in advance; an unexpected question fails the test. */
-final class ScriptedConfirmer implements Confirmer {
+class ScriptedConfirmer implements Confirmer {
 
 	final Deque<Decision> before = new ArrayDeque<>();
 

@@ -133,6 +133,33 @@ class InteractiveSessionIT {
 		}
 	}
 
+	@Test
+	void ctrlCInARunAtATerminalInterruptsTheWaitingBlockAndARetryTakesTypedInputAgain() throws Exception {
+		Files.writeString(this.dir.resolve("gate.md"), """
+				# Gate
+
+				```bash {name=confirm interactive=true}
+				echo "attempt $((n+=1)) waits"
+				read -r answer; test "$answer" = YES && echo "confirmed" > confirmed.txt
+				```
+				""");
+		tmux("new-session", "-d", "-s", this.tmuxSession, "-x", "200", "-y", "50", "-c", this.dir.toString(),
+				"java -jar " + RunbookCli.JAR + " run gate.md; echo EXIT=$?; sleep 30");
+		awaitScreen("[y] run", Duration.ofSeconds(60));
+		type("y");
+		awaitScreen("attempt 1 waits", Duration.ofSeconds(30));
+		tmux("send-keys", "-t", this.tmuxSession, "C-c");
+		awaitScreen("[r] retry", Duration.ofSeconds(30));
+		assertThat(screen()).contains("confirm interrupted").doesNotContain("EXIT=");
+		type("r");
+		// the shell kept its state through the interrupt: the counter goes on
+		awaitScreen("attempt 2 waits", Duration.ofSeconds(30));
+		type("YES");
+		awaitScreen("EXIT=0", Duration.ofSeconds(30));
+
+		assertThat(this.dir.resolve("confirmed.txt")).hasContent("confirmed");
+	}
+
 	private void type(String line) throws Exception {
 		tmux("send-keys", "-t", this.tmuxSession, "-l", line);
 		tmux("send-keys", "-t", this.tmuxSession, "Enter");
