@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -23,10 +22,6 @@ import dev.runbookshell.target.TargetException.Reason;
 public final class SentinelShellSession implements TargetSession {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
-
-	private static final long SIGNAL_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-	private static final List<String> SIGNALS = List.of("INT", "TERM", "KILL");
 
 	private final ShellTransport transport;
 
@@ -130,7 +125,7 @@ public final class SentinelShellSession implements TargetSession {
 				stop = Outcome.TIMED_OUT;
 			}
 			if (stop != null) {
-				progress = stopBlock(block);
+				progress = new BlockStop(this.transport).stop(block, this.shellPid);
 				break;
 			}
 		}
@@ -173,38 +168,6 @@ public final class SentinelShellSession implements TargetSession {
 		}
 		return new ExecResult(Outcome.SHELL_EXITED, status, duration, fresh, "the block ended the shell (exit "
 				+ (status == null ? "status unknown" : status) + "): the next block starts in a fresh shell");
-	}
-
-	/** INT, then TERM, then KILL to the shell's children, a grace period each; then the shell itself. */
-	private Progress stopBlock(RunningBlock block) {
-		for (String signal : SIGNALS) {
-			Progress progress = signalAndWait(block, signal.equals("INT") ? ProcessTreeSignal.interruptBlock(this.shellPid)
-					: ProcessTreeSignal.descendants(this.shellPid, signal));
-			if (progress != Progress.RUNNING) {
-				return progress;
-			}
-		}
-		signalAndWait(block, ProcessTreeSignal.shellAndDescendants(this.shellPid));
-		return Progress.ENDED;
-	}
-
-	private Progress signalAndWait(RunningBlock block, String sideCommand) {
-		try {
-			this.transport.runSideCommand(sideCommand);
-		}
-		catch (TargetException ex) {
-			// The wait below tells whether the block stopped anyway; a failed signal is not the block's outcome.
-		}
-		long until = System.nanoTime() + SIGNAL_GRACE_NANOS;
-		while (true) {
-			try {
-				return block.await(until);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return Progress.RUNNING;
-			}
-		}
 	}
 
 	private static String stopMessage(Outcome stop, ExecRequest request) {
@@ -348,20 +311,6 @@ public final class SentinelShellSession implements TargetSession {
 			if (block != null) {
 				block.ended();
 			}
-		}
-
-	}
-
-	private record CapturingSink(ByteArrayOutputStream out, ByteArrayOutputStream err) implements OutputSink {
-
-		@Override
-		public void stdout(byte[] buffer, int offset, int length) {
-			this.out.write(buffer, offset, length);
-		}
-
-		@Override
-		public void stderr(byte[] buffer, int offset, int length) {
-			this.err.write(buffer, offset, length);
 		}
 
 	}
