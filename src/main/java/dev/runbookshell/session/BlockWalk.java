@@ -22,10 +22,8 @@ final class BlockWalk {
 
 	private final BlockExecution execution;
 
-	/** An edit decision not journaled yet, and its block (see {@link #record}). */
-	private Block pendingEdit;
-
-	private Decision pendingDecision;
+	/** An edit decision not journaled yet (see {@link #record}), or null. */
+	private PendingEdit pendingEdit;
 
 	BlockWalk(SessionState state, BlockExecution execution) {
 		this.state = state;
@@ -224,8 +222,7 @@ final class BlockWalk {
 	void record(Block block, Decision decision) {
 		recordEdit();
 		if (decision.text() != null) {
-			this.pendingEdit = block;
-			this.pendingDecision = decision;
+			this.pendingEdit = new PendingEdit(block, decision);
 			return;
 		}
 		write(block, decision);
@@ -233,10 +230,10 @@ final class BlockWalk {
 
 	/** Journals the edit that waits, if any; called once the block's values are in, and before anything else. */
 	void recordEdit() {
-		Block block = this.pendingEdit;
-		if (block != null) {
+		PendingEdit edit = this.pendingEdit;
+		if (edit != null) {
 			this.pendingEdit = null;
-			write(block, this.pendingDecision);
+			write(edit.block(), edit.decision());
 		}
 	}
 
@@ -280,6 +277,9 @@ final class BlockWalk {
 					result.state().wire(), this.state.secrets.mask(result.note())));
 			this.state.checklists.answered(item.line());
 		}
+	}
+
+	private record PendingEdit(Block block, Decision decision) {
 	}
 
 }

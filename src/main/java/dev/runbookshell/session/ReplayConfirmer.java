@@ -45,7 +45,7 @@ public final class ReplayConfirmer extends AutoConfirmer {
 			if (recorded.isEmpty()) {
 				throw notReached(block);
 			}
-			recorded.forEach(d -> replayable(block, new Decision(Decision.Choice.fromWire(d.choice()), d.text())));
+			recorded.forEach(d -> replayable(block, decision(d)));
 			if (recorded.stream().anyMatch(d -> d.choice().equals("stop"))) {
 				return;
 			}
@@ -112,11 +112,14 @@ public final class ReplayConfirmer extends AutoConfirmer {
 		return this.remaining.computeIfAbsent(block.id(), id -> {
 			Deque<Decision> queue = new ArrayDeque<>();
 			for (JournalEvent.Decision recorded : this.history.decisions(id)) {
-				Decision.Choice choice = Decision.Choice.fromWire(recorded.choice());
-				queue.add(new Decision(choice, recorded.text()));
+				queue.add(decision(recorded));
 			}
 			return queue;
 		});
+	}
+
+	private static Decision decision(JournalEvent.Decision recorded) {
+		return new Decision(Decision.Choice.fromWire(recorded.choice()), recorded.text());
 	}
 
 	private SessionRefusedException notReached(Block block) {

@@ -48,9 +48,12 @@ final class BlockScript {
 		return PREFIX + this.nonce;
 	}
 
-	/** What an interactive block prints on stderr, just before it runs: a newline and a word, no newline after it. */
-	String readyMarker() {
-		return "\n" + READY_PREFIX + this.nonce;
+	/**
+	 * The sentinel an interactive block prints on stderr just before it runs, in the same form as the end-of-block
+	 * one on stderr (a record separator, the sentinel, a newline), so one {@link SentinelScanner} finds either.
+	 */
+	String readySentinel() {
+		return READY_PREFIX + this.nonce;
 	}
 
 	/** What the session writes to the shell's stdin when an interactive block has ended. */
@@ -78,7 +81,7 @@ final class BlockScript {
 		text.append("__rb_run() { eval \"${__rb_x-}$__rb_s\"; }; trap 'return 130 2>/dev/null' INT\n");
 		if (stdinAttached) {
 			// From two words, like the sentinel, so that `set -v` echoing this line cannot fake it.
-			text.append("command printf '\\n%s%s' ").append(READY_PREFIX).append(' ').append(this.nonce).append(" >&2; ");
+			text.append("command printf '\\036%s%s\\n' ").append(READY_PREFIX).append(' ').append(this.nonce).append(" >&2; ");
 		}
 		text.append("__rb_run").append(stdinAttached ? "" : " </dev/null");
 		text.append("; { __rb_rc=$?; case $- in *x*) __rb_x='set -x;' ;; *) __rb_x= ;; esac; set +x; } 2>/dev/null");

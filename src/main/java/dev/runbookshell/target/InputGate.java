@@ -2,7 +2,6 @@ package dev.runbookshell.target;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The way from the operator's keyboard to the stdin of an interactive block, which is the shell's own stdin. It is
@@ -26,10 +25,10 @@ final class InputGate {
 	 * Arms the gate for one block.
 	 * @return the sink to give the block: {@code sink} without the ready marker, which opens the gate
 	 */
-	synchronized OutputSink arm(OutputStream stdin, OutputSink sink, String readyMarker) {
+	synchronized OutputSink arm(OutputStream stdin, OutputSink sink, String readySentinel) {
 		this.stdin = stdin;
 		this.state = State.ARMED;
-		this.signal = new ReadySignal(sink, readyMarker.getBytes(StandardCharsets.US_ASCII), this::open);
+		this.signal = new ReadySignal(sink, readySentinel, this::open);
 		return this.signal;
 	}
 
@@ -77,25 +76,22 @@ final class InputGate {
 	}
 
 	/**
-	 * Passes a block's output on, except the ready marker on stderr; {@code onReady} runs when it has gone by.
-	 * Bytes that might start the marker are held back until they prove not to be (the marker's only newline is its
-	 * first byte, so a mismatch restarts matching at the current byte).
+	 * Passes a block's output on, except the ready marker on stderr, found by a {@link SentinelScanner} as the end
+	 * of a block is; {@code onReady} runs when it has gone by, and stderr then flows through untouched.
 	 */
 	private static final class ReadySignal implements OutputSink {
 
 		private final OutputSink sink;
 
-		private final byte[] marker;
+		private final SentinelScanner scanner;
 
 		private final Runnable onReady;
 
-		private int matched;
-
 		private boolean seen;
 
-		ReadySignal(OutputSink sink, byte[] marker, Runnable onReady) {
+		ReadySignal(OutputSink sink, String readySentinel, Runnable onReady) {
 			this.sink = sink;
-			this.marker = marker;
+			this.scanner = new SentinelScanner(readySentinel, false, sink::stderr);
 			this.onReady = onReady;
 		}
 
@@ -106,41 +102,24 @@ final class InputGate {
 
 		@Override
 		public synchronized void stderr(byte[] buffer, int offset, int length) {
-			int end = offset + length;
-			int i = offset;
-			int runStart = offset;
-			while (i < end && !this.seen) {
-				if (buffer[i] == this.marker[this.matched]) {
-					if (this.matched == 0 && i > runStart) {
-						this.sink.stderr(buffer, runStart, i - runStart);
-					}
-					this.matched++;
-					i++;
-					runStart = i;
-					if (this.matched == this.marker.length) {
-						this.seen = true;
-						this.onReady.run();
-					}
+			int used = 0;
+			if (!this.seen) {
+				used = this.scanner.feed(buffer, offset, length);
+				if (!this.scanner.done()) {
+					return;
 				}
-				else if (this.matched > 0) {
-					this.sink.stderr(this.marker, 0, this.matched);
-					this.matched = 0;
-					runStart = i;
-				}
-				else {
-					i++;
-				}
+				this.seen = true;
+				this.onReady.run();
 			}
-			if (end > runStart) {
-				this.sink.stderr(buffer, runStart, end - runStart);
+			if (used < length) {
+				this.sink.stderr(buffer, offset + used, length - used);
 			}
 		}
 
 		/** The block ended: what was held back was output. */
 		synchronized void finish() {
-			if (!this.seen && this.matched > 0) {
-				this.sink.stderr(this.marker, 0, this.matched);
-				this.matched = 0;
+			if (!this.seen) {
+				this.scanner.finish();
 			}
 		}
 

@@ -81,7 +81,7 @@ public final class SentinelShellSession implements TargetSession {
 		this.interruptRequested = false;
 		BlockScript script = BlockScript.random();
 		RunningBlock block = new RunningBlock(script.sentinel(), request.interactive()
-				? this.input.arm(this.process.stdin(), sink, script.readyMarker()) : sink);
+				? this.input.arm(this.process.stdin(), sink, script.readySentinel()) : sink);
 		attach(block);
 		try {
 			boolean written = write(script.text(request.script(), request.exports(), request.interactive()));

@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +78,7 @@ public final class SshThroughputBench {
 		Path file = Files.createTempFile("runbook-bench", ".out");
 		try (OutputStream out = new BufferedOutputStream(new FileOutputStream(file.toFile()), 1 << 16)) {
 			long t0 = System.nanoTime();
-			session.execute(ExecRequest.of("volume", "head -c " + OUTPUT_BYTES + " /dev/zero"), new FileSink(out));
+			session.execute(ExecRequest.of("volume", "head -c " + OUTPUT_BYTES + " /dev/zero"), new StdoutToFile(out));
 			out.flush();
 			return Files.size(file) / MIB / ((System.nanoTime() - t0) / 1e9);
 		}
@@ -113,24 +112,6 @@ public final class SshThroughputBench {
 			throw new IOException("ssh failed: " + command);
 		}
 		return (System.nanoTime() - t0) / 1e9;
-	}
-
-	private record FileSink(OutputStream out) implements OutputSink {
-
-		@Override
-		public void stdout(byte[] buffer, int offset, int length) {
-			try {
-				this.out.write(buffer, offset, length);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
-		@Override
-		public void stderr(byte[] buffer, int offset, int length) {
-		}
-
 	}
 
 }

@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -93,7 +92,7 @@ public final class TargetBench {
 			resetPeaks();
 			try (OutputStream out = new BufferedOutputStream(new FileOutputStream(file.toFile()), 1 << 16)) {
 				long t0 = System.nanoTime();
-				session.execute(ExecRequest.of("volume", "head -c " + OUTPUT_BYTES + " /dev/zero"), new FileSink(out));
+				session.execute(ExecRequest.of("volume", "head -c " + OUTPUT_BYTES + " /dev/zero"), new StdoutToFile(out));
 				out.flush();
 				mibPerSecond = Files.size(file) / (1024.0 * 1024) / ((System.nanoTime() - t0) / 1e9);
 			}
@@ -139,24 +138,6 @@ public final class TargetBench {
 			.filter(pool -> pool.getType() == MemoryType.HEAP)
 			.mapToLong(pool -> pool.getPeakUsage().getUsed())
 			.sum();
-	}
-
-	private record FileSink(OutputStream out) implements OutputSink {
-
-		@Override
-		public void stdout(byte[] buffer, int offset, int length) {
-			try {
-				this.out.write(buffer, offset, length);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
-		@Override
-		public void stderr(byte[] buffer, int offset, int length) {
-		}
-
 	}
 
 }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class InputGateTest {
 
-	private static final String MARKER = "\n__RBR_0123abcd";
+	private static final String SENTINEL = "__RBR_0123abcd";
+
+	/** What the shell prints: a record separator, the sentinel, a newline. */
+	private static final String MARKER = "\u001e" + SENTINEL + "\n";
 
 	private final InputGate gate = new InputGate();
 
@@ -17,7 +20,7 @@ class InputGateTest {
 
 	private final CollectingSink sink = new CollectingSink();
 
-	private final OutputSink watched = this.gate.arm(this.stdin, this.sink, MARKER);
+	private final OutputSink watched = this.gate.arm(this.stdin, this.sink, SENTINEL);
 
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
@@ -38,19 +41,19 @@ class InputGateTest {
 
 	@Test
 	void theMarkerSplitAcrossChunksOpensTheGateAndNeverReachesTheOutput() {
-		stderr("echoed by set -v\n\n__RB");
+		stderr("echoed by set -v\n\u001e__RB");
 		stderr("R_0123");
 		assertThat(this.gate.send(bytes("x\n"))).isFalse();
-		stderr("abcdwarning: after\n");
+		stderr("abcd\nwarning: after\n");
 		assertThat(this.gate.send(bytes("x\n"))).isTrue();
 		assertThat(this.sink.err()).isEqualTo("echoed by set -v\nwarning: after\n");
 	}
 
 	@Test
 	void textThatOnlyStartsLikeTheMarkerIsOutputUnchanged() {
-		stderr("\n__RBS_other\n__RBR_0123abc!");
+		stderr("\u001e__RBS_other\n\u001e__RBR_0123abc!");
 		this.gate.close();
-		assertThat(this.sink.err()).isEqualTo("\n__RBS_other\n__RBR_0123abc!");
+		assertThat(this.sink.err()).isEqualTo("\u001e__RBS_other\n\u001e__RBR_0123abc!");
 	}
 
 	@Test

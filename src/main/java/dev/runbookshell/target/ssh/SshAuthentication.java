@@ -38,8 +38,8 @@ import dev.runbookshell.target.ssh.SshSettings.IdentityFile;
 /**
  * Logs in to one hop in OpenSSH's order: the ssh-agent's keys, then the identity files, then a password (from
  * {@code password-var} or asked as a secret, and only when the server takes passwords). Passphrases and passwords
- * are asked on the caller's thread, at most once each; a failure names the hop and everything tried, never a
- * secret.
+ * are asked on the caller's thread (a passphrase up to {@value #PASSPHRASE_TRIES} times when mistyped, a password
+ * once); a failure names the hop and everything tried, never a secret.
  */
 final class SshAuthentication {
 
