@@ -23,12 +23,12 @@ import dev.runbookshell.session.RunSession;
 import dev.runbookshell.session.SessionListener;
 import dev.runbookshell.session.SessionSettings;
 import dev.runbookshell.session.WrittenJournal;
-import dev.runbookshell.target.ExecRequest;
-import dev.runbookshell.target.OutputSink;
-import dev.runbookshell.target.TargetDefinition;
-import dev.runbookshell.target.TargetFactory;
-import dev.runbookshell.target.TargetPrompts;
-import dev.runbookshell.target.TargetSession;
+import dev.runbookshell.targets.ExecRequest;
+import dev.runbookshell.targets.OutputSink;
+import dev.runbookshell.targets.TargetDefinition;
+import dev.runbookshell.targets.TargetFactory;
+import dev.runbookshell.targets.TargetPrompts;
+import dev.runbookshell.targets.TargetSession;
 
 /**
  * Per-block overhead of the session engine with the journal on: N trivial blocks ({@code true}) through RunSession

@@ -18,11 +18,11 @@ import dev.runbookshell.journal.JournalEvent.ExpectationResult;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.Expectation;
 import dev.runbookshell.session.SessionListener.BlockReport;
-import dev.runbookshell.target.ExecRequest;
-import dev.runbookshell.target.ExecResult;
-import dev.runbookshell.target.OutputSink;
-import dev.runbookshell.target.TargetException;
-import dev.runbookshell.target.TargetSession;
+import dev.runbookshell.targets.ExecRequest;
+import dev.runbookshell.targets.ExecResult;
+import dev.runbookshell.targets.OutputSink;
+import dev.runbookshell.targets.TargetException;
+import dev.runbookshell.targets.TargetSession;
 
 /**
  * Runs one block once on the target: records {@code block-started}, streams the masked output to the listener

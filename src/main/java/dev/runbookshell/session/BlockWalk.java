@@ -9,7 +9,7 @@ import dev.runbookshell.journal.SecretMasker;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
 import dev.runbookshell.session.SessionListener.BlockReport;
-import dev.runbookshell.target.TargetException;
+import dev.runbookshell.targets.TargetException;
 
 /**
  * The decision loop behind {@link RunSession}: offers a block to the confirmer, records the decision, runs it

@@ -11,8 +11,8 @@ import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
 import dev.runbookshell.runbook.Runbook;
-import dev.runbookshell.target.TargetException;
-import dev.runbookshell.target.TargetSession;
+import dev.runbookshell.targets.TargetException;
+import dev.runbookshell.targets.TargetSession;
 
 /**
  * Walks a runbook's flow blocks (not its rollback sections) on one target session: asks the {@link Confirmer}

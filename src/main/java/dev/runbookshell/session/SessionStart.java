@@ -10,7 +10,7 @@ import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalEvent.BlockRef;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.Runbook;
-import dev.runbookshell.target.TargetSession;
+import dev.runbookshell.targets.TargetSession;
 
 /** Sets a session up: the flow, the checks against resumed and replayed logs, and the first events. */
 final class SessionStart {

@@ -11,7 +11,7 @@ import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.Runbook;
-import dev.runbookshell.target.TargetSession;
+import dev.runbookshell.targets.TargetSession;
 
 /** The mutable state of a {@link RunSession}, and the small rules that read it. */
 final class SessionState {

@@ -3,7 +3,7 @@ package dev.runbookshell.session;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.runbookshell.runbook.Block;
-import dev.runbookshell.target.TargetSession;
+import dev.runbookshell.targets.TargetSession;
 
 /**
  * The {@link BlockInput} of one interactive block: asks the confirmer to pass the operator's typing to it, sends

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.runbookshell.runbook.RunbookParseException;
 import dev.runbookshell.session.SessionRefusedException;
-import dev.runbookshell.target.TargetException;
+import dev.runbookshell.targets.TargetException;
 
 /**
  * Maps what a command threw to the message and exit code the operator sees. Known failures keep their own

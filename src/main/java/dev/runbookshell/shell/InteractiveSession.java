@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 import dev.runbookshell.runbook.Runbook;
 import dev.runbookshell.session.RunSession;
 import dev.runbookshell.session.SessionJournal;
-import dev.runbookshell.target.TargetDefinition;
-import dev.runbookshell.target.TargetException;
-import dev.runbookshell.target.TargetSession;
+import dev.runbookshell.targets.TargetDefinition;
+import dev.runbookshell.targets.TargetException;
+import dev.runbookshell.targets.TargetSession;
 
 /**
  * The interactive shell's session: started lazily by the first {@code next}/{@code run}/{@code continue} after

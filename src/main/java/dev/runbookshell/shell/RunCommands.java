@@ -28,10 +28,10 @@ import dev.runbookshell.session.SessionPlan;
 import dev.runbookshell.session.SessionRefusedException;
 import dev.runbookshell.session.SessionResult;
 import dev.runbookshell.session.SessionSettings;
-import dev.runbookshell.target.TargetDefinition;
-import dev.runbookshell.target.TargetException;
-import dev.runbookshell.target.TargetPrompts;
-import dev.runbookshell.target.TargetSession;
+import dev.runbookshell.targets.TargetDefinition;
+import dev.runbookshell.targets.TargetException;
+import dev.runbookshell.targets.TargetPrompts;
+import dev.runbookshell.targets.TargetSession;
 
 /**
  * {@code runbook run FILE}: one unattended (or, at a terminal, interactive) session from start to end. Exactly

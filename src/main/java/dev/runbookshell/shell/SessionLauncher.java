@@ -17,11 +17,11 @@ import dev.runbookshell.session.JournalHistory;
 import dev.runbookshell.session.SessionJournal;
 import dev.runbookshell.session.SessionSettings;
 import dev.runbookshell.session.WrittenJournal;
-import dev.runbookshell.target.TargetDefinition;
-import dev.runbookshell.target.TargetException;
-import dev.runbookshell.target.TargetFactory;
-import dev.runbookshell.target.TargetPrompts;
-import dev.runbookshell.target.TargetSession;
+import dev.runbookshell.targets.TargetDefinition;
+import dev.runbookshell.targets.TargetException;
+import dev.runbookshell.targets.TargetFactory;
+import dev.runbookshell.targets.TargetPrompts;
+import dev.runbookshell.targets.TargetSession;
 
 /**
  * What a session needs from the rest of the tool: the parsed runbook, the target (by front-matter name or URI),

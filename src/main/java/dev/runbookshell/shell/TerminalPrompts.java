@@ -1,6 +1,6 @@
 package dev.runbookshell.shell;
 
-import dev.runbookshell.target.TargetPrompts;
+import dev.runbookshell.targets.TargetPrompts;
 
 /** Asks the operator at the terminal while a target connects: unknown host keys, passwords, passphrases. */
 public class TerminalPrompts implements TargetPrompts {

@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
 
 import com.sun.management.OperatingSystemMXBean;
 
-import dev.runbookshell.target.ExecRequest;
-import dev.runbookshell.target.OutputSink;
-import dev.runbookshell.target.TargetDefinition;
-import dev.runbookshell.target.TargetFactory;
-import dev.runbookshell.target.TargetPrompts;
-import dev.runbookshell.target.TargetSession;
+import dev.runbookshell.targets.ExecRequest;
+import dev.runbookshell.targets.OutputSink;
+import dev.runbookshell.targets.TargetDefinition;
+import dev.runbookshell.targets.TargetFactory;
+import dev.runbookshell.targets.TargetPrompts;
+import dev.runbookshell.targets.TargetSession;
 import dev.runbookshell.testsupport.OpenSshServerExtension;
 
 /**

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
-import dev.runbookshell.target.OutputSink;
+import dev.runbookshell.targets.OutputSink;
 
 /** The throughput benches' sink: a block's stdout written to a (buffered) file stream, stderr dropped. */
 record StdoutToFile(OutputStream out) implements OutputSink {

@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.runbookshell.target.ExecRequest;
-import dev.runbookshell.target.ExecResult;
-import dev.runbookshell.target.ExecResult.Outcome;
-import dev.runbookshell.target.OutputSink;
-import dev.runbookshell.target.TargetSession;
+import dev.runbookshell.targets.ExecRequest;
+import dev.runbookshell.targets.ExecResult;
+import dev.runbookshell.targets.ExecResult.Outcome;
+import dev.runbookshell.targets.OutputSink;
+import dev.runbookshell.targets.TargetSession;
 
 /**
  * A target session that scripts outcomes: by default every block completes with exit 0 and prints its script;

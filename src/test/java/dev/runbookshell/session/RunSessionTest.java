@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.runbook.Runbook;
-import dev.runbookshell.target.ExecResult.Outcome;
+import dev.runbookshell.targets.ExecResult.Outcome;
 
 class RunSessionTest {
 

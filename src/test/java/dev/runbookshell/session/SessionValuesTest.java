@@ -13,7 +13,7 @@ import dev.runbookshell.runbook.FrontMatter;
 import dev.runbookshell.runbook.Placeholder;
 import dev.runbookshell.runbook.Runbook;
 import dev.runbookshell.runbook.VariableSpec;
-import dev.runbookshell.target.ExecResult.Outcome;
+import dev.runbookshell.targets.ExecResult.Outcome;
 
 /** Variables, placeholders, secrets and checklists in a session. */
 class SessionValuesTest {

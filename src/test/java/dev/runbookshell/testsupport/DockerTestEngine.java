@@ -4,9 +4,9 @@ import java.util.Map;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 
-import dev.runbookshell.target.TargetException;
-import dev.runbookshell.target.docker.DockerEngine;
-import dev.runbookshell.target.docker.DockerTarget;
+import dev.runbookshell.targets.TargetException;
+import dev.runbookshell.targets.docker.DockerEngine;
+import dev.runbookshell.targets.docker.DockerTarget;
 
 /**
  * The local Docker engine and the test images {@code scripts/prepare-test-env} builds without a registry.

@@ -1,0 +1,318 @@
+package dev.runbookshell.targets;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.runbookshell.targets.ExecResult.Outcome;
+import dev.runbookshell.targets.RunningBlock.Progress;
+import dev.runbookshell.targets.TargetException.Reason;
+
+/**
+ * The one protocol all transports share: a long-lived shell fed block after block on stdin ({@link BlockScript}),
+ * the end of each block's output found by sentinels ({@link SentinelScanner}), the running block stopped by
+ * signalling the shell's children from a side command. The transport only starts shells and side commands.
+ *
+ * <p>Not thread-safe, except {@link #interrupt()} and {@link #sendInput}.
+ */
+public final class SentinelShellSession implements TargetSession {
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
+	private final ShellTransport transport;
+
+	private final String shellPreference;
+
+	private ShellProcess process;
+
+	private long shellPid;
+
+	private String shellName = "sh";
+
+	private boolean freshPending;
+
+	private String lostMessage;
+
+	private volatile RunningBlock current;
+
+	private volatile boolean interruptRequested;
+
+	private volatile Router router;
+
+	private final InputGate input = new InputGate();
+
+	private SentinelShellSession(ShellTransport transport, String shellPreference) {
+		this.transport = transport;
+		this.shellPreference = shellPreference;
+	}
+
+	/**
+	 * Starts the first shell over a connected transport; closes the transport when that fails.
+	 * @param shellPreference {@code bash}, {@code sh}, or null for bash where the target has it
+	 */
+	public static SentinelShellSession open(ShellTransport transport, String shellPreference) throws TargetException {
+		SentinelShellSession session = new SentinelShellSession(transport, shellPreference);
+		try {
+			session.startShell();
+		}
+		catch (TargetException | RuntimeException ex) {
+			transport.close();
+			throw ex;
+		}
+		return session;
+	}
+
+	@Override
+	public ExecResult execute(ExecRequest request, OutputSink sink) throws TargetException {
+		if (this.lostMessage != null) {
+			throw new TargetException(Reason.CONNECT, this.lostMessage + "; reconnect first");
+		}
+		long start = System.nanoTime();
+		boolean fresh = this.freshPending;
+		if (this.process == null) {
+			startShell();
+			fresh = true;
+		}
+		this.freshPending = false;
+		this.interruptRequested = false;
+		BlockScript script = BlockScript.random();
+		RunningBlock block = new RunningBlock(script.sentinel(), request.interactive()
+				? this.input.arm(this.process.stdin(), sink, script.readySentinel()) : sink);
+		attach(block);
+		try {
+			boolean written = write(script.text(request.script(), request.exports(), request.interactive()));
+			return written ? await(block, request, start, fresh) : shellGone(block, null, start, fresh);
+		}
+		finally {
+			this.current = null;
+			// A shell still there ran the block's trailer and reads typed input away until told it ended.
+			if (this.input.close() && this.process != null) {
+				write(script.inputEnd());
+			}
+		}
+	}
+
+	@Override
+	public boolean sendInput(byte[] bytes) {
+		return this.input.send(bytes);
+	}
+
+	private ExecResult await(RunningBlock block, ExecRequest request, long start, boolean fresh) {
+		long deadline = request.timeout() == null ? Long.MAX_VALUE : start + request.timeout().toNanos();
+		boolean threadInterrupted = false;
+		Outcome stop = null;
+		Progress progress;
+		while (true) {
+			try {
+				progress = block.await(deadline);
+			}
+			catch (InterruptedException ex) {
+				// The caller's thread was interrupted: treat it as the operator's Ctrl-C, finish cleanly, keep the flag.
+				threadInterrupted = true;
+				progress = Progress.RUNNING;
+			}
+			if (progress != Progress.RUNNING) {
+				break;
+			}
+			if (this.interruptRequested || threadInterrupted) {
+				stop = Outcome.INTERRUPTED;
+			}
+			else if (System.nanoTime() - deadline >= 0) {
+				stop = Outcome.TIMED_OUT;
+			}
+			if (stop != null) {
+				progress = new BlockStop(this.transport).stop(block, this.shellPid);
+				break;
+			}
+		}
+		if (threadInterrupted) {
+			Thread.currentThread().interrupt();
+		}
+		Duration duration = Duration.ofNanos(System.nanoTime() - start);
+		if (progress == Progress.COMPLETE) {
+			return new ExecResult(stop == null ? Outcome.COMPLETED : stop, block.exitCode(), duration, fresh,
+					stop == null ? null : stopMessage(stop, request) + "; the shell and its state are kept");
+		}
+		return shellGone(block, stop == null ? null : stopMessage(stop, request), start, fresh, stop);
+	}
+
+	private ExecResult shellGone(RunningBlock block, String stopMessage, long start, boolean fresh) {
+		return shellGone(block, stopMessage, start, fresh, null);
+	}
+
+	/** The shell's output ended (or it had to be killed): find out whether it exited or the connection died. */
+	private ExecResult shellGone(RunningBlock block, String stopMessage, long start, boolean fresh, Outcome stop) {
+		try {
+			block.await(System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		Integer status = this.process.awaitExit(Duration.ofSeconds(2));
+		this.process.close();
+		this.process = null;
+		Duration duration = Duration.ofNanos(System.nanoTime() - start);
+		if (stop != null && this.transport.isConnected()) {
+			this.freshPending = true;
+			return new ExecResult(stop, status, duration, fresh, stopMessage
+					+ "; it ignored INT, TERM and KILL, so its shell was ended: the next block starts in a fresh shell");
+		}
+		if (!this.transport.isConnected()) {
+			this.lostMessage = "the connection to " + this.transport.describe() + " was lost";
+			return new ExecResult(Outcome.CONNECTION_LOST, null, duration, fresh,
+					this.lostMessage + " while the block ran: its effect is unknown");
+		}
+		return new ExecResult(Outcome.SHELL_EXITED, status, duration, fresh, "the block ended the shell (exit "
+				+ (status == null ? "status unknown" : status) + "): the next block starts in a fresh shell");
+	}
+
+	private static String stopMessage(Outcome stop, ExecRequest request) {
+		return stop == Outcome.TIMED_OUT ? "timed out after " + request.timeout().toString().substring(2).toLowerCase() + " and was interrupted"
+				: "interrupted";
+	}
+
+	@Override
+	public void interrupt() {
+		this.interruptRequested = true;
+		RunningBlock block = this.current;
+		if (block != null) {
+			block.wakeUp();
+		}
+	}
+
+	/**
+	 * After a lost connection: connects again and starts a fresh shell. The next {@link #execute} reports
+	 * {@code freshShell}. Nothing is re-run.
+	 */
+	@Override
+	public void reconnect() throws TargetException {
+		if (this.process != null) {
+			this.process.close();
+			this.process = null;
+		}
+		this.transport.reconnect();
+		this.lostMessage = null;
+		startShell();
+		this.freshPending = true;
+	}
+
+	@Override
+	public String fingerprint() {
+		return this.transport.fingerprint();
+	}
+
+	@Override
+	public String shell() {
+		return this.shellName;
+	}
+
+	@Override
+	public void close() {
+		if (this.process != null) {
+			// A polite exit first, so the remote shell and its exec channel do not linger.
+			write("exit 0\n");
+			this.process.awaitExit(Duration.ofSeconds(1));
+			this.process.close();
+			this.process = null;
+		}
+		this.transport.close();
+	}
+
+	private void startShell() throws TargetException {
+		this.router = new Router();
+		this.process = this.transport.start(ShellLaunch.command(this.shellPreference, this.transport.loginShell()),
+				this.router);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		BlockScript script = BlockScript.random();
+		RunningBlock block = new RunningBlock(script.sentinel(), new CapturingSink(out, err));
+		attach(block);
+		try {
+			Progress progress = write(script.text("printf 'pid=%s shell=%s\\n' \"$$\" \"${BASH_VERSION:+bash}\"",
+					Map.of(), false)) ? block.await(System.nanoTime() + START_TIMEOUT.toNanos()) : Progress.ENDED;
+			if (progress != Progress.COMPLETE) {
+				String detail = err.toString(StandardCharsets.UTF_8).strip();
+				this.process.close();
+				this.process = null;
+				throw new TargetException(Reason.EXEC, "the shell on " + this.transport.describe()
+						+ (progress == Progress.ENDED ? " exited at start" : " did not answer within 20 s")
+						+ (detail.isEmpty() ? "" : ": " + detail.lines().reduce((a, b) -> b).orElse("")));
+			}
+			String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+			String hello = lines[lines.length - 1];
+			this.shellPid = Long.parseLong(hello.substring(4, hello.indexOf(' ')));
+			this.shellName = hello.endsWith("shell=bash") ? "bash" : "sh";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.close();
+			this.process = null;
+			throw new TargetException(Reason.INTERRUPTED, "interrupted while starting the shell on "
+					+ this.transport.describe());
+		}
+		finally {
+			this.current = null;
+		}
+	}
+
+	/** Makes {@code block} the one output goes to; a shell that already ended ends it at once. */
+	private void attach(RunningBlock block) {
+		this.current = block;
+		if (this.router.ended) {
+			block.ended();
+		}
+	}
+
+	private boolean write(String text) {
+		try {
+			OutputStream stdin = this.process.stdin();
+			stdin.write(text.getBytes(StandardCharsets.UTF_8));
+			stdin.flush();
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/** Routes the output of one shell to the block running in it; output of an older shell goes nowhere. */
+	private final class Router implements ShellOutput {
+
+		private volatile boolean ended;
+
+		private RunningBlock block() {
+			return this == SentinelShellSession.this.router ? SentinelShellSession.this.current : null;
+		}
+
+		@Override
+		public void stdout(byte[] buffer, int offset, int length) {
+			RunningBlock block = block();
+			if (block != null) {
+				block.stdout(buffer, offset, length);
+			}
+		}
+
+		@Override
+		public void stderr(byte[] buffer, int offset, int length) {
+			RunningBlock block = block();
+			if (block != null) {
+				block.stderr(buffer, offset, length);
+			}
+		}
+
+		@Override
+		public void ended() {
+			this.ended = true;
+			RunningBlock block = block();
+			if (block != null) {
+				block.ended();
+			}
+		}
+
+	}
+
+}

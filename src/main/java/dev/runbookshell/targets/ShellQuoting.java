@@ -1,0 +1,14 @@
+package dev.runbookshell.targets;
+
+/** Quoting for text that goes into a POSIX shell command line. */
+public final class ShellQuoting {
+
+	private ShellQuoting() {
+	}
+
+	/** One single-quoted shell word: nothing inside is expanded or run. */
+	public static String singleQuoted(String value) {
+		return "'" + value.replace("'", "'\\''") + "'";
+	}
+
+}

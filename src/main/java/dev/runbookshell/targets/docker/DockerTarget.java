@@ -1,0 +1,128 @@
+package dev.runbookshell.targets.docker;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+
+import dev.runbookshell.targets.SentinelShellSession;
+import dev.runbookshell.targets.Target;
+import dev.runbookshell.targets.TargetException;
+import dev.runbookshell.targets.TargetException.Reason;
+import dev.runbookshell.targets.TargetPrompts;
+import dev.runbookshell.targets.TargetSession;
+
+/**
+ * A Docker container: a running one ({@code docker://name}), or a throwaway one made from an image
+ * ({@code docker+image://image}), labelled {@value #THROWAWAY_LABEL} and removed when the session closes.
+ */
+public final class DockerTarget implements Target {
+
+	/** The label on every container this target creates, so leftovers can be found and removed. */
+	public static final String THROWAWAY_LABEL = "dev.runbookshell.throwaway";
+
+	private final String name;
+
+	private final String uri;
+
+	private final String containerOrImage;
+
+	private final boolean throwaway;
+
+	private final String shell;
+
+	private final Function<String, String> environment;
+
+	private DockerTarget(String name, String uri, String containerOrImage, boolean throwaway, String shell,
+			Function<String, String> environment) {
+		this.name = name;
+		this.uri = uri;
+		this.containerOrImage = containerOrImage;
+		this.throwaway = throwaway;
+		this.shell = shell;
+		this.environment = environment;
+	}
+
+	/** A shell in the running container {@code container} (name or id). */
+	public static DockerTarget running(String name, String uri, String container, String shell,
+			Function<String, String> environment) {
+		return new DockerTarget(name, uri, container, false, shell, environment);
+	}
+
+	/** A shell in a new container of {@code image}, removed at close. The image must be present locally. */
+	public static DockerTarget throwawayFromImage(String name, String uri, String image, String shell,
+			Function<String, String> environment) {
+		return new DockerTarget(name, uri, image, true, shell, environment);
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public String uri() {
+		return this.uri;
+	}
+
+	@Override
+	public TargetSession open(TargetPrompts prompts) throws TargetException {
+		DockerEngine engine = DockerEngine.connect(this.environment.apply("DOCKER_HOST"));
+		DockerTransport transport;
+		try {
+			transport = this.throwaway ? createThrowaway(engine) : attachRunning(engine);
+		}
+		catch (TargetException | RuntimeException ex) {
+			engine.close();
+			throw ex;
+		}
+		return SentinelShellSession.open(transport, this.shell);
+	}
+
+	private DockerTransport attachRunning(DockerEngine engine) throws TargetException {
+		InspectContainerResponse container;
+		try {
+			container = engine.client().inspectContainerCmd(this.containerOrImage).exec();
+		}
+		catch (NotFoundException ex) {
+			throw new TargetException(Reason.CONNECT, "container " + this.containerOrImage
+					+ " does not exist on DOCKER_HOST=" + engine.host(), ex);
+		}
+		if (!Boolean.TRUE.equals(container.getState().getRunning())) {
+			throw new TargetException(Reason.CONNECT, "container " + this.containerOrImage + " is not running ("
+					+ container.getState().getStatus() + ") on DOCKER_HOST=" + engine.host());
+		}
+		return new DockerTransport(engine, container.getId(),
+				"container " + this.containerOrImage + " (" + container.getId().substring(0, 12) + ")", false);
+	}
+
+	private DockerTransport createThrowaway(DockerEngine engine) throws TargetException {
+		DockerClient client = engine.client();
+		try {
+			client.inspectImageCmd(this.containerOrImage).exec();
+		}
+		catch (NotFoundException ex) {
+			throw new TargetException(Reason.CONNECT, "image " + this.containerOrImage + " is not present on DOCKER_HOST="
+					+ engine.host() + " (pull or build it first)", ex);
+		}
+		String id = client.createContainerCmd(this.containerOrImage)
+			.withLabels(Map.of(THROWAWAY_LABEL, "true"))
+			.withEntrypoint("sh", "-c", "trap 'exit 0' TERM; while :; do sleep 3600 & wait $!; done")
+			.withCmd()
+			.exec()
+			.getId();
+		try {
+			client.startContainerCmd(id).exec();
+		}
+		catch (RuntimeException ex) {
+			client.removeContainerCmd(id).withForce(true).exec();
+			throw new TargetException(Reason.CONNECT, "cannot start a container of " + this.containerOrImage + ": "
+					+ ex.getMessage(), ex);
+		}
+		return new DockerTransport(engine, id,
+				"throwaway container " + id.substring(0, 12) + " of " + this.containerOrImage, true);
+	}
+
+}

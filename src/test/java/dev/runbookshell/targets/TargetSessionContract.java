@@ -1,0 +1,301 @@
+package dev.runbookshell.targets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.runbookshell.targets.ExecResult.Outcome;
+
+/**
+ * What every transport must do the same way. Subclasses name the target; each test gets a fresh session.
+ */
+abstract class TargetSessionContract {
+
+	protected TargetSession session;
+
+	/** The target under test; opened before each test. */
+	protected abstract Target target() throws Exception;
+
+	/** {@code bash} or {@code sh}: what the target's shell is expected to be. */
+	protected abstract String expectedShell();
+
+	@BeforeEach
+	void openSession() throws Exception {
+		this.session = target().open(TargetPrompts.refusing());
+	}
+
+	@AfterEach
+	void closeSession() {
+		if (this.session != null) {
+			this.session.close();
+		}
+	}
+
+	protected ExecResult run(String script, CollectingSink sink) throws TargetException {
+		return this.session.execute(ExecRequest.of("test", script), sink);
+	}
+
+	protected String output(String script) throws TargetException {
+		CollectingSink sink = new CollectingSink();
+		ExecResult result = run(script, sink);
+		assertThat(result.outcome()).as("outcome of %s (stderr: %s)", script, sink.err()).isEqualTo(Outcome.COMPLETED);
+		return sink.out();
+	}
+
+	@Test
+	void theShellIsTheExpectedOne() throws Exception {
+		assertThat(this.session.shell()).isEqualTo(expectedShell());
+		assertThat(output("if [ -n \"$BASH_VERSION\" ]; then echo bash; else echo sh; fi")).isEqualTo(expectedShell() + "\n");
+	}
+
+	@Test
+	void theWorkingDirectoryCarriesOverToTheNextBlock() throws Exception {
+		output("mkdir -p /tmp/rb-cd-test && cd /tmp/rb-cd-test");
+		assertThat(output("pwd")).isEqualTo("/tmp/rb-cd-test\n");
+	}
+
+	@Test
+	void exportedVariablesCarryOverToTheNextBlock() throws Exception {
+		output("export GREETING='hello there'");
+		assertThat(output("sh -c 'echo \"$GREETING\"'")).isEqualTo("hello there\n");
+	}
+
+	@Test
+	void functionsAndSetOptionsCarryOverToTheNextBlock() throws Exception {
+		output("greet() { echo \"hi $1\"; }\nset -f");
+		assertThat(output("greet bob; echo /*")).isEqualTo("hi bob\n/*\n");
+	}
+
+	@Test
+	void theExitCodeIsTheLastCommands() throws Exception {
+		assertThat(run("echo before; sh -c 'exit 7'", new CollectingSink()).exitCode()).isEqualTo(7);
+		assertThat(run("true", new CollectingSink()).exitCode()).isZero();
+	}
+
+	@Test
+	void stderrArrivesSeparatelyFromStdout() throws Exception {
+		CollectingSink sink = new CollectingSink();
+		run("echo to-out; echo to-err >&2; echo more-out", sink);
+		assertThat(sink.out()).isEqualTo("to-out\nmore-out\n");
+		assertThat(sink.err()).isEqualTo("to-err\n");
+	}
+
+	@Test
+	void outputWithoutAFinalNewlineArrivesExactlyAsPrinted() throws Exception {
+		assertThat(output("printf 'abc'")).isEqualTo("abc");
+		assertThat(output("printf 'two\\n\\n'")).isEqualTo("two\n\n");
+	}
+
+	@Test
+	void aCommandReadingStdinGetsEndOfFileAndTheNextBlockStillRuns() throws Exception {
+		CollectingSink sink = new CollectingSink();
+		ExecResult result = this.session.execute(new ExecRequest("stdin", "cat; read line; echo \"read=$?\"",
+				Duration.ofSeconds(10), false, Map.of()), sink);
+		assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
+		assertThat(sink.out()).isEqualTo("read=1\n");
+		assertThat(output("echo next")).isEqualTo("next\n");
+	}
+
+	@Test
+	void aLineTypedIntoAnInteractiveBlockReachesReadAndDecidesItsExitCode() throws Exception {
+		CompletableFuture<ExecResult> yes = runInteractive("read -r answer; test \"$answer\" = YES", new CollectingSink());
+		assertThat(sendOnceOpen("YES\n")).as("the block accepted input").isTrue();
+		assertThat(yes.get(10, TimeUnit.SECONDS).exitCode()).isZero();
+
+		CompletableFuture<ExecResult> no = runInteractive("read -r answer; test \"$answer\" = YES", new CollectingSink());
+		assertThat(sendOnceOpen("no\n")).isTrue();
+		assertThat(no.get(10, TimeUnit.SECONDS).exitCode()).isEqualTo(1);
+	}
+
+	@Test
+	void outputOfAnInteractiveBlockStreamsWhileItWaitsForInput() throws Exception {
+		CollectingSink sink = new CollectingSink();
+		CompletableFuture<ExecResult> running = runInteractive(
+				"echo 'Type YES to continue:'; echo asked >&2; read -r answer; echo \"you said $answer\"", sink);
+		awaitOutput(sink, "Type YES to continue:");
+		assertThat(sink.err()).as("stderr while the block waits").startsWith("asked").doesNotContain("__RB");
+		sendOnceOpen("YES\n");
+		assertThat(running.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.COMPLETED);
+		assertThat(sink.out()).isEqualTo("Type YES to continue:\nyou said YES\n");
+		assertThat(sink.err()).as("the protocol's markers are not output").isEqualTo("asked\n");
+	}
+
+	@Test
+	void typedInputTheBlockLeftUnreadNeverRunsAsACommandNorReachesTheNextBlock() throws Exception {
+		output("cd /tmp && rm -f rb-typed-leak");
+		CollectingSink sink = new CollectingSink();
+		CompletableFuture<ExecResult> running = runInteractive("read -r first; echo \"first=$first\"", sink);
+		assertThat(sendOnceOpen("one\ntouch rb-typed-leak\npartial")).isTrue();
+		assertThat(running.get(10, TimeUnit.SECONDS).exitCode()).isZero();
+		assertThat(sink.out()).isEqualTo("first=one\n");
+
+		assertThat(this.session.sendInput("touch rb-typed-leak\n".getBytes(StandardCharsets.UTF_8)))
+			.as("input after the block ended").isFalse();
+		assertThat(output("read -r next; echo \"next=$next\"; ls rb-typed-leak 2>/dev/null || echo absent"))
+			.isEqualTo("next=\nabsent\n");
+	}
+
+	@Test
+	void aBlockWithStdinFromDevNullTakesNoTypedInput() throws Exception {
+		CollectingSink sink = new CollectingSink();
+		CompletableFuture<ExecResult> running = CompletableFuture.supplyAsync(() -> {
+			try {
+				return run("echo started; sleep 2; read -r line; echo \"line=$line\"", sink);
+			}
+			catch (TargetException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		awaitOutput(sink, "started");
+		assertThat(this.session.sendInput("typed\n".getBytes(StandardCharsets.UTF_8))).isFalse();
+		running.get(10, TimeUnit.SECONDS);
+		assertThat(sink.out()).isEqualTo("started\nline=\n");
+	}
+
+	@Test
+	void anInteractiveBlockWaitingForInputIsInterruptedAndTheNextBlockRuns() throws Exception {
+		CollectingSink sink = new CollectingSink();
+		CompletableFuture<ExecResult> running = runInteractive("echo waiting; read -r answer; echo unreachable", sink);
+		awaitOutput(sink, "waiting");
+		this.session.interrupt();
+		ExecResult result = running.get(10, TimeUnit.SECONDS);
+		assertThat(result.outcome()).isEqualTo(Outcome.INTERRUPTED);
+		assertThat(sink.out()).doesNotContain("unreachable");
+		assertThat(output("echo next")).isEqualTo("next\n");
+	}
+
+	private CompletableFuture<ExecResult> runInteractive(String script, CollectingSink sink) {
+		return CompletableFuture.supplyAsync(() -> {
+			try {
+				return this.session.execute(new ExecRequest("typed", script, Duration.ofSeconds(20), true, Map.of()),
+						sink);
+			}
+			catch (TargetException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	/** Sends {@code text} as soon as the block takes input (its shell must first have read it), 10 s at most. */
+	private boolean sendOnceOpen(String text) throws InterruptedException {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		for (int i = 0; i < 1000; i++) {
+			if (this.session.sendInput(bytes)) {
+				return true;
+			}
+			Thread.sleep(10);
+		}
+		return false;
+	}
+
+	private static void awaitOutput(CollectingSink sink, String text) throws InterruptedException {
+		for (int i = 0; i < 200 && !sink.out().contains(text); i++) {
+			Thread.sleep(50);
+		}
+		assertThat(sink.out()).contains(text);
+	}
+
+	@Test
+	void aHeredocAndAMultiLineLoopRunAsTyped() throws Exception {
+		String script = """
+				NAME=world
+				cat <<EOF
+				hello $NAME
+				EOF
+				cat <<'RAW'
+				kept $NAME
+				RAW
+				for i in 1 2; do
+				  echo "line $i"
+				done
+				""";
+		assertThat(output(script)).isEqualTo("hello world\nkept $NAME\nline 1\nline 2\n");
+	}
+
+	@Test
+	void exportsArriveVerbatimAndRunNothing() throws Exception {
+		output("cd /tmp && rm -f rb-pwned");
+		String hostile = "'; touch rb-pwned #$(touch rb-pwned)`touch rb-pwned`";
+		CollectingSink sink = new CollectingSink();
+		this.session.execute(new ExecRequest("exports", "printf '%s' \"$HOSTILE\"", null, false,
+				Map.of("HOSTILE", hostile)), sink);
+		assertThat(sink.out()).isEqualTo(hostile);
+		assertThat(output("ls rb-pwned 2>/dev/null || echo absent")).isEqualTo("absent\n");
+	}
+
+	@Test
+	void theSentinelNeverReachesTheOutputEvenWithTracing() throws Exception {
+		CollectingSink sink = new CollectingSink();
+		run("set -x; echo traced", sink);
+		run("echo again", sink);
+		assertThat(sink.out()).isEqualTo("traced\nagain\n");
+		assertThat(sink.err()).doesNotContain("__RBS_").contains("echo again");
+	}
+
+	@Test
+	void aTimedOutBlockIsInterruptedQuicklyAndTheSessionKeepsItsState() throws Exception {
+		output("cd /tmp && export KEPT=yes");
+		CollectingSink sink = new CollectingSink();
+		ExecResult result = this.session.execute(new ExecRequest("slow", "echo started; sleep 30; echo finished",
+				Duration.ofSeconds(1), false, Map.of()), sink);
+		assertThat(result.outcome()).isEqualTo(Outcome.TIMED_OUT);
+		assertThat(sink.out()).as("the rest of the block does not run").contains("started").doesNotContain("finished");
+		assertThat(result.duration()).isLessThan(Duration.ofSeconds(5));
+		assertThat(result.message()).contains("timed out after 1s");
+		assertThat(output("echo \"$PWD $KEPT\"")).isEqualTo("/tmp yes\n");
+	}
+
+	@Test
+	void anInterruptFromAnotherThreadStopsTheBlockAndKeepsTheSession() throws Exception {
+		output("export KEPT=yes");
+		CollectingSink sink = new CollectingSink();
+		CompletableFuture<ExecResult> running = CompletableFuture.supplyAsync(() -> {
+			try {
+				return run("echo started; sleep 30; echo finished", sink);
+			}
+			catch (TargetException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		long waited = 0;
+		while (!sink.out().contains("started") && waited++ < 100) {
+			Thread.sleep(50);
+		}
+		this.session.interrupt();
+		ExecResult result = running.get(10, TimeUnit.SECONDS);
+		assertThat(result.outcome()).isEqualTo(Outcome.INTERRUPTED);
+		assertThat(result.duration()).isLessThan(Duration.ofSeconds(8));
+		assertThat(sink.out()).as("the rest of the block does not run").doesNotContain("finished");
+		assertThat(output("echo $KEPT")).isEqualTo("yes\n");
+	}
+
+	@Test
+	void exitInABlockEndsTheShellWithItsCodeAndTheNextBlockGetsAFreshShell() throws Exception {
+		output("export LOST=before");
+		ExecResult exited = run("echo bye; exit 3", new CollectingSink());
+		assertThat(exited.outcome()).isEqualTo(Outcome.SHELL_EXITED);
+		assertThat(exited.exitCode()).isEqualTo(3);
+		CollectingSink sink = new CollectingSink();
+		ExecResult next = run("echo \"lost=${LOST:-}\"", sink);
+		assertThat(next.freshShell()).isTrue();
+		assertThat(sink.out()).isEqualTo("lost=\n");
+		assertThat(run("true", new CollectingSink()).freshShell()).isFalse();
+	}
+
+	@Test
+	void setEAndAFailingCommandReportsTheShellExitedInsteadOfHanging() throws Exception {
+		ExecResult result = run("set -e\nfalse\necho unreachable", new CollectingSink());
+		assertThat(result.outcome()).isEqualTo(Outcome.SHELL_EXITED);
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(run("echo alive", new CollectingSink()).freshShell()).isTrue();
+	}
+
+}
