@@ -186,6 +186,10 @@ public final class JournalSigner implements JournalLineListener {
 		return Optional.ofNullable(this.failure);
 	}
 
+	public Path journal() {
+		return this.journal;
+	}
+
 	public String signer() {
 		return this.key.describe();
 	}

@@ -38,9 +38,21 @@ public record SignatureVerdict(Path signatureFile, State state, int lines, long 
 		return this.state == State.WHOLE || this.state == State.PREFIX;
 	}
 
-	/** One line for the operator. */
+	/** One line for the operator about the journal's current signature. */
 	public String describe() {
+		return describe(false);
+	}
+
+	/**
+	 * One line for the operator.
+	 * @param earlier true for an earlier session's signature ({@code .N.sig}): covering a prefix is its nature
+	 */
+	public String describe(boolean earlier) {
 		String sig = this.signatureFile.getFileName().toString();
+		if (earlier && this.state == State.PREFIX) {
+			return sig + ": good signature of lines 1-" + this.lines + " (an earlier session) by " + this.signer
+					+ " (" + this.key + ")";
+		}
 		return switch (this.state) {
 			case WHOLE -> sig + ": good signature of all " + this.totalLines + " lines by " + this.signer + " ("
 					+ this.key + ")";

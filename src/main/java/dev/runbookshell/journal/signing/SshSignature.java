@@ -38,6 +38,16 @@ public record SshSignature(byte[] publicKey, String namespace, String hashAlgori
 		return new SshSignature(SshKeys.blob(key.publicKey()), namespace, hashAlgorithm, signature);
 	}
 
+	/** The signature algorithm SSHSIG uses for {@code key}: its own, or rsa-sha2-512 for RSA (as ssh-keygen). */
+	public static String algorithmFor(PublicKey key) {
+		return SshKeys.signatureAlgorithm(key);
+	}
+
+	/** {@code ED25519 SHA256:...}: a key as ssh-keygen names it. */
+	public static String describe(PublicKey key) {
+		return SshKeys.describe(key);
+	}
+
 	/** What the key signs: the preamble, namespace, an empty reserved field, the hash algorithm and the hash. */
 	static byte[] signedData(String namespace, String hashAlgorithm, byte[] messageHash) {
 		return new Buffer.PlainBuffer().putRawBytes(MAGIC)
