@@ -138,7 +138,7 @@ public final class JournalWriter implements Closeable {
 
 	/**
 	 * Hands {@code listener} every line already in the journal (a resumed one has some), then each line written
-	 * from now on; it is closed with the journal, after the last line.
+	 * from now on; it is closed with the journal, after the last line (listeners added later are closed first).
 	 */
 	public synchronized JournalWriter addLineListener(JournalLineListener listener) {
 		List<byte[]> existing = JournalLines.complete(this.path);
@@ -222,8 +222,9 @@ public final class JournalWriter implements Closeable {
 			if (this.listener instanceof AutoCloseable closeable) {
 				closeListener(closeable);
 			}
-			for (JournalLineListener lines : this.lineListeners) {
-				closeListener(lines);
+			// the last added first, so one that feeds an earlier one (a signer its signatures to a shipper) is done
+			for (int i = this.lineListeners.size() - 1; i >= 0; i--) {
+				closeListener(this.lineListeners.get(i));
 			}
 			this.lineListeners.clear();
 			if (this.channel.isOpen()) {

@@ -83,6 +83,7 @@ public class RunCommands {
 			@Option(longName = "accept-new-host-key", description = "trust an SSH host key not yet in known_hosts") Boolean acceptNewHostKey,
 			@Option(longName = "sign", description = "sign the journal with the ssh-agent's key (default: $RUNBOOK_SIGN)") Boolean sign,
 			@Option(longName = "sign-key", description = "sign the journal with this key (through the agent when it holds it)") String signKey,
+			@Option(longName = "ship", description = "copy each journal line as written to syslog://host:port or file:///dir") String ship,
 			CommandContext context) {
 		if (this.current.get().isPresent() && (file == null || !java.nio.file.Files.isRegularFile(Path.of(file)))) {
 			this.sessionCommands.runBlock(file, context);
@@ -134,7 +135,7 @@ public class RunCommands {
 		else {
 			prompts = TargetPrompts.unattended(isSet(acceptNewHostKey));
 		}
-		JournalProof proof = JournalProof.of(sign, signKey, prompts, System::getenv);
+		JournalProof proof = JournalProof.of(sign, signKey, ship, prompts, System::getenv);
 		runSession(out, runbook, definition, confirmer, prompts, settings, logDir, resume, proof);
 	}
 
