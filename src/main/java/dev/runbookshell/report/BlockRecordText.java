@@ -55,7 +55,7 @@ final class BlockRecordText {
 			facts.forEach(fact -> md.add("> - " + fact));
 		}
 		String ran = run.command();
-		if (ran != null && !ran.equals(block.command())) {
+		if (ran != null && !ran.strip().equals(block.command().strip())) {
 			boolean edited = run.decisions().stream().anyMatch(d -> d.text() != null);
 			md.add(">");
 			md.add(edited ? "> Ran, as edited by the operator:" : "> Ran, with the values filled in:");

@@ -124,7 +124,7 @@ public final class RunbookRecord {
 		List<String> lines = new ArrayList<>();
 		lines.add(indent + BEGIN + "block " + block.id() + " -->");
 		for (String line : record) {
-			lines.add((indent + line).stripTrailing().isEmpty() ? indent.stripTrailing() : indent + line);
+			lines.add(line.isBlank() ? indent.stripTrailing() : indent + line);
 		}
 		lines.add(indent.stripTrailing());
 		lines.add(indent + END);
