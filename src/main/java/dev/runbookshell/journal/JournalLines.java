@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** A journal file's complete lines as bytes, for listeners that join while it is written. */
-final class JournalLines {
+/** A journal file's complete lines as bytes: for listeners that join while it is written, and for its copies. */
+public final class JournalLines {
 
 	private JournalLines() {
 	}
 
 	/** Every line that ends in a newline, without it; a partial last line is not part of the journal. */
-	static List<byte[]> complete(Path journal) {
+	public static List<byte[]> complete(Path journal) {
 		byte[] all;
 		try {
 			all = Files.readAllBytes(journal);

@@ -8,9 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import dev.runbookshell.journal.JournalLines;
 
 /**
  * Copies a journal, line by line as it is written, into a directory (on another mount): {@code <dir>/<journal
@@ -91,7 +92,7 @@ final class DirectorySink implements EventSink {
 		this.channel = FileChannel.open(this.copy, StandardOpenOption.CREATE, StandardOpenOption.READ,
 				StandardOpenOption.WRITE);
 		if (this.existing == null) {
-			this.existing = completeLines(this.copy);
+			this.existing = JournalLines.complete(this.copy);
 			this.committed = this.existing.stream().mapToLong(l -> l.length + 1L).sum();
 		}
 		return this.channel;
@@ -142,19 +143,6 @@ final class DirectorySink implements EventSink {
 		while (buffer.hasRemaining()) {
 			out.write(buffer, at + buffer.position());
 		}
-	}
-
-	private static List<byte[]> completeLines(Path file) throws IOException {
-		byte[] all = Files.readAllBytes(file);
-		List<byte[]> lines = new ArrayList<>();
-		int start = 0;
-		for (int i = 0; i < all.length; i++) {
-			if (all[i] == '\n') {
-				lines.add(Arrays.copyOfRange(all, start, i));
-				start = i + 1;
-			}
-		}
-		return lines;
 	}
 
 	@Override

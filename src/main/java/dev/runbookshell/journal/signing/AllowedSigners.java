@@ -181,41 +181,27 @@ public final class AllowedSigners {
 
 	/** Whitespace-separated fields; spaces inside double quotes do not separate. */
 	private static List<String> fields(String text) {
-		List<String> fields = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '"') {
-				quoted = !quoted;
-			}
-			if (!quoted && Character.isWhitespace(c)) {
-				if (!field.isEmpty()) {
-					fields.add(field.toString());
-					field.setLength(0);
-				}
-			}
-			else {
-				field.append(c);
-			}
-		}
-		if (!field.isEmpty()) {
-			fields.add(field.toString());
-		}
-		return fields;
+		return split(text, Character::isWhitespace);
 	}
 
 	private static List<String> splitOptions(String options) {
+		return split(options, c -> c == ',');
+	}
+
+	/** The non-empty parts between separators outside double quotes (the quotes stay in the parts). */
+	private static List<String> split(String text, java.util.function.IntPredicate separator) {
 		List<String> parts = new ArrayList<>();
 		StringBuilder part = new StringBuilder();
 		boolean quoted = false;
-		for (char c : options.toCharArray()) {
+		for (char c : text.toCharArray()) {
 			if (c == '"') {
 				quoted = !quoted;
 			}
-			if (c == ',' && !quoted) {
-				parts.add(part.toString());
-				part.setLength(0);
+			if (!quoted && separator.test(c)) {
+				if (!part.isEmpty()) {
+					parts.add(part.toString());
+					part.setLength(0);
+				}
 			}
 			else {
 				part.append(c);
