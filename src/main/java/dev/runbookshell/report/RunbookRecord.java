@@ -89,8 +89,9 @@ public final class RunbookRecord {
 		List<String> lines = new ArrayList<>(List.of(BEGIN + "session -->", line.toString()));
 		for (Run.Timed<SessionResumed> resume : run.resumes()) {
 			lines.add(">");
-			lines.add("> Resumed " + UtcTime.dateTime(resume.at()) + " by " + MarkdownReport.inline(resume.event().operator())
-					+ " on " + MarkdownReport.inline(resume.event().host()) + ".");
+			lines.add("> Resumed " + UtcTime.dateTime(resume.at()) + " by "
+					+ MarkdownReport.inline(resume.event().operator()) + " on "
+					+ MarkdownReport.inline(resume.event().host()) + ".");
 		}
 		lines.add("");
 		lines.add(END);

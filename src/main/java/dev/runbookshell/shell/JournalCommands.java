@@ -50,19 +50,32 @@ public class JournalCommands {
 		String problem = null;
 		for (ShippedJournals.Rebuilt journal : rebuilt) {
 			String chain = journal.journal().verification().describe(journal.file());
-			writer.println("rebuilt " + journal.file() + ": " + journal.journal().entries().size() + " lines; " + chain
-					.substring(chain.indexOf(": ") + 2) + (journal.signature() == null ? "" : "; signature " + journal.signature()));
-			String issue = journal.journal().verification().isBroken() ? chain
-					: journal.missingFrom() > 0 ? journal.file() + ": lines from seq " + journal.missingFrom()
-							+ " on were not received (later ones were): the copy stops there"
-							: journal.conflicts() > 0 ? journal.file() + ": " + journal.conflicts()
-									+ " lines arrived twice with different contents (the first of each was kept)" : null;
+			writer.println("rebuilt " + journal.file() + ": " + journal.journal().entries().size() + " lines; "
+					+ chain.substring(chain.indexOf(": ") + 2)
+					+ (journal.signature() == null ? "" : "; signature " + journal.signature()));
+			String issue = problem(journal, chain);
 			problem = problem == null ? issue : problem;
 		}
 		writer.flush();
 		if (problem != null) {
 			throw CliException.failed(problem);
 		}
+	}
+
+	/** Why a rebuilt journal is not a whole, untouched copy, or null. */
+	private static String problem(ShippedJournals.Rebuilt journal, String chain) {
+		if (journal.journal().verification().isBroken()) {
+			return chain;
+		}
+		if (journal.missingFrom() > 0) {
+			return journal.file() + ": lines from seq " + journal.missingFrom()
+					+ " on were not received (later ones were): the copy stops there";
+		}
+		if (journal.conflicts() > 0) {
+			return journal.file() + ": " + journal.conflicts()
+					+ " lines arrived twice with different contents (the first of each was kept)";
+		}
+		return null;
 	}
 
 }

@@ -39,9 +39,11 @@ final class RunbookRecordReport {
 			bytes = Files.readAllBytes(file);
 		}
 		catch (IOException ex) {
-			throw CliException.usage(file + ": cannot read the runbook (" + ex.getMessage() + "); give it with --runbook FILE");
+			throw CliException.usage(file + ": cannot read the runbook (" + ex.getMessage()
+					+ "); give it with --runbook FILE");
 		}
-		String recorded = started.runbook().sha256() == null ? "" : started.runbook().sha256().replaceFirst("^sha256:", "");
+		String recorded = started.runbook().sha256() == null ? ""
+				: started.runbook().sha256().replaceFirst("^sha256:", "");
 		String actual = sha256(bytes);
 		if (!actual.equalsIgnoreCase(recorded)) {
 			throw CliException.usage(file + ": not the runbook that ran (sha256 " + actual + ", the journal says "

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Consumer;
 
 import dev.runbookshell.journal.JournalEntry;
@@ -14,8 +15,8 @@ import dev.runbookshell.journal.JournalLineListener;
  * in a bounded queue ({@value #QUEUE_BYTES} bytes) and a sender thread of its own delivers it, so nothing the
  * session does waits on the sink. A sink that fails is reported once (and again when it is back), then retried
  * every few seconds; lines wait in the queue meanwhile. When the queue is full, that line and every later one is
- * dropped (reported once), so the shipped copy stays a prefix of the journal. The local journal stays the source of truth. Closing waits at most {@link #CLOSE_WAIT} for the queue to
- * drain, then says what was not shipped.
+ * dropped (reported once), so the shipped copy stays a prefix of the journal. The local journal stays the source
+ * of truth. Closing waits at most {@link #CLOSE_WAIT} for the queue to drain, then says what was not shipped.
  */
 public final class JournalShipper implements JournalLineListener {
 
@@ -45,8 +46,6 @@ public final class JournalShipper implements JournalLineListener {
 	private long firstDropped;
 
 	private long shipped;
-
-	private long lastSeqShipped;
 
 	private JournalShipper(EventSink sink, Consumer<String> warnings) {
 		this.sink = sink;
@@ -81,7 +80,8 @@ public final class JournalShipper implements JournalLineListener {
 			if (this.dropped++ == 0) {
 				this.firstDropped = shipment instanceof Shipment.Line line ? line.seq() : 0;
 				this.warnings.accept("shipping queue for " + this.sink.describe() + " is full (" + (QUEUE_BYTES >> 20)
-						+ " MiB): lines from seq " + this.firstDropped + " on are not shipped; the local journal has them");
+						+ " MiB): lines from seq " + this.firstDropped
+						+ " on are not shipped; the local journal has them");
 			}
 			return;
 		}
@@ -128,9 +128,8 @@ public final class JournalShipper implements JournalLineListener {
 	private synchronized void delivered(Shipment shipment) {
 		this.queue.pollFirst();
 		this.queuedBytes -= shipment.size();
-		if (shipment instanceof Shipment.Line line) {
+		if (shipment instanceof Shipment.Line) {
 			this.shipped++;
-			this.lastSeqShipped = line.seq();
 		}
 		if (this.down) {
 			this.down = false;
@@ -150,8 +149,10 @@ public final class JournalShipper implements JournalLineListener {
 				waitQuietly(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
 			}
 			if (!this.queue.isEmpty()) {
-				long lines = this.queue.stream().filter(Shipment.Line.class::isInstance).count();
-				this.warnings.accept(lines + " journal lines (after seq " + this.lastSeqShipped + ") were not shipped to "
+				List<Long> left = this.queue.stream().filter(Shipment.Line.class::isInstance)
+					.map(s -> ((Shipment.Line) s).seq()).toList();
+				this.warnings.accept(left.size() + " journal lines" + (left.isEmpty() ? ""
+						: " (seq " + left.get(0) + " to " + left.get(left.size() - 1) + ")") + " were not shipped to "
 						+ this.sink.describe() + " within " + CLOSE_WAIT.toSeconds() + " s; the local journal has them");
 			}
 			this.queue.clear();
