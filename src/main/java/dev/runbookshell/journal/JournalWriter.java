@@ -59,6 +59,8 @@ public final class JournalWriter implements Closeable {
 
 	private RuntimeException listenerFailure;
 
+	private final List<JournalLineListener> lineListeners = new ArrayList<>();
+
 	private JournalWriter(Path path, FileChannel channel, Clock clock, List<JournalEntry> existing, String prev) {
 		this.path = path;
 		this.channel = channel;
@@ -134,6 +136,19 @@ public final class JournalWriter implements Closeable {
 		return this;
 	}
 
+	/**
+	 * Hands {@code listener} every line already in the journal (a resumed one has some), then each line written
+	 * from now on; it is closed with the journal, after the last line (listeners added later are closed first).
+	 */
+	public synchronized JournalWriter addLineListener(JournalLineListener listener) {
+		List<byte[]> existing = JournalLines.complete(this.path);
+		for (int i = 0; i < existing.size() && i < this.entries.size(); i++) {
+			notifyLine(listener, this.entries.get(i), existing.get(i));
+		}
+		this.lineListeners.add(listener);
+		return this;
+	}
+
 	/** Appends one event, forces it to disk and returns it as written. */
 	public synchronized JournalEntry write(JournalEvent event) {
 		if (!this.channel.isOpen()) {
@@ -155,6 +170,9 @@ public final class JournalWriter implements Closeable {
 		this.seq = entry.seq();
 		this.prev = JournalCodec.sha256(line);
 		this.entries.add(entry);
+		for (JournalLineListener lines : this.lineListeners) {
+			notifyLine(lines, entry, line);
+		}
 		if (event instanceof JournalEvent.SessionStarted || event instanceof JournalEvent.SessionResumed
 				|| event instanceof JournalEvent.BlockFinished || event instanceof JournalEvent.SessionFinished) {
 			notifyListener();
@@ -204,6 +222,11 @@ public final class JournalWriter implements Closeable {
 			if (this.listener instanceof AutoCloseable closeable) {
 				closeListener(closeable);
 			}
+			// the last added first, so one that feeds an earlier one (a signer its signatures to a shipper) is done
+			for (int i = this.lineListeners.size() - 1; i >= 0; i--) {
+				closeListener(this.lineListeners.get(i));
+			}
+			this.lineListeners.clear();
 			if (this.channel.isOpen()) {
 				this.channel.force(true);
 				this.channel.close();
@@ -221,6 +244,15 @@ public final class JournalWriter implements Closeable {
 		}
 		catch (Exception ex) {
 			this.listenerFailure = ex instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex);
+		}
+	}
+
+	private void notifyLine(JournalLineListener listener, JournalEntry entry, byte[] line) {
+		try {
+			listener.lineWritten(entry, line);
+		}
+		catch (RuntimeException ex) {
+			this.listenerFailure = ex;
 		}
 	}
 

@@ -171,7 +171,7 @@ public final class MarkdownReport implements ReportRenderer {
 	}
 
 	/** A fenced block whose fence is longer than any run of backticks inside. */
-	private static void fence(StringBuilder md, String language, String text) {
+	static void fence(StringBuilder md, String language, String text) {
 		int longest = 2;
 		Matcher m = BACKTICKS.matcher(text);
 		while (m.find()) {

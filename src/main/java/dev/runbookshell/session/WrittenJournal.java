@@ -51,6 +51,11 @@ public final class WrittenJournal implements SessionJournal {
 		return this.writer.path().toString();
 	}
 
+	/** The writer underneath, for what listens to its lines (signing, shipping). */
+	public JournalWriter writer() {
+		return this.writer;
+	}
+
 	/** Every event in the journal so far, for the Markdown log. */
 	public List<dev.runbookshell.journal.JournalEntry> entries() {
 		return this.writer.entries();

@@ -81,6 +81,9 @@ public class RunCommands {
 			@Option(longName = "log-dir", description = "where journals go (default ./migration-logs)") String logDir,
 			@Option(longName = "force", description = "replay or resume although the runbook or target changed") Boolean force,
 			@Option(longName = "accept-new-host-key", description = "trust an SSH host key not yet in known_hosts") Boolean acceptNewHostKey,
+			@Option(longName = "sign", description = "sign the journal with the ssh-agent's key (default: $RUNBOOK_SIGN)") Boolean sign,
+			@Option(longName = "sign-key", description = "sign the journal with this key (through the agent when it holds it)") String signKey,
+			@Option(longName = "ship", description = "copy each journal line as written to syslog://host:port or file:///dir") String ship,
 			CommandContext context) {
 		if (this.current.get().isPresent() && (file == null || !java.nio.file.Files.isRegularFile(Path.of(file)))) {
 			this.sessionCommands.runBlock(file, context);
@@ -132,16 +135,18 @@ public class RunCommands {
 		else {
 			prompts = TargetPrompts.unattended(isSet(acceptNewHostKey));
 		}
-		runSession(out, runbook, definition, confirmer, prompts, settings, logDir, resume);
+		JournalProof proof = JournalProof.of(sign, signKey, ship, prompts, System::getenv);
+		runSession(out, runbook, definition, confirmer, prompts, settings, logDir, resume, proof);
 	}
 
 	private void runSession(PrintWriter out, Runbook runbook, TargetDefinition definition, Confirmer confirmer,
-			TargetPrompts prompts, SessionSettings settings, String logDir, String resume) {
+			TargetPrompts prompts, SessionSettings settings, String logDir, String resume, JournalProof proof) {
 		TargetSession target;
 		try {
 			target = this.launcher.open(definition, prompts);
 		}
 		catch (TargetException ex) {
+			proof.finish(out);
 			throw CliException.target(SessionLauncher.describe(definition) + ": " + ex.getMessage(), ex);
 		}
 		SessionJournal journal;
@@ -157,6 +162,7 @@ public class RunCommands {
 		SessionResult result;
 		RunSession session;
 		try {
+			proof.attach(journal);
 			session = RunSession.start(runbook, target, journal, confirmer, printer, settings);
 		}
 		catch (RuntimeException ex) {
@@ -170,13 +176,16 @@ public class RunCommands {
 		}
 		catch (TargetException ex) {
 			printer.summary(session.result());
+			proof.finish(out);
 			throw CliException.target(definition.name() + ": " + ex.getMessage(), ex);
 		}
 		catch (SessionRefusedException ex) {
 			printer.summary(session.result());
+			proof.finish(out);
 			throw ex;
 		}
 		printer.summary(result);
+		proof.finish(out);
 		switch (result.status()) {
 			case FAILED -> throw CliException.failed("a block did not succeed (journal: " + result.journal() + ")");
 			case INTERRUPTED -> throw new CliException(ExitCode.INTERRUPTED,

@@ -176,6 +176,39 @@ class JournalWriterTest {
 		assertThat(journal.entries()).hasSize(100);
 	}
 
+	@Test
+	void aLineListenerGetsTheLinesAlreadyThereThenEachNewOneAndListenersCloseLastAddedFirst() throws Exception {
+		Path file = smallJournal();
+		List<String> seen = new ArrayList<>();
+		try (JournalWriter writer = JournalWriter.append(file, JournalFixtures.ticking())) {
+			writer.addLineListener(new JournalLineListener() {
+				@Override
+				public void lineWritten(JournalEntry entry, byte[] line) {
+					seen.add(entry.seq() + ":" + new String(line, StandardCharsets.UTF_8).substring(0, 8));
+				}
+
+				@Override
+				public void close() {
+					seen.add("first closed");
+				}
+			});
+			writer.addLineListener(new JournalLineListener() {
+				@Override
+				public void lineWritten(JournalEntry entry, byte[] line) {
+				}
+
+				@Override
+				public void close() {
+					seen.add("second closed");
+				}
+			});
+			writer.write(new Note("after", null));
+		}
+		assertThat(seen).containsExactly("1:{\"seq\":1", "2:{\"seq\":2", "3:{\"seq\":3", "4:{\"seq\":4",
+				"5:{\"seq\":5", "second closed", "first closed");
+		assertThat(Files.readAllLines(file)).hasSize(5);
+	}
+
 	private Path smallJournal() {
 		try (JournalWriter writer = JournalWriter.create(this.dir, "db", "prod", JournalFixtures.ticking())) {
 			JournalFixtures.writeSmallSession(writer);

@@ -68,7 +68,7 @@ class ReportCommandsTest {
 	@Test
 	void anUnknownFormatIsAUsageError() {
 		assertThatThrownBy(() -> this.commands.render(this.journal.toString(), "pdf", null, null))
-			.hasMessage("unknown format 'pdf' (md, html, junit, json, cast)");
+			.hasMessage("unknown format 'pdf' (md, html, junit, json, cast, runbook)");
 	}
 
 	@Test

@@ -80,8 +80,10 @@ final class RunbookCli {
 		finally {
 			process.destroyForcibly();
 		}
-		return new Result(process.exitValue(), Files.readString(dir.resolve(".stdout"), StandardCharsets.UTF_8),
-				Files.readString(dir.resolve(".stderr"), StandardCharsets.UTF_8),
+		// decoded leniently: a report may print a runbook's invalid UTF-8 as it is (tests read the bytes themselves)
+		return new Result(process.exitValue(),
+				new String(Files.readAllBytes(dir.resolve(".stdout")), StandardCharsets.UTF_8),
+				new String(Files.readAllBytes(dir.resolve(".stderr")), StandardCharsets.UTF_8),
 				Duration.ofNanos(System.nanoTime() - started));
 	}
 

@@ -1,0 +1,165 @@
+package dev.runbookshell.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.parser.Parser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.runbookshell.journal.BlockStatus;
+import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.JournalEvent.BlockRef;
+import dev.runbookshell.journal.JournalReader;
+import dev.runbookshell.journal.JournalWriter;
+import dev.runbookshell.runbook.Block;
+import dev.runbookshell.runbook.ParseResult;
+import dev.runbookshell.runbook.RunbookParser;
+
+class RunbookRecordTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void strippingTheInsertedPartsGivesBackTheOriginalBytesCrlfAndMojibakeIncluded() throws Exception {
+		byte[] original = runbook("\r\n", true);
+
+		byte[] record = render(original);
+
+		assertThat(record).isNotEqualTo(original);
+		assertThat(RecordMarkers.strip(record)).isEqualTo(original);
+		String text = new String(record, StandardCharsets.ISO_8859_1);
+		assertThat(text).as("inserted lines keep the file's line end").doesNotContain("-->\n").contains("-->\r\n");
+		assertThat(text).contains("caf\u00e9 au lait").as("the Latin-1 byte is still a lone byte");
+	}
+
+	@Test
+	void aFileWithoutALastNewlineAndLfLineEndsComesBackToo() throws Exception {
+		byte[] original = runbook("\n", false);
+
+		assertThat(RecordMarkers.strip(render(original))).isEqualTo(original);
+	}
+
+	@Test
+	void underEachBlockStandsItsOutcomeTheDecisionsTheEditedTextAndTheFoldedOutput() throws Exception {
+		String record = new String(render(runbook("\n", true)), StandardCharsets.UTF_8);
+
+		assertThat(record).contains("✅ **1.1 prepare: succeeded** · exit 0")
+			.contains("Decided *run* by alice at 2025-03-01 02:00:0")
+			.contains("❌ **2.1 migrate: failed** · exit 3")
+			.contains("Decided *edit* by alice")
+			.contains("> > Ran, as edited by the operator:\n> >\n> > ```bash\n> > ./migrate --dry-run=false\n> > ```")
+			.contains("> <details open><summary>Output: 2 lines</summary>\n>\n> ```text\n> migrating\n> error: table locked\n> ```\n>\n> </details>")
+			.contains("   <details><summary>Output: 1 line</summary>")
+			.doesNotContain("with the values filled in")
+			.contains("⬜ **3.1 cleanup: not run** in this session")
+			.contains("- [x] Backups are readable<!-- runbook-shell:check ticked --> *✅ checked by alice at ")
+			.contains("📋 **Record of a run by runbook-shell test**: on **prod**, by alice on laptop (interactive)");
+		assertThat(record.indexOf("<!-- runbook-shell:record session -->"))
+			.as("the summary comes after the front matter").isGreaterThan(record.indexOf("title: Record"));
+	}
+
+	@Test
+	void theRecordStillParsesAsTheSameDocumentWithEveryOriginalBlockIntact() throws Exception {
+		byte[] original = runbook("\n", true);
+		String record = new String(render(original), StandardCharsets.UTF_8);
+		String source = new String(original, StandardCharsets.UTF_8);
+
+		List<String> originalBlocks = fencedLiterals(source);
+		List<String> recordBlocks = fencedLiterals(record);
+		assertThat(headings(record)).isEqualTo(headings(source));
+		int next = 0;
+		for (String literal : recordBlocks) {
+			if (next < originalBlocks.size() && literal.equals(originalBlocks.get(next))) {
+				next++;
+			}
+		}
+		assertThat(next).as("every original code block, in order, unchanged").isEqualTo(originalBlocks.size());
+	}
+
+	/**
+	 * A runbook with front matter, a block in a list item, a block in a quote, a checklist, a Latin-1 byte, and an
+	 * unclosed fence at its end.
+	 */
+	private byte[] runbook(String eol, boolean lastNewline) throws Exception {
+		String text = String.join(eol, "---", "title: Record", "---", "# Record", "", "## Prepare", "",
+				"1. Make room:", "   ```bash {name=prepare}", "   echo ready", "   ```", "2. Then migrate.", "",
+				"## Migrate", "", "> ```bash {name=migrate}", "> ./migrate", "> ```", "Text right after the quote.",
+				"", "- [ ] Backups are readable", "- [ ] Nobody complained", "", "## Clean up", "",
+				"```bash {name=cleanup}", "rm -rf /tmp/migrate-work", "caf\u00e9 au lait");
+		// é in Latin-1 (0xE9): invalid UTF-8, as in a file saved by an old editor
+		String latin1 = (text + (lastNewline ? eol : "")).replace("caf\u00e9", "caf\u0000");
+		byte[] file = latin1.getBytes(StandardCharsets.UTF_8);
+		for (int i = 0; i < file.length; i++) {
+			if (file[i] == 0) {
+				file[i] = (byte) 0xE9;
+			}
+		}
+		Files.write(this.dir.resolve("plan.md"), file);
+		return file;
+	}
+
+	private byte[] render(byte[] original) throws Exception {
+		Path plan = this.dir.resolve("plan.md");
+		ParseResult parsed = new RunbookParser().read(plan);
+		Map<String, BlockRef> refs = new java.util.HashMap<>();
+		for (Block block : parsed.runbook().executableBlocks()) {
+			refs.put(block.name(), new BlockRef(block.id(), block.name(), block.hash()));
+		}
+		Path journal;
+		RecordedRuns.TestClock clock = new RecordedRuns.TestClock(Instant.parse("2025-03-01T02:00:00Z"));
+		try (JournalWriter writer = JournalWriter.create(this.dir, "plan", "prod", clock)) {
+			writer.write(new JournalEvent.SessionStarted(new JournalEvent.RunbookRef("plan.md", parsed.runbook().sha256(),
+					"Record"), new JournalEvent.TargetRef("prod", "ssh://ops@db1", "SHA256:x"), "alice", "laptop",
+					new JournalEvent.ToolRef("runbook-shell", "test"), "interactive"));
+			BlockRef prepare = refs.get("prepare");
+			writer.write(new JournalEvent.Decision(prepare, "run", null));
+			writer.write(new JournalEvent.BlockStarted(prepare, "echo ready"));
+			writer.write(new JournalEvent.BlockFinished(prepare, BlockStatus.SUCCEEDED, 0, 12, "ready\n", null, List.of()));
+			BlockRef migrate = refs.get("migrate");
+			writer.write(new JournalEvent.Decision(migrate, "edit", "./migrate --dry-run=false"));
+			writer.write(new JournalEvent.BlockStarted(migrate, "./migrate --dry-run=false"));
+			writer.write(new JournalEvent.BlockFinished(migrate, BlockStatus.FAILED, 3, 40, "migrating\nerror: table locked\n",
+					null, List.of()));
+			writer.write(new JournalEvent.Check(21, "Backups are readable", "2", "checked", null));
+			writer.write(new JournalEvent.Check(22, "Nobody complained", "2", "unverified", null));
+			writer.write(new JournalEvent.SessionFinished("failed", Map.of("succeeded", 1, "failed", 1)));
+			journal = writer.path();
+		}
+		return new RunbookRecord().render(new JournalReader().read(journal), parsed, original);
+	}
+
+	private static List<String> fencedLiterals(String markdown) {
+		List<String> literals = new ArrayList<>();
+		Parser.builder().build().parse(markdown).accept(new AbstractVisitor() {
+			@Override
+			public void visit(FencedCodeBlock block) {
+				literals.add(block.getLiteral());
+			}
+		});
+		return literals;
+	}
+
+	private static List<String> headings(String markdown) {
+		List<String> headings = new ArrayList<>();
+		Parser.builder().build().parse(markdown).accept(new AbstractVisitor() {
+			@Override
+			public void visit(Heading heading) {
+				headings.add(heading.getLevel() + ":" + ((org.commonmark.node.Text) heading.getFirstChild()).getLiteral());
+			}
+		});
+		return headings;
+	}
+
+}
