@@ -49,22 +49,7 @@ class DockerConnectionLossIT {
 	@BeforeEach
 	void startContainer() throws Exception {
 		this.container = docker.startContainer(DockerTestEngine.BASH_IMAGE);
-		Files.writeString(this.dir.resolve("plan.md"), """
-				# Loss
-
-				## Long
-
-				```bash {name=long}
-				echo "block is running"
-				sleep 120
-				```
-
-				## After
-
-				```bash {name=after}
-				echo after-ran
-				```
-				""");
+		ConnectionLossChecks.writePlan(this.dir);
 	}
 
 	@AfterEach
@@ -82,7 +67,7 @@ class DockerConnectionLossIT {
 			Process run = RunbookCli.start(this.dir, null, Map.of("DOCKER_HOST", proxy.dockerHost()), "run", "plan.md",
 					"--target", "docker://" + this.container + "?keep-alive=1&keep-alive-max=3", "--yes", "--log-dir",
 					"logs");
-			ConnectionLossChecks.awaitOutput(this.dir, "block is running", run);
+			ConnectionLossChecks.awaitOutput(this.dir, ConnectionLossChecks.RUNNING, run);
 
 			proxy.stall();
 			// the block would sleep for 120 s, and a hung engine would hold it forever: the pings end it
@@ -90,7 +75,6 @@ class DockerConnectionLossIT {
 
 			ConnectionLossChecks.assertLost(result, this.dir, "1.1",
 					"the Docker engine at DOCKER_HOST=" + proxy.dockerHost() + " gave no answer to 3 pings 1 s apart");
-			assertThat(result.stdout()).doesNotContain("after-ran");
 		}
 	}
 
@@ -98,13 +82,12 @@ class DockerConnectionLossIT {
 	void aContainerKilledMidBlockIsUnknownAndTheRunExitsThreeWithoutAStackTrace() throws Exception {
 		Process run = RunbookCli.start(this.dir, "run", "plan.md", "--target", "docker://" + this.container, "--yes",
 				"--log-dir", "logs");
-		ConnectionLossChecks.awaitOutput(this.dir, "block is running", run);
+		ConnectionLossChecks.awaitOutput(this.dir, ConnectionLossChecks.RUNNING, run);
 
 		docker.engine().client().killContainerCmd(this.container).exec();
 		RunbookCli.Result result = RunbookCli.waitFor(run, this.dir, Duration.ofSeconds(60));
 
 		ConnectionLossChecks.assertLost(result, this.dir, "1.1", "the container is exited");
-		assertThat(result.stdout()).doesNotContain("after-ran");
 	}
 
 	@Test

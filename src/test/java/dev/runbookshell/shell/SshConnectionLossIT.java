@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -29,11 +28,11 @@ class SshConnectionLossIT {
 
 	@Test
 	void aServerThatStopsAnsweringMidBlockIsFoundByKeepAlivesAndTheRunExitsThree() throws Exception {
-		Files.writeString(this.dir.resolve("plan.md"), plan());
+		ConnectionLossChecks.writePlan(this.dir);
 		// short keep-alives so the test need not wait the default 20-25 s
 		Process run = RunbookCli.start(this.dir, "run", "plan.md", "--target",
 				target() + "&keep-alive=1&keep-alive-max=3", "--yes", "--log-dir", "logs");
-		ConnectionLossChecks.awaitOutput(this.dir, "block is running", run);
+		ConnectionLossChecks.awaitOutput(this.dir, ConnectionLossChecks.RUNNING, run);
 
 		RunbookCli.Result result;
 		try {
@@ -47,39 +46,18 @@ class SshConnectionLossIT {
 
 		ConnectionLossChecks.assertLost(result, this.dir, "1.1", "no answer to 3 keep-alives 1 s apart");
 		assertThat(result.stderr()).contains("127.0.0.1:" + SSHD.port());
-		assertThat(this.dir.resolve("after.txt")).doesNotExist();
 	}
 
 	@Test
 	void aConnectionDroppedMidBlockIsUnknownAndTheRunExitsThree() throws Exception {
-		Files.writeString(this.dir.resolve("plan.md"), plan());
+		ConnectionLossChecks.writePlan(this.dir);
 		Process run = RunbookCli.start(this.dir, "run", "plan.md", "--target", target(), "--yes", "--log-dir", "logs");
-		ConnectionLossChecks.awaitOutput(this.dir, "block is running", run);
+		ConnectionLossChecks.awaitOutput(this.dir, ConnectionLossChecks.RUNNING, run);
 
 		SSHD.dropConnections();
 		RunbookCli.Result result = RunbookCli.waitFor(run, this.dir, Duration.ofSeconds(60));
 
 		ConnectionLossChecks.assertLost(result, this.dir, "1.1", "the server closed the connection");
-		assertThat(this.dir.resolve("after.txt")).doesNotExist();
-	}
-
-	private String plan() {
-		return """
-				# Loss
-
-				## Long
-
-				```bash {name=long}
-				echo "block is running"
-				sleep 120
-				```
-
-				## After
-
-				```bash {name=after}
-				echo ran > '%s/after.txt'
-				```
-				""".formatted(this.dir);
 	}
 
 	private static String target() {
