@@ -71,13 +71,11 @@ public final class DockerEngine implements AutoCloseable {
 	}
 
 	private static String ping(DockerHttpClient http, String host) throws TargetException {
-		int[] status = new int[1];
-		String version;
+		PingAnswer answer;
 		try {
-			version = EngineCall.within(PING_TIMEOUT, host, "/_ping", () -> {
+			answer = EngineCall.within(PING_TIMEOUT, host, "/_ping", () -> {
 				try (DockerHttpClient.Response response = http.execute(pingRequest())) {
-					status[0] = response.getStatusCode();
-					return header(response.getHeaders(), "Api-Version");
+					return new PingAnswer(response.getStatusCode(), header(response.getHeaders(), "Api-Version"));
 				}
 			});
 		}
@@ -86,12 +84,15 @@ public final class DockerEngine implements AutoCloseable {
 			throw new TargetException(Reason.CONNECT, "the Docker daemon at DOCKER_HOST=" + host + " is not reachable"
 					+ whyUnreachable(ex, host), ex);
 		}
-		if (status[0] != 200 || version == null) {
+		if (answer.status() != 200 || answer.apiVersion() == null) {
 			closeQuietly(http);
 			throw new TargetException(Reason.CONNECT, "the Docker daemon at DOCKER_HOST=" + host
-					+ " answered /_ping with status " + status[0] + " and no API-Version");
+					+ " answered /_ping with status " + answer.status() + " and no API-Version");
 		}
-		return version;
+		return answer.apiVersion();
+	}
+
+	private record PingAnswer(int status, String apiVersion) {
 	}
 
 	private static DockerHttpClient.Request pingRequest() {
