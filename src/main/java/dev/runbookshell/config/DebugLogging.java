@@ -26,7 +26,11 @@ public final class DebugLogging {
 		return Path.of(System.getProperty("user.home"), ".runbook-shell", "debug.log");
 	}
 
-	/** Routes java.util.logging (and SLF4J through it) to the debug log; RUNBOOK_DEBUG=1 logs everything. */
+	/**
+	 * Routes java.util.logging (and SLF4J through it) to the debug log; RUNBOOK_DEBUG=1 logs everything. An
+	 * exception that ends a thread goes there too rather than to stderr: library threads (docker-java's stdin
+	 * copier when a container dies) throw what we cannot catch, and the session learns of the failure anyway.
+	 */
 	public static void install() {
 		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
 		LogManager.getLogManager().reset();
@@ -37,6 +41,8 @@ public final class DebugLogging {
 		handler.setLevel(Level.ALL);
 		root.addHandler(handler);
 		Logger.getLogger("dev.runbookshell").setLevel(Level.FINE);
+		Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> Logger.getLogger(DebugLogging.class.getName())
+			.log(Level.WARNING, "thread " + thread.getName() + " ended with an uncaught exception", failure));
 	}
 
 }

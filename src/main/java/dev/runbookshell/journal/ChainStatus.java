@@ -34,12 +34,17 @@ public record ChainStatus(State state, int line, String reason) {
 		return this.state == State.BROKEN;
 	}
 
-	/** {@code file:line: journal hash chain broken (reason)} and the like, for messages. */
+	/**
+	 * {@code file:line: journal hash chain broken (reason)} and the like, for messages. A file whose first line is
+	 * already wrong is not a journal at all (another file given by mistake, such as the Markdown log), and the
+	 * message says so.
+	 */
 	public String describe(java.nio.file.Path file) {
 		return switch (this.state) {
 			case INTACT -> file + ": journal hash chain intact";
 			case INCOMPLETE_LAST_LINE -> file + ":" + this.line + ": incomplete last line (interrupted write)";
-			case BROKEN -> file + ":" + this.line + ": journal hash chain broken (" + this.reason + ")";
+			case BROKEN -> file + ":" + this.line + (this.line == 1 ? ": not a runbook-shell journal ("
+					: ": journal hash chain broken (") + this.reason + ")";
 		};
 	}
 

@@ -2,6 +2,7 @@ package dev.runbookshell.session;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,9 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
@@ -67,7 +71,7 @@ public final class AnswersConfirmer extends AutoConfirmer {
 			root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
 		}
 		catch (IOException ex) {
-			throw new SessionRefusedException("cannot read answers file " + file + ": " + ex.getMessage());
+			throw unreadable(file, ex);
 		}
 		if (root == null || root.isMissingNode() || root.isNull()) {
 			root = new ObjectMapper().createObjectNode();
@@ -113,6 +117,24 @@ public final class AnswersConfirmer extends AutoConfirmer {
 		Decision onFailure = choice(file, "on-failure", text(root, "on-failure", "stop"),
 				Set.of("stop", "ignore", "rollback"));
 		return new AnswersConfirmer(fallback, blocks, variables, checks, onFailure);
+	}
+
+	/** One line naming the file and, for bad YAML, the line: the parser's own report spans ten. */
+	private static SessionRefusedException unreadable(Path file, IOException ex) {
+		if (ex instanceof NoSuchFileException) {
+			return new SessionRefusedException("no answers file at " + file);
+		}
+		if (ex.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+			// where the broken construct began says more than where the parser gave up (often the end of the file)
+			Mark mark = yaml.getContextMark() != null ? yaml.getContextMark() : yaml.getProblemMark();
+			return new SessionRefusedException(file + ":" + (mark.getLine() + 1) + ": invalid YAML: "
+					+ yaml.getProblem() + (yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")"));
+		}
+		if (ex instanceof JsonProcessingException json && json.getLocation() != null) {
+			return new SessionRefusedException(file + ":" + Math.max(1, json.getLocation().getLineNr())
+					+ ": invalid YAML: " + json.getOriginalMessage().lines().findFirst().orElse(""));
+		}
+		return new SessionRefusedException("cannot read answers file " + file + ": " + ex.getMessage());
 	}
 
 	private static Decision blockDecision(Path file, String key, JsonNode value) {

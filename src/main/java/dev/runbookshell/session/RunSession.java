@@ -217,6 +217,14 @@ public final class RunSession implements AutoCloseable {
 		return this.state.journal.location();
 	}
 
+	/**
+	 * The block during which the connection to the target was lost, when nothing has reconnected since (the
+	 * session ended, or waits, with the target gone); empty otherwise.
+	 */
+	public Optional<Block> connectionLostIn() {
+		return this.state.connectionLost ? Optional.ofNullable(this.state.lastRun) : Optional.empty();
+	}
+
 	/** The overall status now; {@link #finish()} writes it. */
 	public SessionResult result() {
 		return this.state.result();

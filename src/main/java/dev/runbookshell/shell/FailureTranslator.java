@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.runbookshell.journal.JournalException;
 import dev.runbookshell.runbook.RunbookParseException;
 import dev.runbookshell.session.SessionRefusedException;
 import dev.runbookshell.targets.TargetException;
@@ -29,6 +30,11 @@ public class FailureTranslator {
 		}
 		if (failure instanceof TargetException target) {
 			return CliException.target(target.getMessage(), target);
+		}
+		if (failure instanceof JournalException journal) {
+			// its message names the file and, for a bad line, the line: a journal that cannot be read or trusted
+			// is bad input like any other file
+			return CliException.usage(journal.getMessage());
 		}
 		if (failure instanceof IllegalArgumentException) {
 			return CliException.usage(String.valueOf(failure.getMessage()));

@@ -186,6 +186,11 @@ public class RunCommands {
 		}
 		printer.summary(result);
 		proof.finish(out);
+		if (result.status() == SessionResult.Status.FAILED && session.connectionLostIn().isPresent()) {
+			throw new CliException(ExitCode.TARGET, SessionLauncher.describe(definition) + ": connection lost during "
+					+ session.connectionLostIn().get().label() + ", recorded as unknown (journal: " + result.journal()
+					+ ")");
+		}
 		switch (result.status()) {
 			case FAILED -> throw CliException.failed("a block did not succeed (journal: " + result.journal() + ")");
 			case INTERRUPTED -> throw new CliException(ExitCode.INTERRUPTED,

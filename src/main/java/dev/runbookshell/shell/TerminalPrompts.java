@@ -20,6 +20,17 @@ public class TerminalPrompts implements TargetPrompts {
 	}
 
 	@Override
+	public boolean acceptHostKeyOfNewType(String host, java.util.List<String> known, String keyType,
+			String fingerprint) {
+		this.questions.println("WARNING: the host " + host + " is known by " + String.join(", ", known)
+				+ ", but it now offers only " + keyType + " " + fingerprint + ".");
+		this.questions.println("Its keys may have been replaced, or someone else may be answering in its place. "
+				+ "Ask its administrator before you trust the new key.");
+		return this.questions.choose("Trust " + keyType + " " + fingerprint + " for " + host + " as well? [y/N] ",
+				'n') == 'y';
+	}
+
+	@Override
 	public char[] readSecret(String prompt) {
 		String secret = this.questions.askSecret(prompt.endsWith(" ") ? prompt : prompt + ": ");
 		return secret == null ? null : secret.toCharArray();

@@ -162,7 +162,9 @@ public final class SentinelShellSession implements TargetSession {
 					+ "; it ignored INT, TERM and KILL, so its shell was ended: the next block starts in a fresh shell");
 		}
 		if (!this.transport.isConnected()) {
-			this.lostMessage = "the connection to " + this.transport.describe() + " was lost";
+			String cause = this.transport.lossCause();
+			this.lostMessage = "the connection to " + this.transport.describe() + " was lost"
+					+ (cause == null ? "" : " (" + cause + ")");
 			return new ExecResult(Outcome.CONNECTION_LOST, null, duration, fresh,
 					this.lostMessage + " while the block ran: its effect is unknown");
 		}

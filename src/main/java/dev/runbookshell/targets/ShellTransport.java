@@ -22,6 +22,14 @@ public interface ShellTransport extends AutoCloseable {
 	/** False when the connection or container is gone, so a shell that ended did not simply exit. */
 	boolean isConnected();
 
+	/**
+	 * Why the connection was lost, when the transport knows ({@code no answer to 4 keep-alives 5 s apart}); null
+	 * otherwise.
+	 */
+	default String lossCause() {
+		return null;
+	}
+
 	/** Connects again after the connection was lost. */
 	void reconnect() throws TargetException;
 

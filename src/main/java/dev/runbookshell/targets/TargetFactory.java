@@ -12,8 +12,9 @@ import dev.runbookshell.targets.ssh.SshTarget;
 /**
  * Makes a {@link Target} from its definition: {@code local}, {@code ssh://user@host:port?identity=..} (options
  * from the query or the options map: identity, known-hosts, proxy-jump, password-var, accept-new-host-key),
- * {@code docker://container}, {@code docker+image://image}; every kind takes {@code shell} (bash or sh) and
- * local takes {@code cwd}. Creating connects to nothing; {@link Target#open} does.
+ * {@code docker://container}, {@code docker+image://image}; every kind takes {@code shell} (bash or sh), local
+ * takes {@code cwd}, SSH and Docker take {@code keep-alive} and {@code keep-alive-max} ({@link AliveCheck}).
+ * Creating connects to nothing; {@link Target#open} does.
  */
 public final class TargetFactory {
 
@@ -51,18 +52,27 @@ public final class TargetFactory {
 		}
 		String rest = withoutQuery(uri);
 		if (rest.startsWith("ssh://")) {
-			return SshTarget.of(definition.name(), uri, rest.substring("ssh://".length()), options, this.environment,
-					this.home);
+			return SshTarget.of(definition.name(), uri, rest.substring("ssh://".length()), options,
+					aliveCheck(definition, uri, options), this.environment, this.home);
 		}
 		if (rest.startsWith("docker+image://") && rest.length() > "docker+image://".length()) {
 			return DockerTarget.throwawayFromImage(definition.name(), uri, rest.substring("docker+image://".length()),
-					shell, this.environment);
+					shell, aliveCheck(definition, uri, options), this.environment);
 		}
 		if (rest.startsWith("docker://") && rest.length() > "docker://".length()) {
 			return DockerTarget.running(definition.name(), uri, rest.substring("docker://".length()), shell,
-					this.environment);
+					aliveCheck(definition, uri, options), this.environment);
 		}
 		throw invalid(definition, uri, "use local, ssh://user@host:port, docker://container or docker+image://image");
+	}
+
+	private static AliveCheck aliveCheck(TargetDefinition definition, String uri, Map<String, String> options) {
+		try {
+			return AliveCheck.of(options);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(definition, uri, ex.getMessage());
+		}
 	}
 
 	private static Map<String, String> queryOptions(TargetDefinition definition, String uri) {

@@ -62,6 +62,15 @@ class TargetFactoryTest {
 	}
 
 	@Test
+	void aBadKeepAliveIsRejectedNamingTargetUriAndOption() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.factory.create(new TargetDefinition("web", "docker://web", Map.of("keep-alive", "0"))))
+			.withMessageContaining("target 'web'")
+			.withMessageContaining("'docker://web'")
+			.withMessageContaining("keep-alive must be a whole number");
+	}
+
+	@Test
 	void anEmptyContainerNameIsRejected() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.factory.create(new TargetDefinition("c", "docker://", Map.of())))

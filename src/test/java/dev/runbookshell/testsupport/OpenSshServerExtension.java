@@ -29,6 +29,8 @@ public final class OpenSshServerExtension implements BeforeAllCallback, AfterAll
 
 	private final List<String> extraConfig;
 
+	private String hostKeyType = "ed25519";
+
 	private Path dir;
 
 	private int port;
@@ -37,6 +39,12 @@ public final class OpenSshServerExtension implements BeforeAllCallback, AfterAll
 
 	public OpenSshServerExtension(String... extraConfig) {
 		this.extraConfig = List.of(extraConfig);
+	}
+
+	/** A server whose only host key is of {@code type} (ed25519, ecdsa or rsa) instead of ed25519. */
+	public OpenSshServerExtension withHostKeyType(String type) {
+		this.hostKeyType = type;
+		return this;
 	}
 
 	@Override
@@ -55,12 +63,12 @@ public final class OpenSshServerExtension implements BeforeAllCallback, AfterAll
 		RequiredComponent.require(Files.isDirectory(Path.of("/run/sshd")), "sshd privilege separation dir /run/sshd");
 		this.dir = Files.createTempDirectory("runbook-sshd");
 		Files.createDirectories(home().resolve(".ssh"));
-		keygen(this.dir.resolve("host_ed25519"));
+		keygen(hostKey(), this.hostKeyType, "");
 		keygen(clientKey());
 		Files.copy(Path.of(clientKey() + ".pub"), this.dir.resolve("authorized_keys"));
 		this.port = freePort();
 		List<String> config = new ArrayList<>(List.of("Port " + this.port, "ListenAddress 127.0.0.1",
-				"HostKey " + this.dir.resolve("host_ed25519"), "AuthorizedKeysFile " + this.dir.resolve("authorized_keys"),
+				"HostKey " + hostKey(), "AuthorizedKeysFile " + this.dir.resolve("authorized_keys"),
 				"PermitRootLogin prohibit-password", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
 				"UsePAM no", "StrictModes no", "PidFile none", "LogLevel ERROR", "MaxSessions 50", "MaxStartups 50"));
 		config.addAll(this.extraConfig);
@@ -96,6 +104,37 @@ public final class OpenSshServerExtension implements BeforeAllCallback, AfterAll
 		catch (IOException ex) {
 			// a leftover temp folder is not worth failing a test for
 		}
+	}
+
+	/**
+	 * Freezes every client connection (SIGSTOP to the per-connection sshd processes): their sockets stay open but
+	 * nothing answers, as with a hung server or a dead link. {@link #resumeConnections()} undoes it.
+	 * @return how many sshd processes were stopped
+	 */
+	public int freezeConnections() throws IOException, InterruptedException {
+		return signalConnections("STOP");
+	}
+
+	/** Lets frozen connections go on (SIGCONT). */
+	public void resumeConnections() throws IOException, InterruptedException {
+		signalConnections("CONT");
+	}
+
+	private int signalConnections(String signal) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+		this.sshd.descendants()
+			.filter(process -> process.info().command().map(c -> c.endsWith("/sshd") || c.endsWith("/sshd-session"))
+				.orElse(false))
+			.forEach(process -> command.add(Long.toString(process.pid())));
+		if (command.size() == 2) {
+			return 0;
+		}
+		Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+			throw new IOException(String.join(" ", command) + " failed: " + out);
+		}
+		return command.size() - 2;
 	}
 
 	/** Drops every client connection (kills the per-connection sshd processes) but keeps listening. */
@@ -135,13 +174,17 @@ public final class OpenSshServerExtension implements BeforeAllCallback, AfterAll
 
 	/** {@code ssh-ed25519 AAAA...} of the server. */
 	public String hostPublicKey() throws IOException {
-		String[] fields = Files.readString(Path.of(this.dir.resolve("host_ed25519") + ".pub")).strip().split("\\s+");
+		String[] fields = Files.readString(Path.of(hostKey() + ".pub")).strip().split("\\s+");
 		return fields[0] + " " + fields[1];
 	}
 
 	/** {@code SHA256:...} of the server's host key, as ssh-keygen prints it. */
 	public String hostKeyFingerprint() throws IOException, InterruptedException {
-		return fingerprintOf(this.dir.resolve("host_ed25519"));
+		return fingerprintOf(hostKey());
+	}
+
+	private Path hostKey() {
+		return this.dir.resolve("host_" + this.hostKeyType);
 	}
 
 	/** {@code SHA256:...} of the key pair at {@code key} (read from {@code key.pub}), as ssh-keygen prints it. */

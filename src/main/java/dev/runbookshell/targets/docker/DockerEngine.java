@@ -2,9 +2,11 @@ package dev.runbookshell.targets.docker;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -18,12 +20,15 @@ import dev.runbookshell.targets.TargetException.Reason;
 /**
  * A docker-java client for the engine at DOCKER_HOST (unix socket by default), speaking the API version the
  * daemon announces on {@code /_ping}: docker-java's default (1.44) is refused by dockerd 20.10 (1.41), and
- * Docker 29 refuses anything older than 1.44, so no fixed version works with both.
+ * Docker 29 refuses anything older than 1.44, so no fixed version works with both. A request that must not
+ * hang on an engine that stopped answering goes through {@link #call}.
  */
 public final class DockerEngine implements AutoCloseable {
 
 	/** Where the engine is when DOCKER_HOST is not set. */
 	public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
+
+	private static final Duration PING_TIMEOUT = Duration.ofSeconds(10);
 
 	private final String host;
 
@@ -66,23 +71,55 @@ public final class DockerEngine implements AutoCloseable {
 	}
 
 	private static String ping(DockerHttpClient http, String host) throws TargetException {
-		DockerHttpClient.Request ping = DockerHttpClient.Request.builder()
-			.method(DockerHttpClient.Request.Method.GET)
-			.path("/_ping")
-			.build();
-		try (DockerHttpClient.Response response = http.execute(ping)) {
-			String version = header(response.getHeaders(), "Api-Version");
-			if (response.getStatusCode() != 200 || version == null) {
-				throw new TargetException(Reason.CONNECT, "the Docker daemon at DOCKER_HOST=" + host
-						+ " answered /_ping with status " + response.getStatusCode() + " and no API-Version");
-			}
-			return version;
+		PingAnswer answer;
+		try {
+			answer = EngineCall.within(PING_TIMEOUT, host, "/_ping", () -> {
+				try (DockerHttpClient.Response response = http.execute(pingRequest())) {
+					return new PingAnswer(response.getStatusCode(), header(response.getHeaders(), "Api-Version"));
+				}
+			});
 		}
-		catch (RuntimeException ex) {
+		catch (TargetException | RuntimeException ex) {
+			closeQuietly(http);
+			throw new TargetException(Reason.CONNECT, "the Docker daemon at DOCKER_HOST=" + host + " is not reachable"
+					+ whyUnreachable(ex, host), ex);
+		}
+		if (answer.status() != 200 || answer.apiVersion() == null) {
 			closeQuietly(http);
 			throw new TargetException(Reason.CONNECT, "the Docker daemon at DOCKER_HOST=" + host
-					+ " is not reachable (is dockerd running?): " + rootMessage(ex), ex);
+					+ " answered /_ping with status " + answer.status() + " and no API-Version");
 		}
+		return answer.apiVersion();
+	}
+
+	private record PingAnswer(int status, String apiVersion) {
+	}
+
+	private static DockerHttpClient.Request pingRequest() {
+		return DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path("/_ping").build();
+	}
+
+	/** Whether the engine answers {@code /_ping} within {@code timeout}. */
+	boolean answersPing(Duration timeout) {
+		try {
+			return call(timeout, "/_ping", () -> {
+				try (DockerHttpClient.Response response = this.http.execute(pingRequest())) {
+					return response.getStatusCode() == 200;
+				}
+			});
+		}
+		catch (TargetException | RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Sends {@code request} and waits for its answer {@code timeout} at most.
+	 * @param what what is asked, for the message
+	 * @throws TargetException TIMEOUT naming DOCKER_HOST when the engine did not answer in time
+	 */
+	<T> T call(Duration timeout, String what, Supplier<T> request) throws TargetException {
+		return EngineCall.within(timeout, this.host, what, request);
 	}
 
 	private static String header(Map<String, List<String>> headers, String name) {
@@ -94,12 +131,18 @@ public final class DockerEngine implements AutoCloseable {
 			.orElse(null);
 	}
 
-	private static String rootMessage(Throwable ex) {
+	private static String whyUnreachable(Throwable ex, String host) {
+		if (ex instanceof TargetException) {
+			return ": it did not answer /_ping within " + PING_TIMEOUT.toSeconds() + " s";
+		}
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		return root.getClass().getSimpleName() + ": " + root.getMessage();
+		if (root instanceof UnknownHostException) {
+			return ": the host name " + URI.create(host).getHost() + " does not resolve";
+		}
+		return " (is dockerd running?): " + root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
 	public DockerClient client() {

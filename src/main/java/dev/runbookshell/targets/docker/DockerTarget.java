@@ -7,6 +7,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 
+import dev.runbookshell.targets.AliveCheck;
 import dev.runbookshell.targets.SentinelShellSession;
 import dev.runbookshell.targets.Target;
 import dev.runbookshell.targets.TargetException;
@@ -33,28 +34,34 @@ public final class DockerTarget implements Target {
 
 	private final String shell;
 
+	private final AliveCheck aliveCheck;
+
 	private final Function<String, String> environment;
 
 	private DockerTarget(String name, String uri, String containerOrImage, boolean throwaway, String shell,
-			Function<String, String> environment) {
+			AliveCheck aliveCheck, Function<String, String> environment) {
 		this.name = name;
 		this.uri = uri;
 		this.containerOrImage = containerOrImage;
 		this.throwaway = throwaway;
 		this.shell = shell;
+		this.aliveCheck = aliveCheck;
 		this.environment = environment;
 	}
 
-	/** A shell in the running container {@code container} (name or id). */
+	/**
+	 * A shell in the running container {@code container} (name or id).
+	 * @param aliveCheck how often the engine is pinged while a shell is attached
+	 */
 	public static DockerTarget running(String name, String uri, String container, String shell,
-			Function<String, String> environment) {
-		return new DockerTarget(name, uri, container, false, shell, environment);
+			AliveCheck aliveCheck, Function<String, String> environment) {
+		return new DockerTarget(name, uri, container, false, shell, aliveCheck, environment);
 	}
 
 	/** A shell in a new container of {@code image}, removed at close. The image must be present locally. */
 	public static DockerTarget throwawayFromImage(String name, String uri, String image, String shell,
-			Function<String, String> environment) {
-		return new DockerTarget(name, uri, image, true, shell, environment);
+			AliveCheck aliveCheck, Function<String, String> environment) {
+		return new DockerTarget(name, uri, image, true, shell, aliveCheck, environment);
 	}
 
 	@Override
@@ -95,7 +102,8 @@ public final class DockerTarget implements Target {
 					+ container.getState().getStatus() + ") on DOCKER_HOST=" + engine.host());
 		}
 		return new DockerTransport(engine, container.getId(),
-				"container " + this.containerOrImage + " (" + container.getId().substring(0, 12) + ")", false);
+				"container " + this.containerOrImage + " (" + container.getId().substring(0, 12) + ")", false,
+				this.aliveCheck);
 	}
 
 	private DockerTransport createThrowaway(DockerEngine engine) throws TargetException {
@@ -122,7 +130,7 @@ public final class DockerTarget implements Target {
 					+ ex.getMessage(), ex);
 		}
 		return new DockerTransport(engine, id,
-				"throwaway container " + id.substring(0, 12) + " of " + this.containerOrImage, true);
+				"throwaway container " + id.substring(0, 12) + " of " + this.containerOrImage, true, this.aliveCheck);
 	}
 
 }

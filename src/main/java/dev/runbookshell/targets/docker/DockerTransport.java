@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
 
+import dev.runbookshell.targets.AliveCheck;
 import dev.runbookshell.targets.ShellOutput;
 import dev.runbookshell.targets.ShellProcess;
 import dev.runbookshell.targets.ShellTransport;
@@ -21,11 +20,19 @@ import dev.runbookshell.targets.TargetException.Reason;
 
 /**
  * Shells as {@code docker exec} processes with stdin attached (no TTY, so stdout and stderr stay apart); side
- * commands as further execs. A throwaway container is removed at close.
+ * commands as further execs. While a shell is attached an {@link EngineWatch} pings the engine: one that stops
+ * answering ends the shell's stream, so the running block ends as a lost connection. A throwaway container is
+ * removed at close.
  */
 final class DockerTransport implements ShellTransport {
 
 	private static final long SIDE_COMMAND_TIMEOUT_SECONDS = 5;
+
+	/** A request the engine answers at once when it answers at all; a create on a busy engine may take a while. */
+	private static final Duration ENGINE_ANSWER = Duration.ofSeconds(30);
+
+	/** The side command's own wait, and the requests around it. */
+	private static final Duration SIDE_COMMAND_BOUND = Duration.ofSeconds(SIDE_COMMAND_TIMEOUT_SECONDS + 10);
 
 	private final DockerEngine engine;
 
@@ -35,28 +42,42 @@ final class DockerTransport implements ShellTransport {
 
 	private final boolean throwaway;
 
-	DockerTransport(DockerEngine engine, String containerId, String description, boolean throwaway) {
+	private final AliveCheck aliveCheck;
+
+	/** The watch of the shell attached last; null before the first. */
+	private volatile EngineWatch watch;
+
+	/** What the container was found to be when it was last found not running, or null. */
+	private volatile String stopped;
+
+	DockerTransport(DockerEngine engine, String containerId, String description, boolean throwaway,
+			AliveCheck aliveCheck) {
 		this.engine = engine;
 		this.containerId = containerId;
 		this.description = description;
 		this.throwaway = throwaway;
+		this.aliveCheck = aliveCheck;
 	}
 
 	@Override
 	public ShellProcess start(String command, ShellOutput output) throws TargetException {
 		DockerClient client = this.engine.client();
 		try {
-			String execId = client.execCreateCmd(this.containerId)
+			String execId = this.engine.call(ENGINE_ANSWER, "the exec of a shell", () -> client
+				.execCreateCmd(this.containerId)
 				.withAttachStdin(true)
 				.withAttachStdout(true)
 				.withAttachStderr(true)
 				.withTty(false)
 				.withCmd("sh", "-c", command)
 				.exec()
-				.getId();
+				.getId());
 			BytePipe stdin = new BytePipe();
 			FrameRouter router = client.execStartCmd(execId).withStdIn(stdin.input()).exec(new FrameRouter(output));
-			return new DockerShell(client, execId, stdin, router);
+			EngineWatch shellWatch = EngineWatch.start(this.engine, this.aliveCheck, router::abandon);
+			this.watch = shellWatch;
+			this.stopped = null;
+			return new DockerShell(this.engine, execId, stdin, router, shellWatch);
 		}
 		catch (RuntimeException ex) {
 			throw new TargetException(isConnected() ? Reason.EXEC : Reason.CONNECT,
@@ -71,27 +92,37 @@ final class DockerTransport implements ShellTransport {
 
 	/** Runs {@code script} in a second exec and returns its exit code, null when the engine never ran it. */
 	private Long sideCommand(String script) throws TargetException {
-		DockerClient client = this.engine.client();
-		try {
-			String execId = client.execCreateCmd(this.containerId)
-				.withAttachStdout(true)
-				.withAttachStderr(true)
-				.withCmd("sh", "-c", script)
-				.exec()
-				.getId();
-			try (ResultCallback.Adapter<Frame> done = client.execStartCmd(execId).exec(new ResultCallback.Adapter<>())) {
-				done.awaitCompletion(SIDE_COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-			}
-			return client.inspectExecCmd(execId).exec().getExitCodeLong();
+		if (engineLost()) {
+			throw new TargetException(Reason.CONNECT, lossCause());
 		}
-		catch (RuntimeException | IOException ex) {
+		try {
+			return this.engine.call(SIDE_COMMAND_BOUND, "a command beside the shell", () -> runBeside(script));
+		}
+		catch (RuntimeException ex) {
 			throw new TargetException(Reason.EXEC, "cannot signal the block in " + describe() + ": " + ex.getMessage(),
 					ex);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new TargetException(Reason.INTERRUPTED, "interrupted while signalling the block in " + describe());
+	}
+
+	private Long runBeside(String script) {
+		DockerClient client = this.engine.client();
+		String execId = client.execCreateCmd(this.containerId)
+			.withAttachStdout(true)
+			.withAttachStderr(true)
+			.withCmd("sh", "-c", script)
+			.exec()
+			.getId();
+		try (ResultCallback.Adapter<Frame> done = client.execStartCmd(execId).exec(new ResultCallback.Adapter<>())) {
+			done.awaitCompletion(SIDE_COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
 		}
+		catch (IOException ex) {
+			// closing the finished stream: its exit code is asked below either way
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt(); // the caller stopped waiting
+			return null;
+		}
+		return client.inspectExecCmd(execId).exec().getExitCodeLong();
 	}
 
 	/**
@@ -100,20 +131,47 @@ final class DockerTransport implements ShellTransport {
 	 */
 	@Override
 	public boolean isConnected() {
+		if (engineLost()) {
+			return false;
+		}
 		try {
-			InspectContainerResponse container = this.engine.client().inspectContainerCmd(this.containerId).exec();
-			if (!Boolean.TRUE.equals(container.getState().getRunning())) {
+			if (!running()) {
 				return false;
 			}
 			// A killed container can accept an exec for a moment: only one that ran and exited 0 proves it alive,
 			// and the container must still be running afterwards.
 			Long probe = sideCommand("true");
-			return probe != null && probe == 0 && Boolean.TRUE
-				.equals(this.engine.client().inspectContainerCmd(this.containerId).exec().getState().getRunning());
+			return probe != null && probe == 0 && running();
 		}
 		catch (RuntimeException | TargetException ex) {
 			return false;
 		}
+	}
+
+	/** Whether the container runs; when it does not, what it is now is kept for {@link #lossCause()}. */
+	private boolean running() throws TargetException {
+		InspectContainerResponse.ContainerState state = this.engine.call(ENGINE_ANSWER, "the container's inspection",
+				() -> this.engine.client().inspectContainerCmd(this.containerId).exec().getState());
+		if (Boolean.TRUE.equals(state.getRunning())) {
+			return true;
+		}
+		this.stopped = "the container is " + state.getStatus()
+				+ (state.getExitCodeLong() == null ? "" : ", exit code " + state.getExitCodeLong());
+		return false;
+	}
+
+	private boolean engineLost() {
+		EngineWatch current = this.watch;
+		return current != null && current.lost();
+	}
+
+	@Override
+	public String lossCause() {
+		if (engineLost()) {
+			return "the Docker engine at DOCKER_HOST=" + this.engine.host() + " gave "
+					+ this.aliveCheck.unanswered("ping");
+		}
+		return this.stopped;
 	}
 
 	@Override
@@ -138,59 +196,20 @@ final class DockerTransport implements ShellTransport {
 	public void close() {
 		if (this.throwaway) {
 			try {
-				this.engine.client().removeContainerCmd(this.containerId).withForce(true).exec();
+				this.engine.call(ENGINE_ANSWER, "the removal of the throwaway container", () -> this.engine.client()
+					.removeContainerCmd(this.containerId)
+					.withForce(true)
+					.exec());
 			}
-			catch (RuntimeException ex) {
-				// Already gone; the label lets an operator find any leftover.
+			catch (RuntimeException | TargetException ex) {
+				// Already gone, or the engine does not answer; the label lets an operator find any leftover.
 			}
 		}
 		this.engine.close();
 	}
 
-	/** Demultiplexed exec output to the session; the end of the stream, however it came, ends the shell. */
-	private static final class FrameRouter extends ResultCallback.Adapter<Frame> {
-
-		private final ShellOutput output;
-
-		private final AtomicBoolean ended = new AtomicBoolean();
-
-		FrameRouter(ShellOutput output) {
-			this.output = output;
-		}
-
-		@Override
-		public void onNext(Frame frame) {
-			byte[] payload = frame.getPayload();
-			if (frame.getStreamType() == StreamType.STDERR) {
-				this.output.stderr(payload, 0, payload.length);
-			}
-			else {
-				this.output.stdout(payload, 0, payload.length);
-			}
-		}
-
-		@Override
-		public void onError(Throwable throwable) {
-			end();
-			super.onError(throwable);
-		}
-
-		@Override
-		public void onComplete() {
-			end();
-			super.onComplete();
-		}
-
-		private void end() {
-			if (this.ended.compareAndSet(false, true)) {
-				this.output.ended();
-			}
-		}
-
-	}
-
-	private record DockerShell(DockerClient client, String execId, BytePipe pipe, FrameRouter router)
-			implements ShellProcess {
+	private record DockerShell(DockerEngine engine, String execId, BytePipe pipe, FrameRouter router,
+			EngineWatch watch) implements ShellProcess {
 
 		@Override
 		public OutputStream stdin() {
@@ -201,8 +220,9 @@ final class DockerTransport implements ShellTransport {
 		public Integer awaitExit(Duration timeout) {
 			long deadline = System.nanoTime() + timeout.toNanos();
 			try {
-				while (true) {
-					InspectExecResponse exec = this.client.inspectExecCmd(this.execId).exec();
+				while (!this.watch.lost()) {
+					InspectExecResponse exec = this.engine.call(timeout, "the exec's inspection",
+							() -> this.engine.client().inspectExecCmd(this.execId).exec());
 					if (!Boolean.TRUE.equals(exec.isRunning())) {
 						Long code = exec.getExitCodeLong();
 						return code == null ? null : code.intValue();
@@ -212,8 +232,9 @@ final class DockerTransport implements ShellTransport {
 					}
 					Thread.sleep(20);
 				}
+				return null;
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | TargetException ex) {
 				return null;
 			}
 			catch (InterruptedException ex) {
@@ -224,6 +245,7 @@ final class DockerTransport implements ShellTransport {
 
 		@Override
 		public void close() {
+			this.watch.close();
 			this.pipe.close();
 			try {
 				this.router.close();

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import net.schmizz.sshj.common.Buffer;
@@ -19,7 +21,9 @@ import dev.runbookshell.targets.TargetPrompts;
 /**
  * Checks server keys against a known_hosts file (hashed and {@code [host]:port} entries included, by sshj's
  * parser). An unknown key goes to the operator by SHA256 fingerprint and is appended when accepted; a changed key
- * is always refused. Why a key was refused is kept for the error message, since sshj only says "could not verify".
+ * is always refused. A key of a type known_hosts does not hold for a host it knows under other types is no new
+ * host: it is refused unattended (even with accept-new-host-key) and shown as a warning at a terminal. Why a key
+ * was refused is kept for the error message, since sshj only says "could not verify".
  */
 final class KnownHostsVerifier extends OpenSSHKnownHosts {
 
@@ -50,11 +54,44 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
 	protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {
 		KeyType type = KeyType.fromKey(key);
 		String offered = fingerprint(key);
+		List<String> known = knownKeys(hostname);
+		if (!known.isEmpty()) {
+			if (!this.prompts.acceptHostKeyOfNewType(hostname, known, type.toString(), offered)) {
+				this.refusal = "host key of " + hostname + " is not the one known: " + this.khFile + " has "
+						+ String.join(", ", known) + " for it, but the server now offers only " + type + " " + offered
+						+ "; refusing to connect (possible man-in-the-middle; --accept-new-host-key is for hosts not "
+						+ "known at all). If the change is expected, remove the old entry (ssh-keygen -R '" + hostname
+						+ "')";
+				return false;
+			}
+			return save(hostname, type, key);
+		}
 		if (!this.acceptNew && !this.prompts.acceptUnknownHostKey(hostname, type.toString(), offered)) {
 			this.refusal = "host key of " + hostname + " is unknown: " + type + " " + offered + " is not in "
 					+ this.khFile + "; accept it when asked, or run with --accept-new-host-key to accept it unattended";
 			return false;
 		}
+		return save(hostname, type, key);
+	}
+
+	/** What known_hosts holds for {@code hostname} under any key type: {@code ssh-ed25519 SHA256:...} each. */
+	private List<String> knownKeys(String hostname) {
+		List<String> known = new ArrayList<>();
+		for (KnownHostEntry entry : entries()) {
+			try {
+				// @revoked and @cert-authority lines do not say which key the host has
+				if (!entry.getLine().startsWith("@") && entry.appliesTo(hostname)) {
+					known.add(entry.getType() + " " + fingerprintOfLine(entry.getLine()));
+				}
+			}
+			catch (IOException ex) {
+				// An entry that cannot be matched is no evidence either way.
+			}
+		}
+		return known;
+	}
+
+	private boolean save(String hostname, KeyType type, PublicKey key) {
 		try {
 			Files.createDirectories(this.khFile.getAbsoluteFile().toPath().getParent());
 			write(new HostEntry(null, hostname, type, key));

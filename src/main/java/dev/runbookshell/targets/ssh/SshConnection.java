@@ -2,16 +2,21 @@ package dev.runbookshell.targets.ssh;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 
+import dev.runbookshell.targets.AliveCheck;
 import dev.runbookshell.targets.TargetException;
 import dev.runbookshell.targets.TargetException.Reason;
 import dev.runbookshell.targets.TargetPrompts;
@@ -19,13 +24,13 @@ import dev.runbookshell.targets.TargetPrompts;
 /**
  * An authenticated sshj connection to the target, through its ProxyJump hosts when it has any (each hop a
  * direct-tcpip channel over the previous one), host keys verified on every hop, each hop logged in to by
- * {@link SshAuthentication}.
+ * {@link SshAuthentication}. Every hop sends keep-alive requests as its {@link AliveCheck} says; one that goes
+ * unanswered too often ends that hop's transport, and with it the shell's channel, so a stalled peer ends the
+ * running block as a lost connection.
  */
 final class SshConnection implements AutoCloseable {
 
 	private static final int CONNECT_TIMEOUT_MILLIS = 15_000;
-
-	private static final int KEEP_ALIVE_SECONDS = 15;
 
 	private static final DefaultConfig CONFIG = config();
 
@@ -33,12 +38,15 @@ final class SshConnection implements AutoCloseable {
 
 	private final KnownHostsVerifier verifier;
 
-	private SshConnection(List<SSHClient> clients, KnownHostsVerifier verifier) {
+	private final AtomicReference<String> lossCause;
+
+	private SshConnection(List<SSHClient> clients, KnownHostsVerifier verifier, AtomicReference<String> lossCause) {
 		this.clients = clients;
 		this.verifier = verifier;
+		this.lossCause = lossCause;
 	}
 
-	static SshConnection open(SshSettings target, Path home, TargetPrompts prompts,
+	static SshConnection open(SshSettings target, AliveCheck aliveCheck, Path home, TargetPrompts prompts,
 			Function<String, String> environment) throws TargetException {
 		List<SshSettings> hops = new ArrayList<>();
 		try {
@@ -53,20 +61,43 @@ final class SshConnection implements AutoCloseable {
 		hops.add(target);
 		List<SSHClient> clients = new ArrayList<>();
 		KnownHostsVerifier verifier = null;
+		AtomicReference<String> lossCause = new AtomicReference<>();
 		try {
 			for (SshSettings hop : hops) {
 				SSHClient previous = clients.isEmpty() ? null : clients.get(clients.size() - 1);
 				SSHClient client = new SSHClient(CONFIG);
 				clients.add(client);
+				watch(client, aliveCheck, hop == target ? null : "jump host " + hop.describe(), lossCause);
 				verifier = connect(client, previous, hop, prompts);
 				SshAuthentication.authenticate(client, hop, prompts, environment);
 			}
-			return new SshConnection(clients, verifier);
+			return new SshConnection(clients, verifier, lossCause);
 		}
 		catch (TargetException ex) {
 			closeAll(clients);
 			throw ex;
 		}
+	}
+
+	/**
+	 * Keep-alives for {@code client}: set before it connects, because sshj starts its keep-alive thread on
+	 * connect only when an interval is set by then. The first hop to die records why, for the lost-connection
+	 * message.
+	 */
+	private static void watch(SSHClient client, AliveCheck aliveCheck, String hop, AtomicReference<String> lossCause) {
+		KeepAliveRunner keepAlive = (KeepAliveRunner) client.getConnection().getKeepAlive();
+		keepAlive.setKeepAliveInterval((int) aliveCheck.interval().toSeconds());
+		keepAlive.setMaxAliveCount(aliveCheck.maxMissed());
+		client.getTransport().setDisconnectListener((reason, message) -> {
+			if (reason == DisconnectReason.BY_APPLICATION) {
+				return; // our own close
+			}
+			String text = String.valueOf(message);
+			String why = reason == DisconnectReason.CONNECTION_LOST && text.contains("keep-alive")
+					? aliveCheck.unanswered("keep-alive")
+					: text.contains("encountered EOF") ? "the server closed the connection" : text;
+			lossCause.compareAndSet(null, hop == null ? why : hop + ": " + why);
+		});
 	}
 
 	private static KnownHostsVerifier connect(SSHClient client, SSHClient previous, SshSettings hop,
@@ -90,7 +121,6 @@ final class SshConnection implements AutoCloseable {
 				tunnel = previous.newDirectConnection(hop.host(), hop.port());
 				client.connectVia(tunnel);
 			}
-			client.getConnection().getKeepAlive().setKeepAliveInterval(KEEP_ALIVE_SECONDS);
 			return verifier;
 		}
 		catch (IOException ex) {
@@ -103,6 +133,10 @@ final class SshConnection implements AutoCloseable {
 				throw new TargetException(Reason.TIMEOUT, "connecting to " + hop.describe() + via + " took over "
 						+ CONNECT_TIMEOUT_MILLIS / 1000 + " s", ex);
 			}
+			if (ex instanceof UnknownHostException) {
+				throw new TargetException(Reason.CONNECT, "cannot connect to " + hop.describe() + via
+						+ ": the host name " + hop.host() + " does not resolve", ex);
+			}
 			throw new TargetException(Reason.CONNECT, "cannot connect to " + hop.describe() + via + ": "
 					+ ex.getMessage(), ex);
 		}
@@ -114,6 +148,11 @@ final class SshConnection implements AutoCloseable {
 
 	String fingerprint() {
 		return this.verifier.verifiedFingerprint();
+	}
+
+	/** Why a hop's transport died (keep-alives unanswered, the server went away), or null while none did. */
+	String lossCause() {
+		return this.lossCause.get();
 	}
 
 	boolean isConnected() {

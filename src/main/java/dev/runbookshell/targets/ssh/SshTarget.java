@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.runbookshell.targets.AliveCheck;
 import dev.runbookshell.targets.SentinelShellSession;
 import dev.runbookshell.targets.Target;
 import dev.runbookshell.targets.TargetException;
@@ -27,16 +28,19 @@ public final class SshTarget implements Target {
 
 	private final Map<String, String> options;
 
+	private final AliveCheck aliveCheck;
+
 	private final Function<String, String> environment;
 
 	private final Path home;
 
 	private SshTarget(String name, String uri, SshEndpoint endpoint, Map<String, String> options,
-			Function<String, String> environment, Path home) {
+			AliveCheck aliveCheck, Function<String, String> environment, Path home) {
 		this.name = name;
 		this.uri = uri;
 		this.endpoint = endpoint;
 		this.options = Map.copyOf(options);
+		this.aliveCheck = aliveCheck;
 		this.environment = environment;
 		this.home = home;
 	}
@@ -44,13 +48,14 @@ public final class SshTarget implements Target {
 	/**
 	 * @param authority {@code [user@]host[:port]} (a trailing slash is ignored)
 	 * @param options identity, known-hosts, proxy-jump, password-var, accept-new-host-key, shell
+	 * @param aliveCheck how often the connection (each hop's) is probed while it is open
 	 * @throws IllegalArgumentException naming the target and URI when the authority is malformed
 	 */
 	public static SshTarget of(String name, String uri, String authority, Map<String, String> options,
-			Function<String, String> environment, Path home) {
+			AliveCheck aliveCheck, Function<String, String> environment, Path home) {
 		String trimmed = authority.endsWith("/") ? authority.substring(0, authority.length() - 1) : authority;
 		try {
-			return new SshTarget(name, uri, SshEndpoint.parse(trimmed), options, environment, home);
+			return new SshTarget(name, uri, SshEndpoint.parse(trimmed), options, aliveCheck, environment, home);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("target '" + name + "': invalid URI '" + uri + "': " + ex.getMessage(),
@@ -78,7 +83,8 @@ public final class SshTarget implements Target {
 			throw new TargetException(Reason.CONNECT, "target '" + this.name + "': cannot read "
 					+ this.home.resolve(".ssh/config") + ": " + ex.getMessage(), ex);
 		}
-		return SentinelShellSession.open(new SshTransport(settings, this.home, prompts, this.environment),
+		return SentinelShellSession.open(new SshTransport(settings, this.aliveCheck, this.home, prompts,
+				this.environment),
 				this.options.get("shell"));
 	}
 

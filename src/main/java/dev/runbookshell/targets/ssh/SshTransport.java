@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import net.schmizz.sshj.connection.channel.direct.Session;
 
+import dev.runbookshell.targets.AliveCheck;
 import dev.runbookshell.targets.ShellOutput;
 import dev.runbookshell.targets.ShellProcess;
 import dev.runbookshell.targets.ShellQuoting;
@@ -25,6 +26,8 @@ final class SshTransport implements ShellTransport {
 
 	private final SshSettings settings;
 
+	private final AliveCheck aliveCheck;
+
 	private final Path home;
 
 	private final TargetPrompts prompts;
@@ -33,13 +36,14 @@ final class SshTransport implements ShellTransport {
 
 	private SshConnection connection;
 
-	SshTransport(SshSettings settings, Path home, TargetPrompts prompts, Function<String, String> environment)
-			throws TargetException {
+	SshTransport(SshSettings settings, AliveCheck aliveCheck, Path home, TargetPrompts prompts,
+			Function<String, String> environment) throws TargetException {
 		this.settings = settings;
+		this.aliveCheck = aliveCheck;
 		this.home = home;
 		this.prompts = prompts;
 		this.environment = environment;
-		this.connection = SshConnection.open(settings, home, prompts, environment);
+		this.connection = SshConnection.open(settings, aliveCheck, home, prompts, environment);
 	}
 
 	@Override
@@ -90,7 +94,13 @@ final class SshTransport implements ShellTransport {
 	@Override
 	public void reconnect() throws TargetException {
 		this.connection.close();
-		this.connection = SshConnection.open(this.settings, this.home, this.prompts, this.environment);
+		this.connection = SshConnection.open(this.settings, this.aliveCheck, this.home, this.prompts,
+				this.environment);
+	}
+
+	@Override
+	public String lossCause() {
+		return this.connection.lossCause();
 	}
 
 	@Override
