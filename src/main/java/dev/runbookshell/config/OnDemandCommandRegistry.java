@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -46,24 +47,12 @@ final class OnDemandCommandRegistry extends CommandRegistry {
 
 	@Override
 	public synchronized Command getCommandByName(String name) {
-		build(this.declared.getOrDefault(name, List.of()));
-		Command command = super.getCommandByName(name);
-		if (command == null) {
-			buildAll();
-			command = super.getCommandByName(name);
-		}
-		return command;
+		return find(name, super::getCommandByName);
 	}
 
 	@Override
 	public synchronized Command getCommandByAlias(String name) {
-		build(this.declared.getOrDefault(name, List.of()));
-		Command command = super.getCommandByAlias(name);
-		if (command == null) {
-			buildAll();
-			command = super.getCommandByAlias(name);
-		}
-		return command;
+		return find(name, super::getCommandByAlias);
 	}
 
 	@Override
@@ -81,6 +70,17 @@ final class OnDemandCommandRegistry extends CommandRegistry {
 	/** Nothing to collect at start-up: the command beans join when all commands are built. */
 	@Override
 	public void afterSingletonsInstantiated() {
+	}
+
+	/** The command {@code lookup} finds once the ones declaring {@code name} are built, else once all are. */
+	private Command find(String name, Function<String, Command> lookup) {
+		build(this.declared.getOrDefault(name, List.of()));
+		Command command = lookup.apply(name);
+		if (command == null) {
+			buildAll();
+			command = lookup.apply(name);
+		}
+		return command;
 	}
 
 	private void buildAll() {
