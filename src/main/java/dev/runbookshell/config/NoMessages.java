@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * The application context's message source, without messages: the tool has no message bundles. Without a bean of
  * this name the context builds Spring's empty default, whose base class lists every locale of the JVM when it
- * loads (a sixth of a one-shot command's start-up).
+ * loads.
  */
 @Component("messageSource")
 class NoMessages implements MessageSource {
