@@ -1,51 +1,45 @@
 package dev.runbookshell.config;
 
 import java.lang.reflect.Method;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.annotation.support.CommandFactoryBean;
 import org.springframework.util.ClassUtils;
 
 import dev.runbookshell.RunbookShellApplication;
 import jakarta.validation.Validator;
 
 /**
- * Registers the commands the way Spring Shell's auto-configuration does, minus two start-up costs: its registry
+ * Registers the commands the way Spring Shell's auto-configuration does, minus three start-up costs: its registry
  * adds a {@code quit} command whose holder class boots Hibernate Validator (~450 classes, a third of a one-shot
- * command's start-up), and it needs a bean validator although no command declares constraints. The interactive
- * loop handles {@code exit} and {@code quit} itself.
+ * command's start-up), it needs a bean validator although no command declares constraints, and it builds every
+ * command (and the bean behind it) before the one to run is known. The interactive loop handles {@code exit} and
+ * {@code quit} itself.
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandRegistryConfiguration {
 
 	@Bean
 	public CommandRegistry commandRegistry(ApplicationContext context) {
-		CommandRegistry registry = new CommandRegistry();
-		context.getBeansOfType(Command.class).values().forEach(registry::registerCommand);
 		// The beans are already known (at build time with Spring AOT): no second scan of the class path.
 		String basePackage = ClassUtils.getPackageName(RunbookShellApplication.class);
+		List<Method> commandMethods = new ArrayList<>();
 		for (String name : context.getBeanDefinitionNames()) {
 			Class<?> type = context.getType(name, false);
 			if (type == null || !ClassUtils.getUserClass(type).getPackageName().startsWith(basePackage)) {
 				continue;
 			}
-			Set<Method> methods = MethodIntrospector.selectMethods(ClassUtils.getUserClass(type),
+			commandMethods.addAll(MethodIntrospector.selectMethods(ClassUtils.getUserClass(type),
 					(Method method) -> AnnotatedElementUtils.hasAnnotation(method,
-							org.springframework.shell.core.command.annotation.Command.class));
-			for (Method method : methods) {
-				CommandFactoryBean factory = new CommandFactoryBean(method);
-				factory.setApplicationContext(context);
-				registry.registerCommand(factory.getObject());
-			}
+							org.springframework.shell.core.command.annotation.Command.class)));
 		}
-		return registry;
+		return new OnDemandCommandRegistry(context, commandMethods);
 	}
 
 	@Bean

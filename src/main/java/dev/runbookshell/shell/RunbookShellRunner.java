@@ -50,7 +50,7 @@ public class RunbookShellRunner implements ApplicationRunner, ExitCodeGenerator 
 		PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
 		PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
 		String first = argv.get(0);
-		if (first.equals("--version") || first.equals("-V")) {
+		if (VersionInfo.isAsked(first)) {
 			out.println(this.version);
 			return ExitCode.OK;
 		}

@@ -1,5 +1,9 @@
 package dev.runbookshell.shell;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +15,28 @@ public class VersionInfo {
 
 	public VersionInfo(@Value("${runbook.version:dev}") String version) {
 		this.version = version;
+	}
+
+	/**
+	 * The version written into {@code application.properties} at build time, read without Spring: {@code --version}
+	 * is answered before the application context starts.
+	 */
+	public static VersionInfo ofThisBuild() {
+		Properties properties = new Properties();
+		try (InputStream in = VersionInfo.class.getResourceAsStream("/application.properties")) {
+			if (in != null) {
+				properties.load(in);
+			}
+		}
+		catch (IOException ex) {
+			// as without the property: the same default as the Spring-injected one
+		}
+		return new VersionInfo(properties.getProperty("runbook.version", "dev"));
+	}
+
+	/** Whether {@code firstArgument} asks for the version ({@code --version} or {@code -V}). */
+	public static boolean isAsked(String firstArgument) {
+		return firstArgument.equals("--version") || firstArgument.equals("-V");
 	}
 
 	public String name() {
