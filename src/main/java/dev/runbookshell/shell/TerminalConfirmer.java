@@ -43,8 +43,8 @@ public class TerminalConfirmer implements Confirmer {
 			  b, rollback  undo what ran (rollback blocks)
 			  q, quit, stop   stop here""";
 
-	private static final String CHECK = "Checked? [y] yes · [n] no · [u] not verified · [a] all remaining "
-			+ "(a note may follow: y disk at 40%) ";
+	private static final String CHECK = "Checked? [y] yes · [n] no · [u] not verified · [a] all in this list "
+			+ "(a note may follow) ";
 
 	private enum Before {
 		RUN, SKIP, EDIT, ALL, STOP, HELP
@@ -174,22 +174,28 @@ public class TerminalConfirmer implements Confirmer {
 		return reply == null ? CheckResult.UNVERIFIED : result(reply);
 	}
 
-	/** One question per item; {@code a} ticks this item and the rest, each recorded as ticked at once. */
+	/**
+	 * One question per item; {@code a} ticks this item and the rest of its list (the items due in its section),
+	 * each recorded as ticked at once.
+	 */
 	@Override
 	public void checkList(List<ChecklistItem> items, BiConsumer<ChecklistItem, CheckResult> answered) {
-		for (int i = 0; i < items.size(); i++) {
-			TerminalQuestions.Reply<Check> reply = askCheck(items.get(i));
-			if (reply != null && reply.meaning() == Check.ALL) {
-				String note = "ticked at once with the rest of the list" + (reply.note() == null ? "" : ": " + reply.note());
-				for (int j = i; j < items.size(); j++) {
-					if (j > i) {
-						this.questions.println("[x] " + items.get(j).text());
-					}
-					answered.accept(items.get(j), new CheckResult(CheckResult.State.CHECKED, note));
-				}
-				return;
+		int i = 0;
+		while (i < items.size()) {
+			ChecklistItem item = items.get(i);
+			TerminalQuestions.Reply<Check> reply = askCheck(item);
+			if (reply == null || reply.meaning() != Check.ALL) {
+				answered.accept(item, reply == null ? CheckResult.UNVERIFIED : result(reply));
+				i++;
+				continue;
 			}
-			answered.accept(items.get(i), reply == null ? CheckResult.UNVERIFIED : result(reply));
+			CheckResult ticked = new CheckResult(CheckResult.State.CHECKED,
+					"ticked at once with the rest of the list" + (reply.note() == null ? "" : ": " + reply.note()));
+			answered.accept(item, ticked);
+			for (i++; i < items.size() && items.get(i).section().equals(item.section()); i++) {
+				this.questions.println("[x] " + items.get(i).text());
+				answered.accept(items.get(i), ticked);
+			}
 		}
 	}
 

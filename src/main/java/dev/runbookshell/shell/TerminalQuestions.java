@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Binding;
+import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -12,7 +13,6 @@ import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.completer.ArgumentCompleter;
 import org.jline.terminal.Terminal;
 
 /**
@@ -142,12 +142,52 @@ final class TerminalQuestions {
 
 		@Override
 		public ParsedLine parse(String line, int cursor, ParseContext context) {
-			return new ArgumentCompleter.ArgumentLine(line, cursor);
+			return new TextLine(line, cursor);
 		}
 
 		@Override
 		public boolean isEscapeChar(char ch) {
 			return false;
+		}
+
+	}
+
+	/** The buffer as one word; nothing is completed in it, so nothing needs escaping. */
+	private record TextLine(String line, int cursor) implements CompletingParsedLine {
+
+		@Override
+		public String word() {
+			return this.line;
+		}
+
+		@Override
+		public int wordCursor() {
+			return this.cursor;
+		}
+
+		@Override
+		public int wordIndex() {
+			return 0;
+		}
+
+		@Override
+		public List<String> words() {
+			return List.of(this.line);
+		}
+
+		@Override
+		public CharSequence escape(CharSequence candidate, boolean complete) {
+			return candidate;
+		}
+
+		@Override
+		public int rawWordCursor() {
+			return this.cursor;
+		}
+
+		@Override
+		public int rawWordLength() {
+			return this.line.length();
 		}
 
 	}

@@ -59,14 +59,22 @@ class AnswersAtTheTerminalIT {
 	}
 
 	@Test
-	void aChecklistItemIsOneQuestionNextIsNoAnswerAndAllTicksTheRestEachRecorded() throws Exception {
+	void aChecklistItemIsOneQuestionNextIsNoAnswerAndAllTicksTheRestOfItsListEachRecorded() throws Exception {
 		Files.writeString(this.dir.resolve("plan.md"), """
 				# Checks
+
+				## Before
 
 				- [ ] backups are fresh
 				- [ ] the change window is open
 				- [ ] the on-call engineer knows
 				- [ ] the status page says maintenance
+
+				## Also
+
+				- [ ] the dashboard is open
+
+				## Go
 
 				```bash {name=go}
 				echo go
@@ -82,6 +90,8 @@ class AnswersAtTheTerminalIT {
 		this.terminal.await("[ ] the on-call engineer knows", Duration.ofSeconds(10));
 		this.terminal.type("a");
 		this.terminal.await("[x] the status page says maintenance", Duration.ofSeconds(10));
+		this.terminal.await("[ ] the dashboard is open", Duration.ofSeconds(10));
+		this.terminal.type("u");
 		this.terminal.await("[y] run", Duration.ofSeconds(10));
 		this.terminal.type("q");
 		this.terminal.await("EXIT=", Duration.ofSeconds(30));
@@ -90,7 +100,8 @@ class AnswersAtTheTerminalIT {
 		List<JsonNode> checks = EditAtTheTerminalIT.events(TmuxTerminal.finishedJournal(this.dir), "check");
 		assertThat(checks).extracting(c -> c.get("text").asText() + " = " + c.get("result").asText())
 			.containsExactly("backups are fresh = checked", "the change window is open = unchecked",
-					"the on-call engineer knows = checked", "the status page says maintenance = checked");
+					"the on-call engineer knows = checked", "the status page says maintenance = checked",
+					"the dashboard is open = unverified");
 		assertThat(checks.get(0).get("note").asText()).isEqualTo("taken at 02:00");
 		assertThat(checks.get(3).get("note").asText()).isEqualTo("ticked at once with the rest of the list");
 	}
