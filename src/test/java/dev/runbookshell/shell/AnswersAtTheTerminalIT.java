@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,15 +19,6 @@ class AnswersAtTheTerminalIT {
 
 	@TempDir
 	Path dir;
-
-	private TmuxTerminal terminal;
-
-	@AfterEach
-	void closeTerminal() throws Exception {
-		if (this.terminal != null) {
-			this.terminal.close();
-		}
-	}
 
 	@Test
 	void aWordThatOnlyStartsWithYDoesNotRunAndStopStops() throws Exception {
@@ -43,13 +33,14 @@ class AnswersAtTheTerminalIT {
 				echo ran > second.txt
 				```
 				""");
-		this.terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, "run plan.md"));
-		this.terminal.await("[y] run", Duration.ofSeconds(60));
-		this.terminal.type("yolo");
-		this.terminal.await("'yolo' is not an answer here. Type y or yes; s or skip; e or edit; a or all; q, quit or stop;",
-				Duration.ofSeconds(10));
-		this.terminal.type("STOP");
-		this.terminal.await("EXIT=", Duration.ofSeconds(30));
+		try (TmuxTerminal terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, "run plan.md"))) {
+			terminal.await("[y] run", Duration.ofSeconds(60));
+			terminal.type("yolo");
+			terminal.await("'yolo' is not an answer here. Type y or yes; s or skip; e or edit; a or all; q, quit or stop;",
+					Duration.ofSeconds(10));
+			terminal.type("STOP");
+			terminal.await("EXIT=", Duration.ofSeconds(30));
+		}
 
 		assertThat(this.dir.resolve("first.txt")).doesNotExist();
 		assertThat(this.dir.resolve("second.txt")).doesNotExist();
@@ -80,23 +71,24 @@ class AnswersAtTheTerminalIT {
 				echo go
 				```
 				""");
-		this.terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, "run plan.md"));
-		this.terminal.await("[ ] backups are fresh", Duration.ofSeconds(60));
-		this.terminal.type("next");
-		this.terminal.await("'next' is not an answer here", Duration.ofSeconds(10));
-		this.terminal.type("y taken at 02:00");
-		this.terminal.await("[ ] the change window is open", Duration.ofSeconds(10));
-		this.terminal.type("n");
-		this.terminal.await("[ ] the on-call engineer knows", Duration.ofSeconds(10));
-		this.terminal.type("a");
-		this.terminal.await("[x] the status page says maintenance", Duration.ofSeconds(10));
-		this.terminal.await("[ ] the dashboard is open", Duration.ofSeconds(10));
-		this.terminal.type("u");
-		this.terminal.await("[y] run", Duration.ofSeconds(10));
-		this.terminal.type("q");
-		this.terminal.await("EXIT=", Duration.ofSeconds(30));
+		try (TmuxTerminal terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, "run plan.md"))) {
+			terminal.await("[ ] backups are fresh", Duration.ofSeconds(60));
+			terminal.type("next");
+			terminal.await("'next' is not an answer here", Duration.ofSeconds(10));
+			terminal.type("y taken at 02:00");
+			terminal.await("[ ] the change window is open", Duration.ofSeconds(10));
+			terminal.type("n");
+			terminal.await("[ ] the on-call engineer knows", Duration.ofSeconds(10));
+			terminal.type("a");
+			terminal.await("[x] the status page says maintenance", Duration.ofSeconds(10));
+			terminal.await("[ ] the dashboard is open", Duration.ofSeconds(10));
+			terminal.type("u");
+			terminal.await("[y] run", Duration.ofSeconds(10));
+			terminal.type("q");
+			terminal.await("EXIT=", Duration.ofSeconds(30));
+			assertThat(terminal.screen()).doesNotContain("Note (Enter for none)");
+		}
 
-		assertThat(this.terminal.screen()).doesNotContain("Note (Enter for none)");
 		List<JsonNode> checks = EditAtTheTerminalIT.events(TmuxTerminal.finishedJournal(this.dir), "check");
 		assertThat(checks).extracting(c -> c.get("text").asText() + " = " + c.get("result").asText())
 			.containsExactly("backups are fresh = checked", "the change window is open = unchecked",
@@ -116,14 +108,15 @@ class AnswersAtTheTerminalIT {
 					mkdir -p /tmp/scratch && rm -rf /tmp/scratch && echo wiped
 					```
 					""");
-			this.terminal = TmuxTerminal.start(this.dir,
-					TmuxTerminal.runbook(this.dir, "run plan.md --target docker+image://" + DockerTestEngine.BASH_IMAGE));
-			this.terminal.await("[y] run", Duration.ofSeconds(90));
-			this.terminal.type("y");
-			this.terminal.await("Type the target's name (bash) to run it:", Duration.ofSeconds(10));
-			this.terminal.type("bash");
-			this.terminal.await("EXIT=0", Duration.ofSeconds(60));
-			assertThat(this.terminal.screen()).contains("wiped").doesNotContain("(docker+image://");
+			String run = "run plan.md --target docker+image://" + DockerTestEngine.BASH_IMAGE;
+			try (TmuxTerminal terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, run))) {
+				terminal.await("[y] run", Duration.ofSeconds(90));
+				terminal.type("y");
+				terminal.await("Type the target's name (bash) to run it:", Duration.ofSeconds(10));
+				terminal.type("bash");
+				terminal.await("EXIT=0", Duration.ofSeconds(60));
+				assertThat(terminal.screen()).contains("wiped").doesNotContain("(docker+image://");
+			}
 		}
 	}
 

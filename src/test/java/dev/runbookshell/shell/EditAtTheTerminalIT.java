@@ -8,7 +8,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,15 +22,6 @@ class EditAtTheTerminalIT {
 	@TempDir
 	Path dir;
 
-	private TmuxTerminal terminal;
-
-	@AfterEach
-	void closeTerminal() throws Exception {
-		if (this.terminal != null) {
-			this.terminal.close();
-		}
-	}
-
 	private void runbook(String block) throws Exception {
 		Files.writeString(this.dir.resolve("plan.md"), "# Edit\n\n```bash {name=bytes}\n" + block + "```\n");
 	}
@@ -39,14 +29,12 @@ class EditAtTheTerminalIT {
 	@Test
 	void anEditLeftUnchangedRunsTheRunbooksBytesBackslashesTabsAndTrailingSpacesIncluded() throws Exception {
 		runbook(BYTES_BLOCK);
-		this.terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, "run plan.md"));
-		this.terminal.await("[y] run", Duration.ofSeconds(60));
-		this.terminal.type("e");
-		this.terminal.await("edit> ", Duration.ofSeconds(10));
-		this.terminal.keys("Enter");
-		this.terminal.await("(no change: nothing to review)", Duration.ofSeconds(10));
-		this.terminal.type("y");
-		this.terminal.await("EXIT=0", Duration.ofSeconds(30));
+		try (TmuxTerminal terminal = editing(TmuxTerminal.runbook(this.dir, "run plan.md"))) {
+			terminal.keys("Enter");
+			terminal.await("(no change: nothing to review)", Duration.ofSeconds(10));
+			terminal.type("y");
+			terminal.await("EXIT=0", Duration.ofSeconds(30));
+		}
 
 		assertThat(Files.readString(this.dir.resolve("out.txt"))).isEqualTo("a\tb|\nx\\y  \n");
 		assertThat(events(TmuxTerminal.finishedJournal(this.dir), "decision")).extracting(e -> e.get("choice").asText())
@@ -56,16 +44,14 @@ class EditAtTheTerminalIT {
 	@Test
 	void anEditIsShownAsADiffAgainstTheRunbookAndOnlyTheLineTheOperatorChangedDiffers() throws Exception {
 		runbook(BYTES_BLOCK);
-		this.terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, "run plan.md"));
-		this.terminal.await("[y] run", Duration.ofSeconds(60));
-		this.terminal.type("e");
-		this.terminal.await("edit> ", Duration.ofSeconds(10));
-		this.terminal.type("# edited");
-		this.terminal.await("Run the edited text?", Duration.ofSeconds(10));
-		assertThat(this.terminal.screen()).contains("--- runbook", "+++ edit",
-				"-printf '%s\\n' \"x\\\\y  \" >> out.txt", "+printf '%s\\n' \"x\\\\y  \" >> out.txt   # edited");
-		this.terminal.type("y");
-		this.terminal.await("EXIT=0", Duration.ofSeconds(30));
+		try (TmuxTerminal terminal = editing(TmuxTerminal.runbook(this.dir, "run plan.md"))) {
+			terminal.type("# edited");
+			terminal.await("Run the edited text?", Duration.ofSeconds(10));
+			assertThat(terminal.screen()).contains("--- runbook", "+++ edit",
+					"-printf '%s\\n' \"x\\\\y  \" >> out.txt", "+printf '%s\\n' \"x\\\\y  \" >> out.txt   # edited");
+			terminal.type("y");
+			terminal.await("EXIT=0", Duration.ofSeconds(30));
+		}
 
 		String edited = "printf 'a\\tb|\\n' > out.txt\nprintf '%s\\n' \"x\\\\y  \" >> out.txt   # edited\n";
 		assertThat(Files.readString(this.dir.resolve("out.txt"))).isEqualTo("a\tb|\nx\\y  \n");
@@ -77,21 +63,19 @@ class EditAtTheTerminalIT {
 	@Test
 	void anApostropheInACommentDoesNotTrapTheEditorAndAltEnterAddsALine() throws Exception {
 		runbook("# don't run this on the primary\necho first > ok.txt\n");
-		this.terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, "run plan.md"));
-		this.terminal.await("[y] run", Duration.ofSeconds(60));
-		this.terminal.type("e");
-		this.terminal.await("edit> ", Duration.ofSeconds(10));
-		this.terminal.keys("Enter");
-		this.terminal.await("(no change: nothing to review)", Duration.ofSeconds(10));
-		this.terminal.type("e");
-		this.terminal.awaitCount("edit> ", 2, Duration.ofSeconds(10));
-		this.terminal.keys("M-Enter");
-		this.terminal.type("echo 'second' >> ok.txt");
-		this.terminal.await("Run the edited text?", Duration.ofSeconds(10));
-		this.terminal.type("y");
-		this.terminal.await("EXIT=0", Duration.ofSeconds(30));
+		try (TmuxTerminal terminal = editing(TmuxTerminal.runbook(this.dir, "run plan.md"))) {
+			terminal.keys("Enter");
+			terminal.await("(no change: nothing to review)", Duration.ofSeconds(10));
+			terminal.type("e");
+			terminal.awaitCount("edit> ", 2, Duration.ofSeconds(10));
+			terminal.keys("M-Enter");
+			terminal.type("echo 'second' >> ok.txt");
+			terminal.await("Run the edited text?", Duration.ofSeconds(10));
+			terminal.type("y");
+			terminal.await("EXIT=0", Duration.ofSeconds(30));
+			assertThat(terminal.screen()).doesNotContain("quote>");
+		}
 
-		assertThat(this.terminal.screen()).doesNotContain("quote>");
 		assertThat(Files.readString(this.dir.resolve("ok.txt"))).isEqualTo("first\nsecond\n");
 	}
 
@@ -101,15 +85,32 @@ class EditAtTheTerminalIT {
 		Path editor = this.dir.resolve("append-line.sh");
 		Files.writeString(editor, "#!/bin/sh\nprintf 'echo appended >> out.txt\\n' >> \"$1\"\n");
 		Files.setPosixFilePermissions(editor, PosixFilePermissions.fromString("rwx------"));
-		this.terminal = TmuxTerminal.start(this.dir,
-				TmuxTerminal.runbook(this.dir, "run plan.md").replace("env -u EDITOR -u VISUAL", "env -u VISUAL EDITOR=" + editor));
-		this.terminal.await("[y] run", Duration.ofSeconds(60));
-		this.terminal.type("e");
-		this.terminal.await("+echo appended >> out.txt", Duration.ofSeconds(10));
-		this.terminal.type("yes");
-		this.terminal.await("EXIT=0", Duration.ofSeconds(30));
+		String command = TmuxTerminal.runbook(this.dir, "run plan.md")
+			.replace("env -u EDITOR -u VISUAL", "env -u VISUAL EDITOR=" + editor);
+		try (TmuxTerminal terminal = TmuxTerminal.start(this.dir, command)) {
+			terminal.await("[y] run", Duration.ofSeconds(60));
+			terminal.type("e");
+			terminal.await("+echo appended >> out.txt", Duration.ofSeconds(10));
+			terminal.type("yes");
+			terminal.await("EXIT=0", Duration.ofSeconds(30));
+		}
 
 		assertThat(Files.readString(this.dir.resolve("out.txt"))).isEqualTo("a\tb|\nx\\y  \nappended\n");
+	}
+
+	/** Runs {@code command} and answers {@code e} to the first block: the line editor waits. */
+	private TmuxTerminal editing(String command) throws Exception {
+		TmuxTerminal terminal = TmuxTerminal.start(this.dir, command);
+		try {
+			terminal.await("[y] run", Duration.ofSeconds(60));
+			terminal.type("e");
+			terminal.await("edit> ", Duration.ofSeconds(10));
+			return terminal;
+		}
+		catch (Exception | AssertionError ex) {
+			terminal.close();
+			throw ex;
+		}
 	}
 
 	static List<JsonNode> events(Path journal, String type) throws Exception {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,15 +18,6 @@ class SecretsAtTheTerminalIT {
 
 	@TempDir
 	Path dir;
-
-	private TmuxTerminal terminal;
-
-	@AfterEach
-	void closeTerminal() throws Exception {
-		if (this.terminal != null) {
-			this.terminal.close();
-		}
-	}
 
 	@Test
 	void aTokenIsAskedHiddenMaskedAndNeitherItNorASetPasswordReachesTheHistoryWhichIsOwnerOnly() throws Exception {
@@ -44,23 +34,25 @@ class SecretsAtTheTerminalIT {
 		Files.writeString(history, "1700000000000:set DB_PASSWORD old-pw-from-before\n");
 		Files.setPosixFilePermissions(history, PosixFilePermissions.fromString("rw-r--r--"));
 
-		this.terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, ""));
-		this.terminal.await("Ctrl-D to leave", Duration.ofSeconds(60));
-		this.terminal.type("open plan.md");
-		this.terminal.type("next");
-		this.terminal.await("[y] run", Duration.ofSeconds(30));
-		this.terminal.type("y");
-		this.terminal.await("value for $API_TOKEN (hidden):", Duration.ofSeconds(10));
-		this.terminal.type("tok-4711-s3cret");
-		this.terminal.await("<== 0.1 login succeeded", Duration.ofSeconds(30));
-		this.terminal.type("note rotated tok-4711-s3cret after the deploy");
-		this.terminal.await("noted", Duration.ofSeconds(10));
-		this.terminal.type("set DB_PASSWORD pw-typed-now");
-		this.terminal.await("DB_PASSWORD = ****", Duration.ofSeconds(10));
-		this.terminal.type("exit");
-		this.terminal.await("EXIT=0", Duration.ofSeconds(30));
+		String screen;
+		try (TmuxTerminal terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, ""))) {
+			terminal.await("Ctrl-D to leave", Duration.ofSeconds(60));
+			terminal.type("open plan.md");
+			terminal.type("next");
+			terminal.await("[y] run", Duration.ofSeconds(30));
+			terminal.type("y");
+			terminal.await("value for $API_TOKEN (hidden):", Duration.ofSeconds(10));
+			terminal.type("tok-4711-s3cret");
+			terminal.await("<== 0.1 login succeeded", Duration.ofSeconds(30));
+			terminal.type("note rotated tok-4711-s3cret after the deploy");
+			terminal.await("noted", Duration.ofSeconds(10));
+			terminal.type("set DB_PASSWORD pw-typed-now");
+			terminal.await("DB_PASSWORD = ****", Duration.ofSeconds(10));
+			terminal.type("exit");
+			terminal.await("EXIT=0", Duration.ofSeconds(30));
+			screen = terminal.screen();
+		}
 
-		String screen = this.terminal.screen();
 		assertThat(screen).contains("using token ****");
 		assertThat(screen.lines().filter(line -> line.contains("(hidden):"))).singleElement()
 			.asString()
