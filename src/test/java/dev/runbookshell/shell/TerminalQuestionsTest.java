@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.ExternalTerminal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,15 +37,13 @@ class TerminalQuestionsTest {
 	}
 
 	private TerminalQuestions keys(String typed) throws IOException {
+		closeTerminal();
 		// A pipe that stays open: at the end of a byte array input the terminal would close before reading it
 		PipedInputStream keyboard = new PipedInputStream(1 << 16);
 		this.keys = new PipedOutputStream(keyboard);
-		this.terminal = TerminalBuilder.builder()
-			.system(false)
-			.streams(keyboard, this.screen)
-			.type("xterm-256color")
-			.size(new Size(160, 40))
-			.build();
+		// In-process line discipline: what the reader prints is on the screen at once, not after a pty's pump
+		this.terminal = new ExternalTerminal("test", "xterm-256color", keyboard, this.screen, StandardCharsets.UTF_8);
+		this.terminal.setSize(new Size(160, 40));
 		TerminalQuestions questions = new TerminalQuestions(this.terminal);
 		// The keys arrive as they would while the line reader waits: no echo, no CR-to-LF by the line discipline
 		this.terminal.enterRawMode();
@@ -113,8 +111,9 @@ class TerminalQuestionsTest {
 	}
 
 	@Test
-	void ctrlDAtAQuestionIsNoAnswer() throws IOException {
-		assertThat(keys("\u0004").choose("? ", Answer.YES_NO, Boolean.FALSE)).isNull();
+	void ctrlCOrCtrlDAtAQuestionIsNoAnswer() throws IOException {
+		assertThat(keys("\u0003").choose("? ", Answer.YES_NO, Boolean.FALSE)).isNull();
+		assertThat(keys("\u0004").edit("edit> ", "")).isNull();
 	}
 
 }
