@@ -17,16 +17,21 @@ import dev.runbookshell.testsupport.RequiredComponent;
  */
 final class TmuxTerminal implements AutoCloseable {
 
+	private static final String EXIT_MARKER = "EXIT=";
+
 	private final String session = "rb-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
 
-	private TmuxTerminal() {
+	private final boolean printsExit;
+
+	private TmuxTerminal(boolean printsExit) {
+		this.printsExit = printsExit;
 	}
 
 	/** Runs {@code command} (a shell command line) in {@code dir} on a 200x50 terminal. */
 	static TmuxTerminal start(Path dir, String command) throws Exception {
 		RequiredComponent.require(tmux("-V").exitCode() == 0, "tmux",
 				"apt-get install -y tmux (scripts/prepare-test-env does)");
-		TmuxTerminal terminal = new TmuxTerminal();
+		TmuxTerminal terminal = new TmuxTerminal(command.contains("echo " + EXIT_MARKER));
 		tmux("new-session", "-d", "-s", terminal.session, "-x", "200", "-y", "50", "-c", dir.toString(), command);
 		return terminal;
 	}
@@ -37,7 +42,7 @@ final class TmuxTerminal implements AutoCloseable {
 	 */
 	static String runbook(Path home, String arguments) {
 		return "env -u EDITOR -u VISUAL java -Duser.home=" + home + " -jar " + RunbookCli.JAR + " " + arguments
-				+ " 2>&1; echo EXIT=$?; sleep 60";
+				+ " 2>&1; echo " + EXIT_MARKER + "$?; sleep 60";
 	}
 
 	/** Types {@code line} and Enter. */
@@ -111,9 +116,26 @@ final class TmuxTerminal implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Ends the session. A tool that has not ended yet (a test failed half-way) is first asked to stop, Ctrl-C at
+	 * its question, Ctrl-D at the shell's prompt, and given time to remove what it started (a throwaway
+	 * container): killing the terminal would leave it behind.
+	 */
 	@Override
 	public void close() throws Exception {
-		tmux("kill-session", "-t", this.session);
+		try {
+			if (this.printsExit && !screen().contains(EXIT_MARKER)) {
+				keys("C-c");
+				keys("C-d");
+				await(EXIT_MARKER, Duration.ofSeconds(30));
+			}
+		}
+		catch (AssertionError ex) {
+			// It did not end: the kill below is all that is left.
+		}
+		finally {
+			tmux("kill-session", "-t", this.session);
+		}
 	}
 
 	private record Run(int exitCode, String output) {
