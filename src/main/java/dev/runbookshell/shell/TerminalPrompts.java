@@ -16,8 +16,7 @@ public class TerminalPrompts implements TargetPrompts {
 		this.questions.println("The host " + host + " is not in known_hosts. Its " + keyType + " key fingerprint is "
 				+ fingerprint + ".");
 		this.questions.println("Compare it with the fingerprint the host's administrator gave you.");
-		return Boolean.TRUE.equals(this.questions.choose("Trust this key and add it to known_hosts? [y/N] ",
-				Answer.YES_NO, Boolean.FALSE));
+		return this.questions.choose("Trust this key and add it to known_hosts? [y/N] ", 'n') == 'y';
 	}
 
 	@Override

@@ -71,6 +71,16 @@ final class TerminalQuestions {
 		return reply == null ? null : reply.meaning();
 	}
 
+	/**
+	 * A yes/no question ({@code [y/N]}): {@code 'y'} for y or yes, {@code 'n'} for n or no, {@code onEmpty} for an
+	 * empty answer, 0 for Ctrl-C/Ctrl-D; anything else is asked again.
+	 */
+	char choose(String prompt, char onEmpty) {
+		Boolean empty = onEmpty == 'y' ? Boolean.TRUE : onEmpty == 'n' ? Boolean.FALSE : null;
+		Boolean yes = choose(prompt, Answer.YES_NO, empty);
+		return yes == null ? 0 : yes ? 'y' : 'n';
+	}
+
 	/** As {@link #choose}, with free text allowed after the answer ({@code y all green}); null for Ctrl-C/D. */
 	<T> Reply<T> chooseWithNote(String prompt, List<Answer<T>> answers) {
 		return reply(prompt, answers, null, true);

@@ -105,6 +105,14 @@ class TerminalQuestionsTest {
 	}
 
 	@Test
+	void aYesNoQuestionTakesOnlyYesOrNo() throws IOException {
+		TerminalQuestions questions = keys("yep\rYES\r\r");
+		assertThat(questions.choose("Trust this key? [y/N] ", 'n')).isEqualTo('y');
+		assertThat(screen()).contains("'yep' is not an answer here");
+		assertThat(questions.choose("Trust this key? [y/N] ", 'n')).isEqualTo('n');
+	}
+
+	@Test
 	void aNoteMayFollowTheAnswer() throws IOException {
 		TerminalQuestions.Reply<Boolean> reply = keys("y  disk at 40%  \r").chooseWithNote("Checked? ", Answer.YES_NO);
 		assertThat(reply).isEqualTo(new TerminalQuestions.Reply<>(Boolean.TRUE, "disk at 40%"));
