@@ -271,12 +271,11 @@ final class BlockWalk {
 	}
 
 	void askChecks(List<ChecklistItem> items) {
-		for (ChecklistItem item : items) {
-			CheckResult result = this.state.confirmer.check(item);
+		this.state.confirmer.checkList(items, (item, result) -> {
 			this.state.journal.append(new JournalEvent.Check(item.line(), item.text(), item.section(),
 					result.state().wire(), this.state.secrets.mask(result.note())));
 			this.state.checklists.answered(item.line());
-		}
+		});
 	}
 
 	private record PendingEdit(Block block, Decision decision) {

@@ -1,6 +1,7 @@
 package dev.runbookshell.session;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
@@ -31,6 +32,16 @@ public interface Confirmer {
 
 	/** A manual check: ticked, refused, or left unverified, with a note. */
 	CheckResult check(ChecklistItem item);
+
+	/**
+	 * The manual checks that are due, in order, each passed to {@code answered} as soon as it is answered; a
+	 * confirmer may answer the rest at once (the operator's "all"), still one result per item.
+	 */
+	default void checkList(List<ChecklistItem> items, BiConsumer<ChecklistItem, CheckResult> answered) {
+		for (ChecklistItem item : items) {
+			answered.accept(item, check(item));
+		}
+	}
 
 	/** Whether to run these rollback blocks (after a stop, or when the operator chose rollback). */
 	boolean confirmRollback(List<Block> plan);

@@ -104,7 +104,7 @@ final class SessionState {
 		int index = indexInFlow(block);
 		return new BlockPrompt(block, index + 1, this.flow.size(), this.runbook.headingPath(block.section()),
 				this.settings.targetName(), this.secrets.mask(CommandText.display(needs, text, this.variables)),
-				RiskDetector.risk(block, text));
+				RiskDetector.risk(block, text), this.secrets.mask(text));
 	}
 
 	/** Asks for the values {@code text} still needs, then builds what runs. */

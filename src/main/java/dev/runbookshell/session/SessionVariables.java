@@ -3,6 +3,7 @@ package dev.runbookshell.session;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +44,7 @@ public final class SessionVariables {
 	public void set(String name, String value, boolean readAsSecret) {
 		VariableSpec spec = this.specs.get(name);
 		if (spec != null && spec.pattern() != null && !value.matches(spec.pattern())) {
-			String shown = readAsSecret || spec.secret() ? SecretValues.MASK : "'" + value + "'";
+			String shown = readAsSecret || isSecret(name) ? SecretValues.MASK : "'" + value + "'";
 			throw new SessionRefusedException(
 					"value " + shown + " for variable " + name + " does not match its pattern " + spec.pattern());
 		}
@@ -52,7 +53,7 @@ public final class SessionVariables {
 
 	private void put(String name, String value, boolean secret) {
 		this.values.put(name, value);
-		if (secret) {
+		if (secret || namedAsSecret(name)) {
 			this.secretNames.add(name);
 			this.secrets.add(value);
 		}
@@ -77,7 +78,16 @@ public final class SessionVariables {
 
 	public boolean isSecret(String name) {
 		VariableSpec spec = this.specs.get(name);
-		return this.secretNames.contains(name) || (spec != null && spec.secret());
+		return this.secretNames.contains(name) || (spec != null && spec.secret()) || namedAsSecret(name);
+	}
+
+	/**
+	 * Whether the name says its value is secret ({@code *PASS*}, {@code *TOKEN*}, {@code *SECRET*}, {@code *KEY*},
+	 * any case): such a variable is asked hidden and masked even when the front matter does not declare it.
+	 */
+	public static boolean namedAsSecret(String name) {
+		String upper = name.toUpperCase(Locale.ROOT);
+		return upper.contains("PASS") || upper.contains("TOKEN") || upper.contains("SECRET") || upper.contains("KEY");
 	}
 
 	public Optional<VariableSpec> spec(String name) {

@@ -17,8 +17,8 @@ import org.springframework.shell.jline.PromptProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The interactive loop on the JLine line reader: completion and history come from Spring Shell's
- * auto-configured reader. Ctrl-C at the prompt clears the line; Ctrl-C while a command runs is relayed to
+ * The interactive loop on the JLine line reader: completion comes from Spring Shell's auto-configured reader,
+ * history from {@link MaskedHistory} (no secret values, owner-only file). Ctrl-C at the prompt clears the line; Ctrl-C while a command runs is relayed to
  * that command; Ctrl-D or {@code exit} leaves.
  */
 @Component

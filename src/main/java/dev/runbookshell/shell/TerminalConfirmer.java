@@ -1,11 +1,8 @@
 package dev.runbookshell.shell;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
@@ -24,24 +21,58 @@ import dev.runbookshell.session.FailurePrompt;
 import dev.runbookshell.session.SessionMode;
 
 /**
- * The operator at the terminal: shows each block (placeholders highlighted) and reads one-letter answers;
- * edits in the line editor, or in {@code $EDITOR} for blocks over ten lines; reads secrets without echo.
- * Ctrl-C or Ctrl-D at a question means stop.
+ * The operator at the terminal: shows each block (placeholders highlighted) and takes only the answers it
+ * offers, by letter or full word; an edit is shown as a diff against the runbook and confirmed before it runs;
+ * secrets are read without echo. Ctrl-C or Ctrl-D at a question means stop.
  */
 public class TerminalConfirmer implements Confirmer {
 
 	private static final String BEFORE = "[y] run · [s] skip · [e] edit · [a] all remaining · [q] stop · [?] help ";
 
 	private static final String HELP = """
-			  y  run this block            s  skip it (recorded as skipped)
-			  e  edit it, then run the edited text (the edit is logged)
-			  a  run this and all remaining blocks without asking (risky ones still ask)
-			  q  stop here (you can 'continue' later; rollback is offered when something ran)""";
+			  y, yes   run this block
+			  s, skip  skip it (recorded as skipped)
+			  e, edit  edit it; you see what changed against the runbook before the edit runs (it is logged)
+			  a, all   run this and all remaining blocks without asking (risky ones still ask)
+			  q, quit, stop   stop here (you can 'continue' later; rollback is offered when something ran)
+			  ?, help  this help""";
+
+	private static final String FAILURE_HELP = """
+			  r, retry     run it again            e, edit  edit it, then run the edit
+			  i, ignore    go on as if it succeeded
+			  b, rollback  undo what ran (rollback blocks)
+			  q, quit, stop   stop here""";
+
+	private static final String CHECK = "Checked? [y] yes · [n] no · [u] not verified · [a] all in this list "
+			+ "(a note may follow) ";
+
+	private enum Before {
+		RUN, SKIP, EDIT, ALL, STOP, HELP
+	}
+
+	private enum AfterFailure {
+		RETRY, EDIT, IGNORE, ROLLBACK, STOP, HELP
+	}
+
+	private enum Check {
+		YES, NO, UNVERIFIED, ALL
+	}
+
+	private static final List<Answer<Before>> BEFORE_ANSWERS = List.of(Answer.of(Before.RUN, "y", "yes"),
+			Answer.of(Before.SKIP, "s", "skip"), Answer.of(Before.EDIT, "e", "edit"), Answer.of(Before.ALL, "a", "all"),
+			Answer.of(Before.STOP, "q", "quit", "stop"), Answer.of(Before.HELP, "?", "help"));
+
+	private static final List<Answer<Check>> CHECK_ANSWERS = List.of(Answer.of(Check.YES, "y", "yes"),
+			Answer.of(Check.NO, "n", "no"), Answer.of(Check.UNVERIFIED, "u", "unverified"),
+			Answer.of(Check.ALL, "a", "all"));
 
 	private final TerminalQuestions questions;
 
+	private final EditReview edits;
+
 	TerminalConfirmer(TerminalQuestions questions) {
 		this.questions = questions;
+		this.edits = new EditReview(questions, new BlockEditor(questions, System.getenv()));
 	}
 
 	@Override
@@ -53,20 +84,24 @@ public class TerminalConfirmer implements Confirmer {
 	public Decision beforeBlock(BlockPrompt prompt) {
 		show(prompt);
 		while (true) {
-			switch (this.questions.choose(BEFORE, '?')) {
-				case 'y':
+			Before answer = this.questions.choose(BEFORE, BEFORE_ANSWERS, Before.HELP);
+			if (answer == null) {
+				return Decision.STOP;
+			}
+			switch (answer) {
+				case RUN:
 					return Decision.RUN;
-				case 's':
+				case SKIP:
 					return Decision.SKIP;
-				case 'a':
+				case ALL:
 					return Decision.ALL;
-				case 'q':
-				case 0:
+				case STOP:
 					return Decision.STOP;
-				case 'e':
-					String edited = edit(prompt.command());
+				case EDIT:
+					Decision edited = this.edits.edit(prompt.block(), prompt.source(), "Run the edited text? ",
+							Decision::edit);
 					if (edited != null) {
-						return Decision.edit(edited);
+						return edited;
 					}
 					break;
 				default:
@@ -81,38 +116,46 @@ public class TerminalConfirmer implements Confirmer {
 				+ (prompt.message() == null ? "" : ": " + prompt.message()));
 		String options = "[r] retry · [e] edit and retry · [i] ignore and continue · "
 				+ (prompt.rollbackAvailable() ? "[b] run rollback · " : "") + "[q] stop ";
+		List<Answer<AfterFailure>> answers = new ArrayList<>(List.of(Answer.of(AfterFailure.RETRY, "r", "retry"),
+				Answer.of(AfterFailure.EDIT, "e", "edit"), Answer.of(AfterFailure.IGNORE, "i", "ignore")));
+		if (prompt.rollbackAvailable()) {
+			answers.add(Answer.of(AfterFailure.ROLLBACK, "b", "rollback"));
+		}
+		answers.addAll(List.of(Answer.of(AfterFailure.STOP, "q", "quit", "stop"),
+				Answer.of(AfterFailure.HELP, "?", "help")));
 		while (true) {
-			switch (this.questions.choose(options, '?')) {
-				case 'r':
+			AfterFailure answer = this.questions.choose(options, answers, AfterFailure.HELP);
+			if (answer == null) {
+				return Decision.STOP;
+			}
+			switch (answer) {
+				case RETRY:
 					return Decision.RETRY;
-				case 'i':
+				case IGNORE:
 					return Decision.IGNORE;
-				case 'b':
-					if (prompt.rollbackAvailable()) {
-						return Decision.ROLLBACK;
-					}
-					break;
-				case 'q':
-				case 0:
+				case ROLLBACK:
+					return Decision.ROLLBACK;
+				case STOP:
 					return Decision.STOP;
-				case 'e':
-					String edited = edit(prompt.command());
+				case EDIT:
+					Decision edited = this.edits.edit(prompt.block(), prompt.command(), "Retry with the edited text? ",
+							Decision::editAndRetry);
 					if (edited != null) {
-						return Decision.editAndRetry(edited);
+						return edited;
 					}
 					break;
 				default:
-					this.questions.println("  r retry · e edit, then run the edit · i go on as if it succeeded · "
-							+ "b undo what ran (rollback blocks) · q stop here");
+					this.questions.println(FAILURE_HELP);
 			}
 		}
 	}
 
 	@Override
 	public boolean typedConfirmation(Block block, String targetName, String risk) {
+		String name = TargetShortName.of(targetName);
 		this.questions.println("!! " + block.label() + " is risky (" + risk + ").");
-		String typed = this.questions.ask("Type the target's name (" + targetName + ") to run it: ");
-		return targetName.equals(typed);
+		String typed = this.questions.ask("Type the target's name (" + name + ") to run it: ");
+		return name.equals(typed);
 	}
 
 	@Override
@@ -127,22 +170,55 @@ public class TerminalConfirmer implements Confirmer {
 
 	@Override
 	public CheckResult check(ChecklistItem item) {
+		TerminalQuestions.Reply<Check> reply = askCheck(item);
+		return reply == null ? CheckResult.UNVERIFIED : result(reply);
+	}
+
+	/**
+	 * One question per item; {@code a} ticks this item and the rest of its list (the items due in its section),
+	 * each recorded as ticked at once.
+	 */
+	@Override
+	public void checkList(List<ChecklistItem> items, BiConsumer<ChecklistItem, CheckResult> answered) {
+		int i = 0;
+		while (i < items.size()) {
+			ChecklistItem item = items.get(i);
+			TerminalQuestions.Reply<Check> reply = askCheck(item);
+			if (reply == null || reply.meaning() != Check.ALL) {
+				answered.accept(item, reply == null ? CheckResult.UNVERIFIED : result(reply));
+				i++;
+				continue;
+			}
+			CheckResult ticked = new CheckResult(CheckResult.State.CHECKED,
+					"ticked at once with the rest of the list" + (reply.note() == null ? "" : ": " + reply.note()));
+			answered.accept(item, ticked);
+			for (i++; i < items.size() && items.get(i).section().equals(item.section()); i++) {
+				this.questions.println("[x] " + items.get(i).text());
+				answered.accept(items.get(i), ticked);
+			}
+		}
+	}
+
+	private TerminalQuestions.Reply<Check> askCheck(ChecklistItem item) {
 		this.questions.println("[ ] " + item.text());
-		char answer = this.questions.choose("Checked? [y] yes · [n] no · [u] not verified ", 'u');
-		CheckResult.State state = switch (answer) {
-			case 'y' -> CheckResult.State.CHECKED;
-			case 'n' -> CheckResult.State.UNCHECKED;
-			default -> CheckResult.State.UNVERIFIED;
+		return this.questions.chooseWithNote(CHECK, CHECK_ANSWERS);
+	}
+
+	private static CheckResult result(TerminalQuestions.Reply<Check> reply) {
+		CheckResult.State state = switch (reply.meaning()) {
+			case YES, ALL -> CheckResult.State.CHECKED;
+			case NO -> CheckResult.State.UNCHECKED;
+			case UNVERIFIED -> CheckResult.State.UNVERIFIED;
 		};
-		String note = this.questions.ask("Note (Enter for none): ");
-		return new CheckResult(state, note == null || note.isBlank() ? null : note);
+		return new CheckResult(state, reply.note());
 	}
 
 	@Override
 	public boolean confirmRollback(List<Block> plan) {
 		this.questions.println("Rollback plan:");
 		plan.forEach(block -> this.questions.println("  " + block.label()));
-		return this.questions.choose("Run the rollback (each block is confirmed)? [y/N] ", 'n') == 'y';
+		return Boolean.TRUE.equals(this.questions.choose("Run the rollback (each block is confirmed)? [y/N] ",
+				Answer.YES_NO, Boolean.FALSE));
 	}
 
 	/** At a real terminal only: with input piped in, the lines that follow are the shell's, not the block's. */
@@ -184,47 +260,6 @@ public class TerminalConfirmer implements Confirmer {
 			i++;
 		}
 		return out.toAttributedString();
-	}
-
-	/** Short blocks in the line editor, long ones in {@code $EDITOR}; null when the edit was abandoned. */
-	private String edit(String command) {
-		if (command.lines().count() > 10 && System.getenv("EDITOR") != null) {
-			return editExternally(command);
-		}
-		// Without the final newline: it would open an empty second line in the editor.
-		String edited = this.questions.edit("edit> ", command.stripTrailing());
-		return edited == null || edited.isBlank() ? null : edited;
-	}
-
-	private String editExternally(String command) {
-		try {
-			Path file = Files.createTempFile("runbook-edit-", ".sh");
-			try {
-				Files.writeString(file, command, StandardCharsets.UTF_8);
-				this.questions.terminal().pause();
-				Process editor = new ProcessBuilder("sh", "-c", "exec $EDITOR \"$1\"", "editor", file.toString())
-					.inheritIO()
-					.start();
-				if (!editor.waitFor(2, TimeUnit.HOURS)) {
-					editor.destroy();
-					return null;
-				}
-				String edited = Files.readString(file, StandardCharsets.UTF_8).stripTrailing();
-				return edited.isBlank() ? null : edited;
-			}
-			finally {
-				this.questions.terminal().resume();
-				Files.deleteIfExists(file);
-			}
-		}
-		catch (IOException ex) {
-			this.questions.println("cannot run $EDITOR: " + ex.getMessage());
-			return null;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return null;
-		}
 	}
 
 }

@@ -2,20 +2,13 @@ package dev.runbookshell.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.runbookshell.testsupport.RequiredComponent;
 
 /** The interactive shell through a real terminal: tmux drives {@code java -jar target/runbook.jar}. */
 class InteractiveSessionIT {
@@ -23,17 +16,13 @@ class InteractiveSessionIT {
 	@TempDir
 	Path dir;
 
-	private final String tmuxSession = "rb-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-
-	@BeforeEach
-	void tmuxIsThere() throws Exception {
-		RequiredComponent.require(tmux("-V").exitCode == 0, "tmux",
-				"apt-get install -y tmux (scripts/prepare-test-env does)");
-	}
+	private TmuxTerminal terminal;
 
 	@AfterEach
 	void killTmux() throws Exception {
-		tmux("kill-session", "-t", this.tmuxSession);
+		if (this.terminal != null) {
+			this.terminal.close();
+		}
 	}
 
 	@Test
@@ -59,7 +48,7 @@ class InteractiveSessionIT {
 				echo third-ran > third.txt
 				```
 				""");
-		tmux("new-session", "-d", "-s", this.tmuxSession, "-x", "200", "-y", "50", "-c", this.dir.toString(),
+		this.terminal = TmuxTerminal.start(this.dir,
 				"java -jar " + RunbookCli.JAR + " 2>&1; sleep 30");
 		awaitScreen("Ctrl-D to leave", Duration.ofSeconds(60));
 		type("open plan.md");
@@ -81,11 +70,8 @@ class InteractiveSessionIT {
 
 		assertThat(this.dir.resolve("first.txt")).hasContent("first-ran");
 		assertThat(this.dir.resolve("third.txt")).hasContent("third-ran");
-		try (var logs = Files.list(this.dir.resolve("migration-logs"))) {
-			Path journal = logs.filter(f -> f.toString().endsWith(".jsonl")).findFirst().orElseThrow();
-			awaitContent(journal, "\"session-finished\"", Duration.ofSeconds(15));
-			assertThat(Files.readString(journal)).contains("\"mode\":\"interactive\"").contains("\"skipped\"");
-		}
+		assertThat(Files.readString(TmuxTerminal.finishedJournal(this.dir))).contains("\"mode\":\"interactive\"")
+			.contains("\"skipped\"");
 	}
 
 	@Test
@@ -106,7 +92,7 @@ class InteractiveSessionIT {
 				echo after-ran > after.txt
 				```
 				""");
-		tmux("new-session", "-d", "-s", this.tmuxSession, "-x", "200", "-y", "50", "-c", this.dir.toString(),
+		this.terminal = TmuxTerminal.start(this.dir,
 				"java -jar " + RunbookCli.JAR + " 2>&1; sleep 30");
 		awaitScreen("Ctrl-D to leave", Duration.ofSeconds(60));
 		type("open gate.md");
@@ -125,12 +111,8 @@ class InteractiveSessionIT {
 
 		assertThat(this.dir.resolve("confirmed.txt")).hasContent("confirmed");
 		assertThat(this.dir.resolve("after.txt")).hasContent("after-ran");
-		try (var logs = Files.list(this.dir.resolve("migration-logs"))) {
-			Path journal = logs.filter(f -> f.toString().endsWith(".jsonl")).findFirst().orElseThrow();
-			awaitContent(journal, "\"session-finished\"", Duration.ofSeconds(15));
-			assertThat(Files.readString(journal))
-				.contains("typed input: 1 line sent to the block while it ran (not recorded)");
-		}
+		assertThat(Files.readString(TmuxTerminal.finishedJournal(this.dir)))
+			.contains("typed input: 1 line sent to the block while it ran (not recorded)");
 	}
 
 	@Test
@@ -143,12 +125,12 @@ class InteractiveSessionIT {
 				read -r answer; test "$answer" = YES && echo "confirmed" > confirmed.txt
 				```
 				""");
-		tmux("new-session", "-d", "-s", this.tmuxSession, "-x", "200", "-y", "50", "-c", this.dir.toString(),
+		this.terminal = TmuxTerminal.start(this.dir,
 				"java -jar " + RunbookCli.JAR + " run gate.md; echo EXIT=$?; sleep 30");
 		awaitScreen("[y] run", Duration.ofSeconds(60));
 		type("y");
 		awaitScreen("attempt 1 waits", Duration.ofSeconds(30));
-		tmux("send-keys", "-t", this.tmuxSession, "C-c");
+		this.terminal.keys("C-c");
 		awaitScreen("[r] retry", Duration.ofSeconds(30));
 		assertThat(screen()).contains("confirm interrupted").doesNotContain("EXIT=");
 		type("r");
@@ -161,59 +143,15 @@ class InteractiveSessionIT {
 	}
 
 	private void type(String line) throws Exception {
-		tmux("send-keys", "-t", this.tmuxSession, "-l", line);
-		tmux("send-keys", "-t", this.tmuxSession, "Enter");
+		this.terminal.type(line);
 	}
 
 	private String screen() throws Exception {
-		return tmux("capture-pane", "-p", "-t", this.tmuxSession, "-S", "-200").output;
+		return this.terminal.screen();
 	}
 
 	private void awaitScreen(String text, Duration timeout) throws Exception {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		String last = "";
-		while (System.nanoTime() < deadline) {
-			last = screen();
-			if (last.contains(text)) {
-				return;
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("'" + text + "' did not appear within " + timeout + "; screen:\n" + last);
-	}
-
-	private static void awaitContent(Path file, String text, Duration timeout) throws Exception {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (Files.readString(file).contains(text)) {
-				return;
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError(file + " has no " + text + " after " + timeout);
-	}
-
-	private record Run(int exitCode, String output) {
-	}
-
-	private static Run tmux(String... args) throws IOException, InterruptedException {
-		List<String> command = new java.util.ArrayList<>(List.of("tmux"));
-		command.addAll(List.of(args));
-		Process process;
-		try {
-			process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		}
-		catch (IOException ex) {
-			return new Run(127, ex.getMessage());
-		}
-		try (var out = process.getInputStream()) {
-			String output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(10, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				return new Run(124, output);
-			}
-			return new Run(process.exitValue(), output);
-		}
+		this.terminal.await(text, timeout);
 	}
 
 }
