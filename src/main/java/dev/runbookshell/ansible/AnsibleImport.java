@@ -28,7 +28,7 @@ import dev.runbookshell.session.SessionRefusedException;
 
 /**
  * Turns the results of {@code ansible-playbook} run on an exported playbook into one journal per host (per play),
- * each a valid single-host journal, so that every report works on a run Ansible did. Tasks are matched to blocks
+ * each a valid single-host journal (hosts in name order), so that every report works on a run Ansible did. Tasks are matched to blocks
  * by the id in their names; each task's script names its block's hash, and a block that changed in the runbook
  * since the export is refused as {@code --replay} refuses it.
  */
@@ -79,7 +79,7 @@ public final class AnsibleImport {
 		verify(runbook, result, plays, force);
 		List<Imported> imported = new ArrayList<>();
 		for (Play play : plays) {
-			for (String host : run.hosts()) {
+			for (String host : new java.util.TreeSet<>(run.hosts())) {
 				if (play.tasks().stream().anyMatch(task -> task.hosts().containsKey(host))) {
 					imported.add(importHost(runbook, result, play, host, logDir));
 				}

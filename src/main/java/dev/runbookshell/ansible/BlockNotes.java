@@ -45,9 +45,8 @@ final class BlockNotes {
 		for (LintFinding finding : this.findings) {
 			if (finding.line() > block.line() && finding.line() <= last) {
 				String consequence = finding.rule().equals("exit") ? "the next task starts a fresh shell"
-						: "the task has no terminal and ends by its timeout at the latest, as runbook run unattended";
-				note(notes, finding.line(), finding.message() + " (line " + finding.line() + "; under Ansible "
-						+ consequence + ")");
+						: "no terminal either; the task ends by its timeout at the latest, as with runbook run --yes";
+				note(notes, finding.line(), finding.message() + " (under Ansible: " + consequence + ")");
 			}
 		}
 		if (this.shell == Shell.SH && FUNCTION.matcher(block.command()).find()) {

@@ -57,6 +57,10 @@ final class ExportedInventory {
 		}
 		Set<String> chosen = new LinkedHashSet<>();
 		chosen.add(runbook.frontMatter().defaultTarget() != null ? runbook.frontMatter().defaultTarget() : "local");
+		if (runbook.frontMatter().defaultTarget() == null) {
+			warnings.add(1, "the front matter names no default-target: inventory.yml names this machine (local), as "
+					+ "runbook run would run here; export with --target or --inventory for the hosts it is meant for");
+		}
 		runbook.executableBlocks().stream().map(Block::annotations).forEach(a -> a.target().ifPresent(chosen::add));
 		for (String name : chosen) {
 			TargetSpec spec = declared.get(name);

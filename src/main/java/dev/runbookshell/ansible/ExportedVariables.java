@@ -35,6 +35,12 @@ final class ExportedVariables {
 	static final String STATE_DIR_VARIABLE = "runbook_state_dir";
 
 	/**
+	 * Where a task keeps the state on the host: one folder per inventory host, since two inventory hosts may be one
+	 * machine (or one home folder).
+	 */
+	static final Map<String, Object> STATE = state();
+
+	/**
 	 * One variable.
 	 * @param variable its runbook name ({@code db-host})
 	 * @param ansibleName its name among Ansible's variables
@@ -83,6 +89,13 @@ final class ExportedVariables {
 				add(name, token, warnings);
 			}
 		}
+	}
+
+	private static Map<String, Object> state() {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("RUNBOOK_STATE_DIR", "{{ " + STATE_DIR_VARIABLE + " }}");
+		state.put("RUNBOOK_HOST", "{{ inventory_hostname }}");
+		return java.util.Collections.unmodifiableMap(state);
 	}
 
 	private void add(String name, String token, ExportWarnings warnings) {
@@ -154,7 +167,7 @@ final class ExportedVariables {
 	Map<String, Object> environment(Collection<Variable> neededSoFar) {
 		Map<String, Object> environment = new LinkedHashMap<>();
 		this.runbook.frontMatter().env().forEach((name, value) -> environment.put(name, new Unsafe(value)));
-		environment.put("RUNBOOK_STATE_DIR", "{{ " + STATE_DIR_VARIABLE + " }}");
+		environment.putAll(STATE);
 		for (Variable variable : this.variables.values()) {
 			if (!variable.secret() && (variable.defaultValue() != null || neededSoFar.contains(variable))) {
 				environment.put(variable.envName(), "{{ " + variable.ansibleName() + " }}");

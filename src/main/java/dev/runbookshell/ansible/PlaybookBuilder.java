@@ -92,10 +92,10 @@ final class PlaybookBuilder {
 		Set<Variable> needed = new LinkedHashSet<>();
 		flow.forEach(block -> needed.addAll(this.variables.needs(block)));
 		for (Block undo : RollbackPlan.plan(this.runbook, flow)) {
-			List<String> undoes = flow.stream()
-				.filter(done -> RollbackPlan.plan(this.runbook, List.of(done)).contains(undo))
-				.map(Block::id)
-				.toList();
+			List<String> undoes = flow.stream().filter(done -> pairs(done, undo)).map(Block::id).toList();
+			if (undoes.isEmpty()) {
+				undoes = flow.stream().map(Block::id).toList(); // the whole rollback section, after any success
+			}
 			needed.addAll(this.variables.needs(undo));
 			list.addAll(this.tasks.tasks(undo, false, true, needed,
 					List.of("runbook_succeeded.stdout_lines | default([]) | intersect(runbook_undoes) | length > 0"),
@@ -129,6 +129,15 @@ final class PlaybookBuilder {
 		return play;
 	}
 
+	/** Whether {@code undo} is named as {@code done}'s rollback, or names {@code done} as what it undoes. */
+	private static boolean pairs(Block done, Block undo) {
+		boolean named = done.annotations().rollbackBlock()
+			.map(name -> name.equals(undo.name()) || name.equals(undo.id())).orElse(false);
+		boolean names = undo.annotations().rollbackBlock()
+			.map(name -> name.equals(done.name()) || name.equals(done.id())).orElse(false);
+		return named || names;
+	}
+
 	/** Reads which blocks of playbook.yml succeeded on the host, for rollback.yml's conditions. */
 	private Map<String, Object> succeededHere() {
 		Map<String, Object> task = new LinkedHashMap<>();
@@ -136,10 +145,10 @@ final class PlaybookBuilder {
 		task.put("tags", List.of("always"));
 		Map<String, Object> module = new LinkedHashMap<>();
 		module.put("executable", this.shell.executable());
-		module.put("cmd", new Unsafe("cat -- \"${RUNBOOK_STATE_DIR:-$HOME/.runbook-shell/ansible/" + this.stateName
-				+ "}/succeeded\" 2>/dev/null || true\n"));
+		module.put("cmd", new Unsafe("cat -- \"${RUNBOOK_STATE_DIR:-$HOME/.runbook-shell/ansible}/" + this.stateName
+				+ "/$RUNBOOK_HOST/succeeded\" 2>/dev/null || true\n"));
 		task.put("ansible.builtin.shell", module);
-		task.put("environment", Map.of("RUNBOOK_STATE_DIR", "{{ " + ExportedVariables.STATE_DIR_VARIABLE + " }}"));
+		task.put("environment", ExportedVariables.STATE);
 		task.put("register", "runbook_succeeded");
 		task.put("changed_when", false);
 		return task;

@@ -73,7 +73,7 @@ final class TaskScript {
 	 * @param block the block
 	 * @param text what runs: the block's command with placeholders as variable references
 	 * @param runbookPath the runbook as named in messages ({@code runbooks/demo.md})
-	 * @param stateName the folder of the state on the host, under {@code ~/.runbook-shell/ansible/}
+	 * @param stateName the runbook's folder of state on the host, under {@code ~/.runbook-shell/ansible/}
 	 * @param fresh true for the first block of the flow: it starts from a fresh login shell
 	 * @param flow false for a rollback block (it does not mark the block as done on the host)
 	 * @param errexit false for {@code errexit=false}: the block goes on after a failed command

@@ -2,7 +2,8 @@
 #
 # State carried from task to task, as in runbook-shell's one long-lived shell: the end of every task saves the
 # working directory, shell variables (exported or not), functions, aliases, set and shopt options and the umask
-# in a file on the host ($RUNBOOK_STATE_DIR, else ~/.runbook-shell/ansible/<runbook>/state.bash, mode 600), and
+# in a file on the host (<dir>/<runbook>/<inventory host>/state.bash, mode 600; <dir> is -e runbook_state_dir,
+# else ~/.runbook-shell/ansible), and
 # the start of the next task restores it. Not saved: bash's own variables, the runbook's variables (Ansible
 # passes them to every task) and any variable whose value holds a secret's. The first block of the runbook starts
 # from a fresh login shell (/etc/profile, then ~/.bash_profile, ~/.bash_login or ~/.profile, silently), as
@@ -21,7 +22,7 @@
 # the task's timeout. A block that runs `exit` ends its shell: the next task starts fresh, with a warning.
 # Output: the block's stdout and stderr, in the order written, are the task's stdout; the task's stderr holds
 # only these lines of runbook-shell's, which `runbook import ansible` reads back.
-__rb_dir=${RUNBOOK_STATE_DIR:-$HOME/.runbook-shell/ansible/$__rb_slug}
+__rb_dir=${RUNBOOK_STATE_DIR:-$HOME/.runbook-shell/ansible}/$__rb_slug/${RUNBOOK_HOST:-host}
 __rb_src=$__rb_dir/$__rb_file __rb_state=$__rb_dir/state.bash __rb_failed=$__rb_dir/failed __rb_phase=restore
 (umask 077 && mkdir -p -- "$__rb_dir") || exit 125
 exec {__rb_err}>&2

@@ -13,7 +13,7 @@
 # line failed; a block that runs `exit` is then taken for one that stopped. With errexit=false the block runs as
 # a terminal would and failed commands other than the last are not seen. Ansible decides the outcome as for bash
 # (failed_when on the exit code and the expectations, until/retries, timeout).
-__rb_dir=${RUNBOOK_STATE_DIR:-$HOME/.runbook-shell/ansible/$__rb_slug}
+__rb_dir=${RUNBOOK_STATE_DIR:-$HOME/.runbook-shell/ansible}/$__rb_slug/${RUNBOOK_HOST:-host}
 __rb_src=$__rb_dir/$__rb_file __rb_state=$__rb_dir/state.sh __rb_phase=restore
 (umask 077 && mkdir -p -- "$__rb_dir") || exit 125
 __rb_q() {
