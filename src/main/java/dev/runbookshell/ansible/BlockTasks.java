@@ -92,7 +92,7 @@ final class BlockTasks {
 		when.addAll(extraWhen);
 		Map<String, Object> vars = vars(task);
 		vars.putAll(extraVars);
-		vars.put("runbook_accepted", List.copyOf(block.annotations().exitCodes()));
+		vars.put("runbook_accepted", List.copyOf(annotation(block, () -> block.annotations().exitCodes())));
 		List<Expectation> expectations = block.expectations();
 		if (!expectations.isEmpty()) {
 			vars.put("runbook_expect", expectations.stream().map(e -> (Object) new Unsafe(e.text())).toList());
@@ -111,7 +111,7 @@ final class BlockTasks {
 		task.put("environment", environment);
 		task.put("register", RESULT);
 		task.put("failed_when", failedWhen(expectations));
-		int retries = block.annotations().retries();
+		int retries = annotation(block, () -> block.annotations().retries());
 		if (retries > 0) {
 			task.put("until", RESULT + " is not failed");
 			task.put("retries", retries);
@@ -239,13 +239,18 @@ final class BlockTasks {
 	}
 
 	private Duration timeout(Block block) {
+		return annotation(block, () -> block.annotations().timeout().orElseGet(() -> this.runbook.frontMatter()
+			.timeout() != null ? this.runbook.frontMatter().timeout() : RunSession.UNATTENDED_TIMEOUT));
+	}
+
+	/** An annotation's value; one that cannot be read stops the export naming the block and its line. */
+	private <T> T annotation(Block block, java.util.function.Supplier<T> value) {
 		try {
-			return block.annotations().timeout().orElseGet(() -> this.runbook.frontMatter().timeout() != null
-					? this.runbook.frontMatter().timeout() : RunSession.UNATTENDED_TIMEOUT);
+			return value.get();
 		}
 		catch (IllegalArgumentException ex) {
 			throw new AnsibleException(this.runbookPath + ":" + block.line() + ": block " + block.label() + ": "
-					+ ex.getMessage());
+					+ ex.getMessage() + " (see: runbook lint " + this.runbookPath + ")");
 		}
 	}
 

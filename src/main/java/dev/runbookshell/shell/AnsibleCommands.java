@@ -76,7 +76,8 @@ public class AnsibleCommands {
 		PrintWriter writer = context.outputWriter();
 		result.warnings().stream().map(ExportWarning::format).forEach(writer::println);
 		result.files().forEach(written -> writer.println("wrote " + written));
-		writer.printf("%d blocks for %s; run: ansible-playbook -i %s %s%n", parsed.runbook().flowBlocks().size(),
+		int blocks = parsed.runbook().flowBlocks().size();
+		writer.printf("%d %s for %s; run: ansible-playbook -i %s %s%n", blocks, blocks == 1 ? "block" : "blocks",
 				String.join(", ", result.hosts()), path(out).resolve("inventory.yml"), path(out).resolve("playbook.yml"));
 		writer.flush();
 	}
