@@ -16,9 +16,32 @@ import dev.runbookshell.runbook.VariableSpec;
  * tokens turned into quoted references to exported shell variables. Values never become shell code, so a value
  * such as {@code '; rm -rf ~ #} arrives verbatim.
  */
-final class CommandText {
+public final class CommandText {
 
 	private CommandText() {
+	}
+
+	/**
+	 * What an exporter (the Ansible playbook) needs to run {@code block} as a session would: the variables its
+	 * command needs, in order, and its text with each substituted token turned into a reference to the variable's
+	 * exported name ({@link SessionVariables#shellName}), so that a value is passed as data, never pasted into it.
+	 */
+	public static Exported exported(Block block, SessionVariables variables) {
+		List<Need> needs = needs(block, block.command(), variables);
+		return new Exported(needs.stream().map(Need::variable).toList(), script(needs, block.command()));
+	}
+
+	/**
+	 * A block's command as an exporter sends it.
+	 * @param variables the variables it needs, in order of first use
+	 * @param script the text to run
+	 */
+	public record Exported(List<String> variables, String script) {
+
+		public Exported {
+			variables = List.copyOf(variables);
+		}
+
 	}
 
 	/**

@@ -15,12 +15,12 @@ import dev.runbookshell.runbook.Runbook;
  * names the block it undoes); when no succeeded block names one, the rollback section's blocks in document order; nothing when
  * no block succeeded.
  */
-final class RollbackPlan {
+public final class RollbackPlan {
 
 	private RollbackPlan() {
 	}
 
-	static List<Block> plan(Runbook runbook, List<Block> succeededInOrder) {
+	public static List<Block> plan(Runbook runbook, List<Block> succeededInOrder) {
 		if (succeededInOrder.isEmpty()) {
 			return List.of();
 		}

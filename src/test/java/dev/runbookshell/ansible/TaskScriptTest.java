@@ -1,0 +1,354 @@
+package dev.runbookshell.ansible;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.runbookshell.ansible.TaskScript.Shell;
+import dev.runbookshell.runbook.Block;
+import dev.runbookshell.runbook.Runbook;
+import dev.runbookshell.runbook.RunbookParser;
+
+/**
+ * The exported task scripts run by the real bash (and sh) one after the other, as Ansible runs them: each as
+ * {@code bash -c SCRIPT} in a new process, with the environment and stdin the task would give it.
+ */
+class TaskScriptTest {
+
+	@TempDir
+	Path home;
+
+	private Path state;
+
+	@BeforeEach
+	void stateFolder() {
+		this.state = this.home.resolve("states/t/host");
+	}
+
+	record Ran(int exit, String stdout, String stderr) {
+	}
+
+	private static Runbook parse(String markdown) throws Exception {
+		return new RunbookParser().parse("runbooks/t.md", markdown);
+	}
+
+	private Ran run(Block block, boolean fresh, Shell shell, Map<String, String> env, List<String> secrets,
+			String stdin) throws IOException, InterruptedException {
+		TaskScript.Spec spec = new TaskScript.Spec(block, block.command(), "runbooks/t.md", "t", fresh, true,
+				!block.annotations().get("errexit").orElse("").equals("false"),
+				List.copyOf(env.keySet()), secrets, List.of());
+		ProcessBuilder builder = new ProcessBuilder(shell.executable(), "-c", TaskScript.of(spec, shell))
+			.directory(this.home.toFile());
+		builder.environment().put("HOME", this.home.toString());
+		builder.environment().put("RUNBOOK_STATE_DIR", this.home.resolve("states").toString());
+		builder.environment().putAll(env);
+		Path out = this.home.resolve(".out");
+		Path err = this.home.resolve(".err");
+		builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+		Process process = builder.start();
+		try (OutputStream in = process.getOutputStream()) {
+			in.write(stdin.getBytes(StandardCharsets.UTF_8));
+		}
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the task script ends").isTrue();
+		return new Ran(process.exitValue(), Files.readString(out), Files.readString(err));
+	}
+
+	private Ran run(Block block, boolean fresh) throws IOException, InterruptedException {
+		return run(block, fresh, Shell.BASH, Map.of(), List.of(), "");
+	}
+
+	@Test
+	void cdExportsVariablesAndFunctionsCarryFromTaskToTask() throws Exception {
+		Runbook runbook = parse("""
+				# T
+
+				```bash
+				mkdir -p work && cd work
+				export GREETING=hello
+				PLAIN=kept
+				declare -A MAP=([k]=v)
+				greet() { echo "$GREETING $1 from ${PWD##*/} ($PLAIN, ${MAP[k]})"; }
+				set -o pipefail
+				umask 027
+				```
+
+				```bash
+				greet you
+				set -o | grep pipefail
+				umask
+				```
+				""");
+
+		assertThat(run(runbook.executableBlocks().get(0), true).exit()).isZero();
+		Ran second = run(runbook.executableBlocks().get(1), false);
+
+		assertThat(second.stdout()).matches("hello you from work \\(kept, v\\)\npipefail\\s+on\n0027\n");
+		assertThat(second.exit()).isZero();
+		assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(this.state)))
+			.isEqualTo("rwx------");
+		assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+				Files.getPosixFilePermissions(this.state.resolve("state.bash")))).isEqualTo("rw-------");
+	}
+
+	@Test
+	void theFirstBlockOfARunStartsFreshWhateverAnEarlierRunLeft() throws Exception {
+		Runbook runbook = parse("""
+				```bash
+				export LEFT=over
+				```
+
+				```bash
+				echo "left=${LEFT-none}"
+				```
+				""");
+		run(runbook.executableBlocks().get(0), true);
+
+		assertThat(run(runbook.executableBlocks().get(1), true).stdout()).isEqualTo("left=none\n");
+	}
+
+	@Test
+	void aBlockStopsAtItsFirstFailedCommandNamingTheRunbookLineCommandAndExitCode() throws Exception {
+		Runbook runbook = parse("""
+				# T
+
+				```bash
+				echo before
+				no-such-command --flag
+				echo after
+				```
+				""");
+
+		Block block = runbook.executableBlocks().get(0);
+		Ran ran = run(block, true);
+
+		assertThat(ran.exit()).isEqualTo(127);
+		assertThat(ran.stdout()).startsWith("before\n").doesNotContain("after")
+			.contains("t.md: line 5: no-such-command: command not found");
+		assertThat(ran.stderr()).isEqualTo("runbook-shell: runbooks/t.md:5: " + block.label() + " stopped at its first "
+				+ "failed command (exit 127: command not found): no-such-command --flag\n");
+	}
+
+	@Test
+	void testedCommandsAndAllButTheLastOfAPipelineAreNotFailuresButPipefailAndFunctionsAre() throws Exception {
+		Runbook runbook = parse("""
+				```bash
+				if false; then :; fi
+				false && true
+				false || true
+				! false
+				false | true
+				echo still-here
+				check() {
+				  false
+				  echo never
+				}
+				check
+				echo not-reached
+				```
+				""");
+
+		Ran ran = run(runbook.executableBlocks().get(0), true);
+
+		assertThat(ran.stdout()).isEqualTo("still-here\n");
+		assertThat(ran.exit()).isEqualTo(1);
+		assertThat(ran.stderr()).contains("runbooks/t.md:9:").endsWith("(exit 1): false\n");
+	}
+
+	@Test
+	void errexitFalseRunsOnAndNamesEachFailedCommandOnceAsAWarning() throws Exception {
+		Runbook runbook = parse("""
+				```bash {errexit=false}
+				false
+				last() {
+				  false
+				}
+				last
+				echo on
+				```
+				""");
+
+		Block block = runbook.executableBlocks().get(0);
+		Ran ran = run(block, true);
+
+		assertThat(ran.stdout()).isEqualTo("on\n");
+		assertThat(ran.exit()).isZero();
+		assertThat(ran.stderr().lines().toList()).containsExactly(
+				"runbook-shell: warning: runbooks/t.md:2: command failed (exit 1): false",
+				"runbook-shell: warning: runbooks/t.md:4: command failed (exit 1): false",
+				"runbook-shell: warning: " + block.label() + " went on after 2 failed commands (errexit=false)");
+	}
+
+	@Test
+	void anAcceptedExitCodeIsNotAFailure() throws Exception {
+		Runbook runbook = parse("""
+				```bash {exit=0,1}
+				grep -q nothing /dev/null
+				echo went-on
+				```
+				""");
+
+		Ran ran = run(runbook.executableBlocks().get(0), true);
+
+		assertThat(ran.stdout()).isEqualTo("went-on\n");
+		assertThat(ran.stderr()).isEmpty();
+	}
+
+	@Test
+	void aBlockThatEndsItsShellLeavesTheNextOneAFreshShellWithAWarning() throws Exception {
+		Runbook runbook = parse("""
+				```bash
+				export KEPT=yes
+				```
+
+				```bash
+				exit 3
+				```
+
+				```bash
+				echo "kept=${KEPT-lost}"
+				```
+				""");
+		run(runbook.executableBlocks().get(0), true);
+
+		Ran exited = run(runbook.executableBlocks().get(1), false);
+		Ran after = run(runbook.executableBlocks().get(2), false);
+
+		assertThat(exited.exit()).isEqualTo(3);
+		assertThat(exited.stderr()).contains(runbook.executableBlocks().get(1).label()
+				+ " ended the shell (exit 3): the next block gets a fresh shell");
+		assertThat(after.stdout()).isEqualTo("kept=lost\n");
+	}
+
+	@Test
+	void aSecretComesOnStdinAndNeitherItNorAVariableHoldingItIsSaved() throws Exception {
+		Runbook runbook = parse("""
+				```bash
+				export PGPASSWORD="pw:$DB_PASSWORD"
+				export OTHER=plain
+				echo "length ${#DB_PASSWORD}"
+				```
+
+				```bash
+				echo "${PGPASSWORD-gone} ${OTHER}"
+				```
+				""");
+		String stdin = "DB_PASSWORD " + java.util.Base64.getEncoder().encodeToString("s3cr3t value".getBytes()) + "\n";
+
+		Ran first = run(runbook.executableBlocks().get(0), true, Shell.BASH, Map.of(), List.of("DB_PASSWORD"), stdin);
+		Ran second = run(runbook.executableBlocks().get(1), false);
+
+		assertThat(first.stdout()).isEqualTo("length 12\n");
+		assertThat(second.stdout()).isEqualTo("gone plain\n");
+		assertThat(Files.readString(this.state.resolve("state.bash"))).doesNotContain("s3cr3t");
+	}
+
+	@Test
+	void theRunbooksVariablesComeFromTheTaskNotFromTheState() throws Exception {
+		Runbook runbook = parse("""
+				```bash
+				export GREETING=changed-by-block
+				```
+
+				```bash
+				echo "$GREETING"
+				```
+				""");
+		run(runbook.executableBlocks().get(0), true, Shell.BASH, Map.of("GREETING", "from-ansible"), List.of(), "");
+
+		Ran second = run(runbook.executableBlocks().get(1), false, Shell.BASH, Map.of("GREETING", "from-ansible"),
+				List.of(), "");
+
+		assertThat(second.stdout()).isEqualTo("from-ansible\n");
+	}
+
+	@Test
+	void xtraceCarriesOverAndTracesOnlyTheBlock() throws Exception {
+		Runbook runbook = parse("""
+				```bash
+				set -x
+				```
+
+				```bash
+				echo traced
+				```
+				""");
+		run(runbook.executableBlocks().get(0), true);
+
+		Ran second = run(runbook.executableBlocks().get(1), false);
+
+		assertThat(second.stdout()).isEqualTo("++ echo traced\ntraced\n");
+		assertThat(second.stderr()).isEmpty();
+	}
+
+	@Test
+	void cwdRunsTheBlockThereAndReturns() throws Exception {
+		Files.createDirectories(this.home.resolve("elsewhere"));
+		Runbook runbook = parse("""
+				```bash {cwd=elsewhere}
+				pwd
+				```
+
+				```bash
+				pwd
+				```
+				""");
+
+		Ran inside = run(runbook.executableBlocks().get(0), true);
+		Ran after = run(runbook.executableBlocks().get(1), false);
+
+		assertThat(inside.stdout()).isEqualTo(this.home.toRealPath().resolve("elsewhere") + "\n");
+		assertThat(after.stdout()).isEqualTo(this.home.toRealPath() + "\n");
+	}
+
+	@Test
+	void aConsoleBlocksFailureNamesTheLineItIsOnInTheRunbook() throws Exception {
+		Runbook runbook = parse("""
+				```console
+				$ echo one
+				one
+				$ no-such-command
+				```
+				""");
+
+		Ran ran = run(runbook.executableBlocks().get(0), true);
+
+		assertThat(ran.stdout()).startsWith("one\n");
+		assertThat(ran.stderr()).contains("runbooks/t.md:4:");
+	}
+
+	@Test
+	void underShStateCarriesAndTheBlockStopsAtAFailedCommand() throws Exception {
+		Runbook runbook = parse("""
+				```sh
+				mkdir -p work && cd work
+				export GREETING=hello
+				```
+
+				```sh
+				echo "$GREETING from ${PWD##*/}"
+				false
+				echo never
+				```
+				""");
+		run(runbook.executableBlocks().get(0), true, Shell.SH, Map.of(), List.of(), "");
+
+		Ran second = run(runbook.executableBlocks().get(1), false, Shell.SH, Map.of(), List.of(), "");
+
+		assertThat(second.stdout()).isEqualTo("hello from work\n");
+		assertThat(second.exit()).isEqualTo(1);
+		assertThat(second.stderr()).contains(runbook.executableBlocks().get(1).label()
+				+ " stopped at a failed command (exit 1; sh cannot say which line)");
+	}
+
+}
