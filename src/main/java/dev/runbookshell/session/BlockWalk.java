@@ -103,11 +103,16 @@ final class BlockWalk {
 				record(block, Decision.STOP);
 				return interruptedStop();
 			}
-			FailurePrompt failure = new FailurePrompt(block, this.state.secrets.mask(current), report.status(),
-					report.exitCode(), report.message(), !inRollback && !RollbackPlan.plan(this.state.runbook, this.state.succeeded).isEmpty());
-			forgetInterruptBeforeAsking();
-			Decision decision = this.state.confirmer.afterFailure(failure);
-			record(block, decision);
+			Decision decision = afterFailure(block, current, report, inRollback, false);
+			if (decision.choice() == Decision.Choice.ROLLBACK && !inRollback) {
+				// the operator then chooses again for the failed block: retry it, go on, or stop
+				if (!runRollback(this.state.rollbacks.steps()) && this.state.interruptedStop) {
+					return RunSession.Step.STOPPED;
+				}
+				this.state.listener.message("after the rollback, " + block.label() + " is still "
+						+ report.status().wire() + ": retry it, go on with the next block (ignore), or stop");
+				decision = afterFailure(block, current, report, inRollback, true);
+			}
 			switch (decision.choice()) {
 				case RETRY, RUN, ALL -> {
 				}
@@ -117,9 +122,6 @@ final class BlockWalk {
 					return RunSession.Step.ADVANCED;
 				}
 				case ROLLBACK -> {
-					if (!inRollback) {
-						runRollback(RollbackPlan.plan(this.state.runbook, this.state.succeeded));
-					}
 					this.state.stopped = true;
 					return RunSession.Step.STOPPED;
 				}
@@ -131,6 +133,18 @@ final class BlockWalk {
 				}
 			}
 		}
+	}
+
+	/** Asks what to do after {@code report}; a rollback is offered once per failure, when it has steps. */
+	private Decision afterFailure(Block block, String text, BlockReport report, boolean inRollback,
+			boolean rolledBack) {
+		boolean rollback = !inRollback && !rolledBack && !this.state.rollbacks.steps().isEmpty();
+		FailurePrompt failure = new FailurePrompt(block, this.state.secrets.mask(text), report.status(),
+				report.exitCode(), report.message(), rollback);
+		forgetInterruptBeforeAsking();
+		Decision decision = this.state.confirmer.afterFailure(failure);
+		record(block, decision);
+		return decision;
 	}
 
 	private BlockReport runWithRetries(Block block, String text) throws TargetException {
@@ -183,7 +197,7 @@ final class BlockWalk {
 
 	private RunSession.Step stop() throws TargetException {
 		this.state.stopped = true;
-		List<Block> plan = RollbackPlan.plan(this.state.runbook, this.state.succeeded);
+		List<Block> plan = this.state.rollbacks.steps();
 		if (!plan.isEmpty() && this.state.confirmer.confirmRollback(plan)) {
 			runRollback(plan);
 		}
@@ -196,14 +210,16 @@ final class BlockWalk {
 		return RunSession.Step.STOPPED;
 	}
 
-	void runRollback(List<Block> plan) throws TargetException {
+	/** Offers each rollback block in turn; false when one of them stopped the rollback. */
+	boolean runRollback(List<Block> plan) throws TargetException {
 		this.state.listener.message("rolling back: " + String.join(", ", plan.stream().map(Block::label).toList()));
 		for (Block block : plan) {
 			if (offer(block, true) == RunSession.Step.STOPPED) {
 				this.state.listener.warning("rollback stopped at " + block.label());
-				return;
+				return false;
 			}
 		}
+		return true;
 	}
 
 	void skipWithoutRecording(Block block) {
@@ -266,7 +282,7 @@ final class BlockWalk {
 		this.state.journal.append(new JournalEvent.BlockFinished(BlockExecution.ref(block), BlockStatus.INTERRUPTED,
 				null, 0, null, null, List.of()));
 		this.state.listener.blockFinished(report);
-		this.state.settle(block, BlockStatus.INTERRUPTED);
+		this.state.settle(block, BlockStatus.INTERRUPTED, false);
 		return report;
 	}
 

@@ -33,7 +33,7 @@ public final class JournalHistory {
 
 	private final Set<String> inFlight = new LinkedHashSet<>();
 
-	private final List<String> succeeded = new ArrayList<>();
+	private final List<Finished> finished = new ArrayList<>();
 
 	private final Map<String, List<JournalEvent.Decision>> decisions = new HashMap<>();
 
@@ -67,12 +67,9 @@ public final class JournalHistory {
 		else if (event instanceof JournalEvent.BlockFinished finished) {
 			String id = finished.block().id();
 			this.blocks.put(id, finished.block());
-			this.inFlight.remove(id);
+			boolean started = this.inFlight.remove(id);
 			this.statuses.put(id, finished.status());
-			this.succeeded.remove(id);
-			if (finished.status() == BlockStatus.SUCCEEDED) {
-				this.succeeded.add(id);
-			}
+			this.finished.add(new Finished(id, finished.status(), started));
 		}
 		else if (event instanceof JournalEvent.Check check) {
 			this.checkedLines.add(check.line());
@@ -100,9 +97,9 @@ public final class JournalHistory {
 		return this.inFlight.stream().map(this.blocks::get).toList();
 	}
 
-	/** Ids of the blocks whose last outcome is succeeded, in the order they succeeded. */
-	public List<String> succeeded() {
-		return List.copyOf(this.succeeded);
+	/** Every block-finished event, in journal order. */
+	public List<Finished> finished() {
+		return List.copyOf(this.finished);
 	}
 
 	public List<JournalEvent.Decision> decisions(String blockId) {
@@ -158,6 +155,15 @@ public final class JournalHistory {
 					+ this.location + " was written on (fingerprint " + this.target.fingerprint() + " then, "
 					+ current.fingerprint() + " now; --force to proceed)");
 		}
+	}
+
+	/**
+	 * One block-finished event.
+	 * @param id the block's id
+	 * @param status how it ended
+	 * @param started whether a block-started came before it (false: nothing of the block ran)
+	 */
+	public record Finished(String id, BlockStatus status, boolean started) {
 	}
 
 	private static String abbreviate(String hash) {

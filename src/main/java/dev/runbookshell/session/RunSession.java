@@ -142,11 +142,11 @@ public final class RunSession implements AutoCloseable {
 		this.state.cursor = index;
 	}
 
-	/** Offers the rollback plan for what succeeded so far. */
+	/** Offers the rollback steps of what ran so far. */
 	public Step rollback() throws TargetException {
 		List<Block> plan = rollbackPlan();
 		if (plan.isEmpty()) {
-			this.state.listener.message("nothing to roll back: no succeeded block has a rollback");
+			this.state.listener.message("nothing to roll back: no block that ran has a rollback step");
 			return Step.STOPPED;
 		}
 		if (this.state.confirmer.confirmRollback(plan)) {
@@ -156,7 +156,7 @@ public final class RunSession implements AutoCloseable {
 	}
 
 	public List<Block> rollbackPlan() {
-		return RollbackPlan.plan(this.state.runbook, this.state.succeeded);
+		return this.state.rollbacks.steps();
 	}
 
 	/** Asks the checklist items that are due (or the next one). */

@@ -73,18 +73,12 @@ final class SessionStart {
 			state.listener.warning("block " + ref.id() + " " + ref.name()
 					+ " was running when the previous run ended: recorded as unknown");
 		}
-		for (Block block : state.runbook.executableBlocks()) {
-			BlockStatus status = resume.status(block.id());
-			if (status != null) {
-				state.restore(block.id(), status);
-			}
-		}
-		// the succeeded blocks again, in the order they succeeded, for the rollback plan
-		for (String id : resume.succeeded()) {
-			state.restore(id, BlockStatus.SUCCEEDED);
+		// in journal order, so that the rollback steps of what ran are known again
+		for (JournalHistory.Finished finished : resume.finished()) {
+			state.restore(finished.id(), finished.status(), finished.started());
 		}
 		for (BlockRef ref : inFlight) {
-			state.restore(ref.id(), BlockStatus.UNKNOWN);
+			state.restore(ref.id(), BlockStatus.UNKNOWN, true);
 		}
 		resume.checkedLines().forEach(state.checklists::answered);
 		resume.variables().forEach((name, value) -> {

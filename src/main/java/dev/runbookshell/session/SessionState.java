@@ -1,7 +1,6 @@
 package dev.runbookshell.session;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,8 @@ final class SessionState {
 
 	final Map<String, BlockStatus> statuses = new LinkedHashMap<>();
 
-	/** Blocks whose last run succeeded, in the order they did: the rollback plan reverses it. */
-	final List<Block> succeeded = new ArrayList<>();
+	/** What ran, for the rollback steps offered on failure or stop. */
+	final RollbackPlan rollbacks;
 
 	int cursor;
 
@@ -74,6 +73,7 @@ final class SessionState {
 		this.secrets = new SecretValues(journal::addSecret);
 		this.variables = new SessionVariables(runbook.frontMatter(), this.secrets);
 		this.checklists = new ChecklistTracker(runbook);
+		this.rollbacks = new RollbackPlan(runbook);
 	}
 
 	int indexInFlow(Block block) {
@@ -92,11 +92,13 @@ final class SessionState {
 	}
 
 	void settle(Block block, BlockStatus status) {
+		settle(block, status, true);
+	}
+
+	/** @param started false when nothing of the block ran (it was stopped before it began) */
+	void settle(Block block, BlockStatus status, boolean started) {
 		this.statuses.put(block.id(), status);
-		this.succeeded.removeIf(b -> b.id().equals(block.id()));
-		if (status == BlockStatus.SUCCEEDED) {
-			this.succeeded.add(block);
-		}
+		this.rollbacks.settled(block, status, started);
 	}
 
 	BlockPrompt prompt(Block block, String text) {
@@ -199,9 +201,9 @@ final class SessionState {
 	}
 
 	/** Notes that a block's state came from an earlier journal (resume). */
-	void restore(String blockId, BlockStatus status) {
+	void restore(String blockId, BlockStatus status, boolean started) {
 		this.runbook.executableBlocks().stream().filter(b -> b.id().equals(blockId)).findFirst()
-			.ifPresent(block -> settle(block, status));
+			.ifPresent(block -> settle(block, status, started));
 	}
 
 	JournalEvent.TargetRef targetRef() {
