@@ -38,6 +38,11 @@ final class BlockWalk {
 			Decision decision = Decision.RUN;
 			if (asks(block, inRollback)) {
 				forgetInterruptBeforeAsking();
+				if (!this.state.confirmer.mode().unattended()) {
+					// the operator decides on the text that will run, values in place
+					this.state.askMissing(block, text, true);
+					prompt = this.state.prompt(block, text);
+				}
 				decision = this.state.confirmer.beforeBlock(prompt);
 			}
 			record(block, decision);

@@ -101,24 +101,42 @@ final class SessionState {
 		this.rollbacks.settled(block, status, started);
 	}
 
+	/** The prompt for {@code text}: known values in place, except secrets, whose tokens stay (the text may be edited). */
 	BlockPrompt prompt(Block block, String text) {
 		List<CommandText.Need> needs = CommandText.needs(block, text, this.variables);
 		int index = indexInFlow(block);
 		return new BlockPrompt(block, index + 1, this.flow.size(), this.runbook.headingPath(block.section()),
-				this.settings.targetName(), this.secrets.mask(CommandText.display(needs, text, this.variables)),
+				this.settings.targetName(),
+				this.secrets.mask(CommandText.render(block, needs, text, this.variables, false)),
 				RiskDetector.risk(block, text));
+	}
+
+	/**
+	 * Asks for the values {@code text} needs that are not known yet.
+	 * @param offered true when the block is being offered at a terminal: a block annotated {@code promptEnv=yes}
+	 * then asks for its export lines' values again
+	 */
+	void askMissing(Block block, String text, boolean offered) {
+		boolean unattended = this.confirmer.mode().unattended();
+		for (CommandText.Need need : CommandText.needs(block, text, this.variables)) {
+			boolean known = this.variables.get(need.variable()).isPresent();
+			ExportPrompts.Line export = need.export();
+			if (export != null && unattended && !known && export.usableAsWritten()) {
+				continue; // runs as written: nobody can be asked, and the line holds a value
+			}
+			boolean again = export != null && offered && ExportPrompts.Mode.of(block) == ExportPrompts.Mode.ALWAYS;
+			if (!known || again) {
+				ask(need);
+			}
+		}
 	}
 
 	/** Asks for the values {@code text} still needs, then builds what runs. */
 	PreparedBlock prepare(Block block, String text) {
+		askMissing(block, text, false);
 		List<CommandText.Need> needs = CommandText.needs(block, text, this.variables);
-		for (CommandText.Need need : needs) {
-			if (this.variables.get(need.variable()).isEmpty()) {
-				ask(need);
-			}
-		}
-		return new PreparedBlock(CommandText.script(needs, text),
-				this.secrets.mask(CommandText.display(needs, text, this.variables)),
+		String script = CommandText.render(block, needs, text, this.variables, true);
+		return new PreparedBlock(script, this.secrets.mask(script),
 				this.variables.exports(this.runbook.frontMatter().env()));
 	}
 
@@ -127,6 +145,10 @@ final class SessionState {
 		boolean secret = this.variables.isSecret(name);
 		for (int attempt = 1;; attempt++) {
 			String value = this.confirmer.askVariable(name, CommandText.question(need, this.variables), secret);
+			if (value != null && value.isEmpty() && need.export() != null
+					&& need.export().form() == ExportPrompts.Form.SUGGESTION) {
+				value = need.export().text(); // Enter takes the suggestion written in the runbook
+			}
 			try {
 				setVariable(name, value, secret);
 				return;
