@@ -32,7 +32,8 @@ import dev.runbookshell.runbook.Runbook;
  * on-failure: stop        # stop | ignore | rollback
  * </pre>
  *
- * Risky blocks listed or defaulted to {@code run} run without typing the target's name (noted in the journal).
+ * Risky blocks listed or defaulted to {@code run} run without typing the target's name (noted in the journal). A
+ * block annotated {@code excludeFromRunAll} runs only when it is listed.
  */
 public final class AnswersConfirmer extends AutoConfirmer {
 
@@ -150,9 +151,15 @@ public final class AnswersConfirmer extends AutoConfirmer {
 		return SessionMode.ANSWERS;
 	}
 
+	/** A block not listed takes {@code default:}, except that {@code default: run} skips an excludeFromRunAll block. */
 	@Override
 	public Decision beforeBlock(BlockPrompt prompt) {
-		return this.blocks.getOrDefault(prompt.block().id(), this.fallback);
+		Decision listed = this.blocks.get(prompt.block().id());
+		if (listed != null) {
+			return listed;
+		}
+		boolean excluded = prompt.block().annotations().excludeFromRunAll() && !prompt.block().rollback();
+		return excluded && this.fallback.choice() == Decision.Choice.RUN ? Decision.SKIP : this.fallback;
 	}
 
 	@Override

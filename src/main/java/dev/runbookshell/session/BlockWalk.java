@@ -48,6 +48,10 @@ final class BlockWalk {
 			record(block, decision);
 			switch (decision.choice()) {
 				case SKIP, IGNORE -> {
+					if (block.annotations().excludeFromRunAll() && this.state.confirmer.mode().unattended()) {
+						this.state.listener.message(block.label() + " is excludeFromRunAll: skipped (--"
+								+ this.state.confirmer.mode().wire() + " runs it only when its answers name it)");
+					}
 					skipWithoutRecording(block);
 					return RunSession.Step.ADVANCED;
 				}
