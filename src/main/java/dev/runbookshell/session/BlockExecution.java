@@ -101,6 +101,9 @@ final class BlockExecution {
 		}
 		String output = new String(kept.toByteArray(), StandardCharsets.UTF_8);
 		BlockReport report = judge(block, result, output);
+		if (FollowedOutput.follows(block, script)) {
+			report = FollowedOutput.settle(report);
+		}
 		if (result.outcome() == ExecResult.Outcome.SHELL_EXITED) {
 			warn(ref, block.label() + " ended the shell (exit " + result.exitCode()
 					+ "); the next block gets a fresh shell without the state of earlier blocks");

@@ -104,7 +104,10 @@ final class BlockWalk {
 		String current = text;
 		while (true) {
 			BlockReport report = runWithRetries(block, current);
-			if (report.status() == BlockStatus.SUCCEEDED) {
+			if (report.status() == BlockStatus.SUCCEEDED || report.status() == BlockStatus.STOPPED) {
+				if (report.status() == BlockStatus.STOPPED) {
+					this.state.interruptRequested = false; // the Ctrl-C ended the following, not the session
+				}
 				this.state.advancePast(block);
 				return RunSession.Step.ADVANCED;
 			}
@@ -177,6 +180,12 @@ final class BlockWalk {
 				break;
 			}
 			reconnectIfLost();
+			if (FollowedOutput.follows(block, prepared.script())) {
+				Duration timeout = this.state.timeout(block);
+				this.state.listener.message("    " + block.label() + " follows output until it is stopped: Ctrl-C "
+						+ "ends it" + (timeout == null ? "" : " (or its timeout, " + FollowedOutput.seconds(timeout) + ")")
+						+ " and the session goes on");
+			}
 			this.state.lastRun = block;
 			report = this.execution.run(block, prepared.script(), prepared.shown(), this.state.timeout(block),
 					prepared.exports());

@@ -153,7 +153,8 @@ public class RunCommands {
 			target.close();
 			throw ex;
 		}
-		SessionPrinter printer = new SessionPrinter(out);
+		// at a terminal a running block shows its elapsed time and how to stop it
+		SessionPrinter printer = Terminals.stdinIsTerminal() ? new TerminalProgress(out) : new SessionPrinter(out);
 		SessionResult result;
 		RunSession session;
 		try {
