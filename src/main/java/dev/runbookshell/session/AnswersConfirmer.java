@@ -30,6 +30,7 @@ import dev.runbookshell.runbook.Runbook;
  *   DB_HOST: db1.internal
  * checks: unverified      # all (ticked) | none (refused) | unverified
  * on-failure: stop        # stop | ignore | rollback
+ * on-unknown: stop        # rerun | skip | stop, for a block whose outcome is unknown
  * </pre>
  *
  * Risky blocks listed or defaulted to {@code run} run without typing the target's name (noted in the journal). A
@@ -37,7 +38,8 @@ import dev.runbookshell.runbook.Runbook;
  */
 public final class AnswersConfirmer extends AutoConfirmer {
 
-	private static final Set<String> KEYS = Set.of("default", "blocks", "variables", "checks", "on-failure");
+	private static final Set<String> KEYS = Set.of("default", "blocks", "variables", "checks", "on-failure",
+			"on-unknown");
 
 	private final Decision fallback;
 
@@ -49,13 +51,16 @@ public final class AnswersConfirmer extends AutoConfirmer {
 
 	private final Decision onFailure;
 
+	private final OnUnknown onUnknown;
+
 	private AnswersConfirmer(Decision fallback, Map<String, Decision> blocks, Map<String, String> variables,
-			CheckResult checks, Decision onFailure) {
+			CheckResult checks, Decision onFailure, OnUnknown onUnknown) {
 		this.fallback = fallback;
 		this.blocks = blocks;
 		this.variables = variables;
 		this.checks = checks;
 		this.onFailure = onFailure;
+		this.onUnknown = onUnknown;
 	}
 
 	/**
@@ -84,7 +89,7 @@ public final class AnswersConfirmer extends AutoConfirmer {
 		});
 		if (!unknown.isEmpty()) {
 			throw new SessionRefusedException(file + ": unknown key(s) " + String.join(", ", unknown)
-					+ " (known: default, blocks, variables, checks, on-failure)");
+					+ " (known: default, blocks, variables, checks, on-failure, on-unknown)");
 		}
 		Decision fallback = choice(file, "default", text(root, "default", "run"), Set.of("run", "skip", "stop"));
 		Map<String, Decision> blocks = new LinkedHashMap<>();
@@ -113,7 +118,13 @@ public final class AnswersConfirmer extends AutoConfirmer {
 		};
 		Decision onFailure = choice(file, "on-failure", text(root, "on-failure", "stop"),
 				Set.of("stop", "ignore", "rollback"));
-		return new AnswersConfirmer(fallback, blocks, variables, checks, onFailure);
+		String unknownOutcome = text(root, "on-unknown", null);
+		if (unknownOutcome != null && !Set.of("rerun", "skip", "stop").contains(unknownOutcome)) {
+			throw new SessionRefusedException(file + ": on-unknown must be one of rerun, skip, stop, not '"
+					+ root.path("on-unknown").asText() + "'");
+		}
+		OnUnknown onUnknown = unknownOutcome == null ? null : OnUnknown.valueOf(unknownOutcome.toUpperCase(Locale.ROOT));
+		return new AnswersConfirmer(fallback, blocks, variables, checks, onFailure, onUnknown);
 	}
 
 	private static Decision blockDecision(Path file, String key, JsonNode value) {
@@ -139,6 +150,11 @@ public final class AnswersConfirmer extends AutoConfirmer {
 					allowed.stream().sorted().toList()) + ", not '" + value + "'");
 		}
 		return new Decision(Decision.Choice.fromWire(choice), null);
+	}
+
+	/** {@code on-unknown:}, or null when the file does not say. */
+	public OnUnknown onUnknown() {
+		return this.onUnknown;
 	}
 
 	/** The values under {@code variables:}; {@code --var} overrides them. */

@@ -160,9 +160,9 @@ final class BlockExecution {
 				return new BlockReport(block, BlockStatus.INTERRUPTED, result.exitCode(), duration, expectations,
 						message(result, "interrupted"));
 			case CONNECTION_LOST:
+				String lost = message(result, "connection lost while the block ran");
 				return new BlockReport(block, BlockStatus.UNKNOWN, null, duration, expectations,
-						message(result, "connection lost while the block ran") + "; its effect is unknown and it "
-								+ "is not run again unless you say so");
+						lost.contains("its effect is unknown") ? lost : lost + ": its effect is unknown");
 			default:
 				break;
 		}

@@ -32,6 +32,17 @@ final class BlockWalk {
 
 	RunSession.Step offer(Block block, boolean inRollback) throws TargetException {
 		String text = block.command();
+		boolean unknown = !inRollback && this.state.statuses.get(block.id()) == BlockStatus.UNKNOWN;
+		if (unknown && this.state.confirmer.mode().unattended()) {
+			RunSession.Step decided = unknownUnattended(block);
+			if (decided != null) {
+				return decided;
+			}
+		}
+		else if (unknown) {
+			this.state.listener.message("    " + block.label() + " may have run already (its outcome is unknown): "
+					+ "check the target before you run it again");
+		}
 		while (true) {
 			BlockPrompt prompt = this.state.prompt(block, text);
 			this.state.listener.blockHeader(prompt);
@@ -73,8 +84,52 @@ final class BlockWalk {
 		}
 	}
 
+	/**
+	 * Unattended, a block whose outcome is unknown runs again only when {@code --rerun-unknown} or the answers say
+	 * so; null when it is to be offered as usual.
+	 */
+	private RunSession.Step unknownUnattended(Block block) {
+		OnUnknown policy = this.state.settings.onUnknown();
+		switch (policy) {
+			case RERUN -> {
+				this.state.listener.message(block.label() + " ended unknown before: running it again, as told "
+						+ "(--rerun-unknown or on-unknown: rerun)");
+				return null;
+			}
+			case SKIP -> {
+				this.state.listener.message(block.label() + " ended unknown before: not run again, as told (on-unknown: "
+						+ "skip); it stays unknown");
+				record(block, Decision.IGNORE);
+				this.state.advancePast(block);
+				return RunSession.Step.ADVANCED;
+			}
+			default -> {
+				this.state.stopped = true;
+				this.state.stopReason = "stopped before " + block.label() + ": its outcome is unknown, so it is not run "
+						+ "again unattended (--rerun-unknown runs it again)";
+				return RunSession.Step.STOPPED;
+			}
+		}
+	}
+
+	/** Unattended, a block that ended unknown in this session runs again (once) only when told so. */
+	private Decision lostUnattended(Block block) {
+		OnUnknown policy = this.state.settings.onUnknown();
+		if (policy == OnUnknown.RERUN && this.state.rerun.add(block.id())) {
+			this.state.listener.message("running " + block.label() + " again, as told (--rerun-unknown or on-unknown: "
+					+ "rerun)");
+			return Decision.RETRY;
+		}
+		if (policy == OnUnknown.SKIP) {
+			return Decision.IGNORE;
+		}
+		this.state.stopReason = "stopped after " + block.label() + ": its outcome is unknown, so it is not run again "
+				+ "unattended (--rerun-unknown runs it again)";
+		return Decision.STOP;
+	}
+
 	private boolean asks(Block block, boolean inRollback) {
-		if (!this.state.runAll || inRollback) {
+		if (!this.state.runAll || inRollback || this.state.statuses.get(block.id()) == BlockStatus.UNKNOWN) {
 			return true;
 		}
 		boolean always = block.annotations().get("confirm").map(v -> v.trim().equalsIgnoreCase("always"))
@@ -114,6 +169,19 @@ final class BlockWalk {
 			if (report.status() == BlockStatus.INTERRUPTED && this.state.confirmer.mode().unattended()) {
 				record(block, Decision.STOP);
 				return interruptedStop();
+			}
+			if (report.status() == BlockStatus.UNKNOWN && this.state.confirmer.mode().unattended()) {
+				Decision decision = lostUnattended(block);
+				record(block, decision);
+				if (decision.choice() == Decision.Choice.RETRY) {
+					continue;
+				}
+				if (decision.choice() == Decision.Choice.IGNORE) {
+					this.state.advancePast(block);
+					return RunSession.Step.ADVANCED;
+				}
+				this.state.stopped = true;
+				return RunSession.Step.STOPPED;
 			}
 			Decision decision = afterFailure(block, current, report, inRollback, false);
 			if (decision.choice() == Decision.Choice.ROLLBACK && !inRollback) {

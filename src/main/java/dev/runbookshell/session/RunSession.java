@@ -217,6 +217,14 @@ public final class RunSession implements AutoCloseable {
 		return this.state.journal.location();
 	}
 
+	/**
+	 * Why the session stopped short of a block it may not run unattended (its outcome is unknown), naming the block
+	 * and the option; null otherwise.
+	 */
+	public String stopReason() {
+		return this.state.stopReason;
+	}
+
 	/** The overall status now; {@link #finish()} writes it. */
 	public SessionResult result() {
 		return this.state.result();

@@ -71,7 +71,7 @@ final class SessionStart {
 			state.journal.append(new JournalEvent.BlockFinished(ref, BlockStatus.UNKNOWN, null, 0,
 					"(in flight when the previous run ended: its effect is unknown)", null, List.of()));
 			state.listener.warning("block " + ref.id() + " " + ref.name()
-					+ " was running when the previous run ended: recorded as unknown");
+					+ " was running when the previous run ended: its effect is unknown");
 		}
 		// in journal order, so that the rollback steps of what ran are known again
 		for (JournalHistory.Finished finished : resume.finished()) {

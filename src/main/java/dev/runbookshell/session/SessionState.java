@@ -55,6 +55,12 @@ final class SessionState {
 	/** The last block ended with the connection lost: reconnect before the next one runs. */
 	boolean connectionLost;
 
+	/** Why an unattended session stopped, when it stopped short of a block it may not run: the one line to show. */
+	String stopReason;
+
+	/** Blocks run again after ending unknown in this session (once each). */
+	final java.util.Set<String> rerun = new java.util.HashSet<>();
+
 	Block lastRun;
 
 	Block lastUnsuccessful;

@@ -20,6 +20,7 @@ import dev.runbookshell.session.AnswersConfirmer;
 import dev.runbookshell.session.AutoConfirmer;
 import dev.runbookshell.session.Confirmer;
 import dev.runbookshell.session.JournalHistory;
+import dev.runbookshell.session.OnUnknown;
 import dev.runbookshell.session.ReplayConfirmer;
 import dev.runbookshell.session.RunSession;
 import dev.runbookshell.session.SessionJournal;
@@ -81,6 +82,7 @@ public class RunCommands {
 			@Option(longName = "log-dir", description = "where journals go (default ./migration-logs)") String logDir,
 			@Option(longName = "force", description = "replay or resume although the runbook or target changed") Boolean force,
 			@Option(longName = "accept-new-host-key", description = "trust an SSH host key not yet in known_hosts") Boolean acceptNewHostKey,
+			@Option(longName = "rerun-unknown", description = "unattended: run again a block whose outcome is unknown") Boolean rerunUnknown,
 			CommandContext context) {
 		if (this.current.get().isPresent() && (file == null || !java.nio.file.Files.isRegularFile(Path.of(file)))) {
 			this.sessionCommands.runBlock(file, context);
@@ -108,7 +110,8 @@ public class RunCommands {
 			merged.putAll(vars);
 			vars = merged;
 		}
-		SessionSettings settings = this.launcher.settings(definition).withVariables(vars).withRange(from, to);
+		SessionSettings settings = this.launcher.settings(definition).withVariables(vars).withRange(from, to)
+			.withOnUnknown(onUnknown(confirmer, rerunUnknown));
 		if (isSet(dryRun)) {
 			SessionMode mode = confirmer == null ? SessionMode.INTERACTIVE : confirmer.mode();
 			DryRunPrinter.print(out, SessionPlan.of(runbook, definition.name(), settings, mode));
@@ -179,12 +182,25 @@ public class RunCommands {
 		}
 		printer.summary(result);
 		switch (result.status()) {
-			case FAILED -> throw CliException.failed("a block did not succeed (journal: " + result.journal() + ")");
+			case FAILED -> throw CliException.failed(session.stopReason() != null
+					? session.stopReason() + " (journal: " + result.journal() + ")"
+					: "a block did not succeed (journal: " + result.journal() + ")");
 			case INTERRUPTED -> throw new CliException(ExitCode.INTERRUPTED,
 					"interrupted (journal: " + result.journal() + ")");
 			default -> {
 			}
 		}
+	}
+
+	/** {@code --rerun-unknown}, else the answers file's {@code on-unknown:}, else stop. */
+	private static OnUnknown onUnknown(Confirmer confirmer, Boolean rerunUnknown) {
+		if (isSet(rerunUnknown)) {
+			return OnUnknown.RERUN;
+		}
+		if (confirmer instanceof AnswersConfirmer answers && answers.onUnknown() != null) {
+			return answers.onUnknown();
+		}
+		return OnUnknown.STOP;
 	}
 
 	/** The confirmer for --yes, --answers or --replay; null when the terminal answers. */

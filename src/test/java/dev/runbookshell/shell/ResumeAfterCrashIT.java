@@ -47,7 +47,7 @@ class ResumeAfterCrashIT {
 		Files.writeString(this.dir.resolve("resumed.flag"), "");
 
 		RunbookCli.Result resumed = RunbookCli.run(this.dir, Duration.ofSeconds(60), "run", "plan.md", "--yes",
-				"--resume", journal.toString());
+				"--resume", journal.toString(), "--rerun-unknown");
 
 		assertThat(resumed.exitCode()).as(resumed.all()).isZero();
 		assertThat(this.dir.resolve("first.txt")).hasContent("run");
@@ -60,7 +60,7 @@ class ResumeAfterCrashIT {
 		assertThat(lines.get(lines.size() - 1)).contains("\"session-finished\"").contains("succeeded");
 	}
 
-	private static Path awaitBlockStarted(Path logs, String name, Duration timeout) throws Exception {
+	static Path awaitBlockStarted(Path logs, String name, Duration timeout) throws Exception {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (Files.isDirectory(logs)) {
