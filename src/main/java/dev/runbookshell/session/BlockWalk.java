@@ -44,6 +44,9 @@ final class BlockWalk {
 					+ "check the target before you run it again");
 		}
 		while (true) {
+			if (this.state.terminated) {
+				return interruptedStop();
+			}
 			BlockPrompt prompt = this.state.prompt(block, text);
 			this.state.listener.blockHeader(prompt);
 			Decision decision = Decision.RUN;
@@ -159,6 +162,10 @@ final class BlockWalk {
 		String current = text;
 		while (true) {
 			BlockReport report = runWithRetries(block, current);
+			if (this.state.terminated) {
+				record(block, Decision.STOP);
+				return interruptedStop();
+			}
 			if (report.status() == BlockStatus.SUCCEEDED || report.status() == BlockStatus.STOPPED) {
 				if (report.status() == BlockStatus.STOPPED) {
 					this.state.interruptRequested = false; // the Ctrl-C ended the following, not the session
@@ -255,8 +262,14 @@ final class BlockWalk {
 						+ " and the session goes on");
 			}
 			this.state.lastRun = block;
-			report = this.execution.run(block, prepared.script(), prepared.shown(), this.state.timeout(block),
-					prepared.exports());
+			this.state.blockRunning = true;
+			try {
+				report = this.execution.run(block, prepared.script(), prepared.shown(), this.state.timeout(block),
+						prepared.exports());
+			}
+			finally {
+				this.state.blockRunning = false;
+			}
 			this.state.settle(block, report.status());
 			this.state.connectionLost = report.status() == BlockStatus.UNKNOWN;
 			if (report.status() == BlockStatus.SUCCEEDED || !(report.status() == BlockStatus.FAILED

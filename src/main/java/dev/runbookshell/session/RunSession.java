@@ -43,6 +43,13 @@ public final class RunSession implements AutoCloseable {
 
 	private final ScheduledExecutorService ticker;
 
+	/** Guards {@link #working}: how many calls of the session's own thread are inside the engine. */
+	private final Object idle = new Object();
+
+	private int working;
+
+	private boolean closed;
+
 	private RunSession(SessionState state, ScheduledExecutorService ticker) {
 		this.state = state;
 		this.ticker = ticker;
@@ -96,6 +103,12 @@ public final class RunSession implements AutoCloseable {
 	}
 
 	private Step offerCurrent() throws TargetException {
+		try (Working working = working()) {
+			return offerNext();
+		}
+	}
+
+	private Step offerNext() throws TargetException {
 		if (this.state.cursor >= this.state.flow.size()) {
 			if (!this.state.flow.isEmpty()) {
 				this.walk.askChecks(this.state.checklists.dueAfter(this.state.flow.get(this.state.flow.size() - 1)));
@@ -111,8 +124,10 @@ public final class RunSession implements AutoCloseable {
 	public Step run(Block block) throws TargetException {
 		this.state.stopped = false;
 		this.walk.forgetInterruptBeforeAsking();
-		this.walk.record(block, Decision.RUN);
-		return this.walk.confirmAndExecute(block, block.command(), false);
+		try (Working working = working()) {
+			this.walk.record(block, Decision.RUN);
+			return this.walk.confirmAndExecute(block, block.command(), false);
+		}
 	}
 
 	/** Runs the last block that did not succeed again. */
@@ -123,8 +138,10 @@ public final class RunSession implements AutoCloseable {
 		}
 		this.state.stopped = false;
 		this.walk.forgetInterruptBeforeAsking();
-		this.walk.record(block, Decision.RETRY);
-		return this.walk.execute(block, this.state.lastText, block.rollback());
+		try (Working working = working()) {
+			this.walk.record(block, Decision.RETRY);
+			return this.walk.execute(block, this.state.lastText, block.rollback());
+		}
 	}
 
 	/** Records {@code block} as skipped; the current block moves on when it was the one skipped. */
@@ -150,7 +167,9 @@ public final class RunSession implements AutoCloseable {
 			return Step.STOPPED;
 		}
 		if (this.state.confirmer.confirmRollback(plan)) {
-			this.walk.runRollback(plan);
+			try (Working working = working()) {
+				this.walk.runRollback(plan);
+			}
 		}
 		return Step.STOPPED;
 	}
@@ -230,8 +249,71 @@ public final class RunSession implements AutoCloseable {
 		return this.state.result();
 	}
 
+	/**
+	 * Ends the session from another thread, on SIGTERM or SIGHUP: the running block is stopped (its thread is
+	 * given {@code grace} to record that), then the session is recorded as interrupted and closed. A question
+	 * waiting for the operator is not waited for.
+	 * @param reason the one line that says why ({@code terminated by SIGTERM})
+	 * @return true when the session's own thread came out of the engine (it then ends its command itself)
+	 */
+	public boolean terminate(String reason, Duration grace) {
+		this.state.stopReason = reason;
+		this.state.terminated = true;
+		this.state.interruptRequested = true;
+		boolean idle = true;
+		if (this.state.blockRunning) {
+			this.state.target.interrupt();
+			idle = awaitIdle(grace);
+		}
+		else {
+			synchronized (this.idle) {
+				idle = this.working == 0;
+			}
+		}
+		this.state.interruptedStop = true;
+		this.state.stopped = true;
+		close();
+		return idle;
+	}
+
+	private boolean awaitIdle(Duration grace) {
+		long deadline = System.nanoTime() + grace.toNanos();
+		synchronized (this.idle) {
+			try {
+				for (long left = grace.toMillis(); this.working > 0 && left > 0;
+						left = (deadline - System.nanoTime()) / 1_000_000) {
+					this.idle.wait(left);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return this.working == 0;
+		}
+	}
+
+	private Working working() {
+		synchronized (this.idle) {
+			this.working++;
+		}
+		return () -> {
+			synchronized (this.idle) {
+				this.working--;
+				this.idle.notifyAll();
+			}
+		};
+	}
+
+	/** A call of the session's own thread inside the engine; closing it marks the end of the call. */
+	private interface Working extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
 	/** Writes {@code session-finished} once and returns the result. */
-	public SessionResult finish() {
+	public synchronized SessionResult finish() {
 		this.walk.recordEdit();
 		SessionResult result = this.state.result();
 		if (!this.state.finished) {
@@ -241,9 +323,13 @@ public final class RunSession implements AutoCloseable {
 		return result;
 	}
 
-	/** Finishes and closes the target session and the journal. */
+	/** Finishes and closes the target session and the journal; once, whichever thread comes first. */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
 		try {
 			finish();
 		}

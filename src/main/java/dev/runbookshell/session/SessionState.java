@@ -52,11 +52,17 @@ final class SessionState {
 
 	volatile boolean interruptRequested;
 
+	/** A signal (SIGTERM, SIGHUP) ends the session: no more blocks, no more questions. */
+	volatile boolean terminated;
+
+	/** A block is running on the target now. */
+	volatile boolean blockRunning;
+
 	/** The last block ended with the connection lost: reconnect before the next one runs. */
 	boolean connectionLost;
 
-	/** Why an unattended session stopped, when it stopped short of a block it may not run: the one line to show. */
-	String stopReason;
+	/** Why the session stopped short: a block it may not run unattended, or a signal. The one line to show. */
+	volatile String stopReason;
 
 	/** Blocks run again after ending unknown in this session (once each). */
 	final java.util.Set<String> rerun = new java.util.HashSet<>();

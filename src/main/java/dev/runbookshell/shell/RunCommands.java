@@ -42,6 +42,9 @@ import dev.runbookshell.targets.TargetSession;
 @Component
 public class RunCommands {
 
+	/** How long a block stopped by SIGTERM or SIGHUP is given to end before the session is closed anyway. */
+	static final java.time.Duration SIGNAL_GRACE = java.time.Duration.ofSeconds(10);
+
 	private final SessionLauncher launcher;
 
 	private final InterruptRelay interrupts;
@@ -168,7 +171,9 @@ public class RunCommands {
 			journal.close();
 			throw ex;
 		}
-		try (session; InterruptRelay.Registration relay = this.interrupts.during(session::interrupt)) {
+		try (session; InterruptRelay.Registration relay = this.interrupts.during(session::interrupt);
+				InterruptRelay.Registration ending = this.interrupts.ending(
+						reason -> session.terminate(reason, SIGNAL_GRACE))) {
 			session.runToEnd();
 			result = session.finish();
 		}
@@ -185,8 +190,8 @@ public class RunCommands {
 			case FAILED -> throw CliException.failed(session.stopReason() != null
 					? session.stopReason() + " (journal: " + result.journal() + ")"
 					: "a block did not succeed (journal: " + result.journal() + ")");
-			case INTERRUPTED -> throw new CliException(ExitCode.INTERRUPTED,
-					"interrupted (journal: " + result.journal() + ")");
+			case INTERRUPTED -> throw new CliException(ExitCode.INTERRUPTED, (session.stopReason() != null
+					? session.stopReason() : "interrupted") + " (journal: " + result.journal() + ")");
 			default -> {
 			}
 		}
