@@ -75,6 +75,16 @@ public final class RunSession implements AutoCloseable {
 		return new RunSession(state, ticker);
 	}
 
+	/**
+	 * Refuses, before any target is opened or journal written, what {@link #start} would refuse without them: a
+	 * {@code --from}/{@code --to} block, a {@code --var} value, a resumed or replayed journal of another runbook (or
+	 * none: empty, no session-started) or whose blocks changed.
+	 * @throws SessionRefusedException naming what and where
+	 */
+	public static void check(Runbook runbook, SessionSettings settings) {
+		SessionStart.check(runbook, settings);
+	}
+
 	/** The flow blocks from {@code from} to {@code to} (ids or names, null for the ends). */
 	public static List<Block> flow(Runbook runbook, String from, String to) {
 		return SessionStart.flow(runbook, from, to);

@@ -121,12 +121,16 @@ public class RunCommands {
 			return;
 		}
 		if (confirmer instanceof ReplayConfirmer fromLog) {
-			fromLog.checkCovers(RunSession.flow(runbook, from, to));
 			settings = settings.withHistory(null, fromLog.history(), isSet(force));
 		}
 		if (resume != null) {
 			settings = settings.withHistory(this.launcher.history(Path.of(resume)), settings.replay(),
 					isSet(force));
+		}
+		// refused here, nothing is started and nothing written
+		RunSession.check(runbook, settings);
+		if (confirmer instanceof ReplayConfirmer fromLog) {
+			fromLog.checkCovers(RunSession.flow(runbook, from, to));
 		}
 		TargetPrompts prompts;
 		if (confirmer == null) {
