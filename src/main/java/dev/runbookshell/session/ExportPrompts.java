@@ -125,7 +125,7 @@ final class ExportPrompts {
 			Line line = lines.get(k);
 			String value = values.get(line.variable());
 			if (value != null) {
-				out.replace(line.valueStart(), line.valueEnd(), ValueSubstitution.asWord(value));
+				out.replace(line.valueStart(), line.valueEnd(), ValueSubstitution.word(value));
 			}
 		}
 		return out.toString();
