@@ -5,7 +5,6 @@ import java.util.List;
 
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.journal.JournalEvent;
-import dev.runbookshell.journal.SecretMasker;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
 import dev.runbookshell.session.SessionListener.BlockReport;
@@ -22,26 +21,28 @@ final class BlockWalk {
 
 	private final BlockExecution execution;
 
-	/** An edit decision not journaled yet (see {@link #record}), or null. */
-	private PendingEdit pendingEdit;
+	private final UnknownOutcomes unknowns;
+
+	private final DecisionLog decisions;
 
 	BlockWalk(SessionState state, BlockExecution execution) {
 		this.state = state;
 		this.execution = execution;
+		this.unknowns = new UnknownOutcomes(state);
+		this.decisions = new DecisionLog(state);
 	}
 
 	RunSession.Step offer(Block block, boolean inRollback) throws TargetException {
 		String text = block.command();
-		boolean unknown = !inRollback && this.state.statuses.get(block.id()) == BlockStatus.UNKNOWN;
-		if (unknown && this.state.confirmer.mode().unattended()) {
-			RunSession.Step decided = unknownUnattended(block);
-			if (decided != null) {
-				return decided;
-			}
+		Decision unknown = inRollback ? null : this.unknowns.beforeOffer(block);
+		if (unknown != null && unknown.choice() == Decision.Choice.IGNORE) {
+			record(block, unknown);
+			this.state.advancePast(block);
+			return RunSession.Step.ADVANCED;
 		}
-		else if (unknown) {
-			this.state.listener.message("    " + block.label() + " may have run already (its outcome is unknown): "
-					+ "check the target before you run it again");
+		if (unknown != null) {
+			this.state.stopped = true;
+			return RunSession.Step.STOPPED;
 		}
 		while (true) {
 			if (this.state.terminated) {
@@ -85,50 +86,6 @@ final class BlockWalk {
 				return step;
 			}
 		}
-	}
-
-	/**
-	 * Unattended, a block whose outcome is unknown runs again only when {@code --rerun-unknown} or the answers say
-	 * so; null when it is to be offered as usual.
-	 */
-	private RunSession.Step unknownUnattended(Block block) {
-		OnUnknown policy = this.state.settings.onUnknown();
-		switch (policy) {
-			case RERUN -> {
-				this.state.listener.message(block.label() + " ended unknown before: running it again, as told "
-						+ "(--rerun-unknown or on-unknown: rerun)");
-				return null;
-			}
-			case SKIP -> {
-				this.state.listener.message(block.label() + " ended unknown before: not run again, as told (on-unknown: "
-						+ "skip); it stays unknown");
-				record(block, Decision.IGNORE);
-				this.state.advancePast(block);
-				return RunSession.Step.ADVANCED;
-			}
-			default -> {
-				this.state.stopped = true;
-				this.state.stopReason = "stopped before " + block.label() + ": its outcome is unknown, so it is not run "
-						+ "again unattended (--rerun-unknown runs it again)";
-				return RunSession.Step.STOPPED;
-			}
-		}
-	}
-
-	/** Unattended, a block that ended unknown in this session runs again (once) only when told so. */
-	private Decision lostUnattended(Block block) {
-		OnUnknown policy = this.state.settings.onUnknown();
-		if (policy == OnUnknown.RERUN && this.state.rerun.add(block.id())) {
-			this.state.listener.message("running " + block.label() + " again, as told (--rerun-unknown or on-unknown: "
-					+ "rerun)");
-			return Decision.RETRY;
-		}
-		if (policy == OnUnknown.SKIP) {
-			return Decision.IGNORE;
-		}
-		this.state.stopReason = "stopped after " + block.label() + ": its outcome is unknown, so it is not run again "
-				+ "unattended (--rerun-unknown runs it again)";
-		return Decision.STOP;
 	}
 
 	private boolean asks(Block block, boolean inRollback) {
@@ -178,7 +135,7 @@ final class BlockWalk {
 				return interruptedStop();
 			}
 			if (report.status() == BlockStatus.UNKNOWN && this.state.confirmer.mode().unattended()) {
-				Decision decision = lostUnattended(block);
+				Decision decision = this.unknowns.afterLost(block);
 				record(block, decision);
 				if (decision.choice() == Decision.Choice.RETRY) {
 					continue;
@@ -256,10 +213,7 @@ final class BlockWalk {
 			}
 			reconnectIfLost();
 			if (FollowedOutput.follows(block, prepared.script())) {
-				Duration timeout = this.state.timeout(block);
-				this.state.listener.message("    " + block.label() + " follows output until it is stopped: Ctrl-C "
-						+ "ends it" + (timeout == null ? "" : " (or its timeout, " + FollowedOutput.seconds(timeout) + ")")
-						+ " and the session goes on");
+				this.state.listener.message(FollowedOutput.hint(block, this.state.timeout(block)));
 			}
 			this.state.lastRun = block;
 			this.state.blockRunning = true;
@@ -330,38 +284,14 @@ final class BlockWalk {
 		this.state.advancePast(block);
 	}
 
-	/**
-	 * Journals a decision. An edit waits until its block's variables have been asked ({@link #recordEdit}): a
-	 * secret the operator typed into the edit before being asked for it is then known, and masked.
-	 */
+	/** Journals a decision ({@link DecisionLog#record}). */
 	void record(Block block, Decision decision) {
-		recordEdit();
-		if (decision.text() != null) {
-			this.pendingEdit = new PendingEdit(block, decision);
-			return;
-		}
-		write(block, decision);
+		this.decisions.record(block, decision);
 	}
 
-	/** Journals the edit that waits, if any; called once the block's values are in, and before anything else. */
+	/** Journals the edit that waits, if any ({@link DecisionLog#recordEdit}). */
 	void recordEdit() {
-		PendingEdit edit = this.pendingEdit;
-		if (edit != null) {
-			this.pendingEdit = null;
-			write(edit.block(), edit.decision());
-		}
-	}
-
-	private void write(Block block, Decision decision) {
-		String text = this.state.secrets.mask(decision.text());
-		if (text != null && !text.equals(decision.text())) {
-			List<String> names = this.state.variables.secretsIn(decision.text());
-			String instead = names.isEmpty() ? "the variable" : "$" + String.join(", $", names);
-			this.state.listener.warning("the edit of " + block.label() + " contains a secret value: the log keeps it as "
-					+ SecretMasker.MASK + ", so a --replay of this log will refuse this edit (write " + instead
-					+ " instead of its value)");
-		}
-		this.state.journal.append(new JournalEvent.Decision(BlockExecution.ref(block), decision.choice().wire(), text));
+		this.decisions.recordEdit();
 	}
 
 	/**
@@ -392,9 +322,6 @@ final class BlockWalk {
 					result.state().wire(), this.state.secrets.mask(result.note())));
 			this.state.checklists.answered(item.line());
 		}
-	}
-
-	private record PendingEdit(Block block, Decision decision) {
 	}
 
 }

@@ -36,6 +36,12 @@ final class FollowedOutput {
 		return FOLLOWING.stream().anyMatch(p -> p.matcher(code).find());
 	}
 
+	/** How the operator learns that {@code block} waits to be stopped, and how. */
+	static String hint(Block block, Duration timeout) {
+		return "    " + block.label() + " follows output until it is stopped: Ctrl-C ends it"
+				+ (timeout == null ? "" : " (or its timeout, " + seconds(timeout) + ")") + " and the session goes on";
+	}
+
 	/** An interrupted or timed-out following block is stopped, and says after how long and by what. */
 	static BlockReport settle(BlockReport report) {
 		String by = switch (report.status()) {

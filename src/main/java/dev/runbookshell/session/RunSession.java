@@ -43,10 +43,7 @@ public final class RunSession implements AutoCloseable {
 
 	private final ScheduledExecutorService ticker;
 
-	/** Guards {@link #working}: how many calls of the session's own thread are inside the engine. */
-	private final Object idle = new Object();
-
-	private int working;
+	private final EngineCalls calls = new EngineCalls();
 
 	private boolean closed;
 
@@ -113,7 +110,7 @@ public final class RunSession implements AutoCloseable {
 	}
 
 	private Step offerCurrent() throws TargetException {
-		try (Working working = working()) {
+		try (EngineCalls.Call call = this.calls.enter()) {
 			return offerNext();
 		}
 	}
@@ -134,7 +131,7 @@ public final class RunSession implements AutoCloseable {
 	public Step run(Block block) throws TargetException {
 		this.state.stopped = false;
 		this.walk.forgetInterruptBeforeAsking();
-		try (Working working = working()) {
+		try (EngineCalls.Call call = this.calls.enter()) {
 			this.walk.record(block, Decision.RUN);
 			return this.walk.confirmAndExecute(block, block.command(), false);
 		}
@@ -148,7 +145,7 @@ public final class RunSession implements AutoCloseable {
 		}
 		this.state.stopped = false;
 		this.walk.forgetInterruptBeforeAsking();
-		try (Working working = working()) {
+		try (EngineCalls.Call call = this.calls.enter()) {
 			this.walk.record(block, Decision.RETRY);
 			return this.walk.execute(block, this.state.lastText, block.rollback());
 		}
@@ -177,7 +174,7 @@ public final class RunSession implements AutoCloseable {
 			return Step.STOPPED;
 		}
 		if (this.state.confirmer.confirmRollback(plan)) {
-			try (Working working = working()) {
+			try (EngineCalls.Call call = this.calls.enter()) {
 				this.walk.runRollback(plan);
 			}
 		}
@@ -270,56 +267,18 @@ public final class RunSession implements AutoCloseable {
 		this.state.stopReason = reason;
 		this.state.terminated = true;
 		this.state.interruptRequested = true;
-		boolean idle = true;
+		boolean idle;
 		if (this.state.blockRunning) {
 			this.state.target.interrupt();
-			idle = awaitIdle(grace);
+			idle = this.calls.awaitNone(grace);
 		}
 		else {
-			synchronized (this.idle) {
-				idle = this.working == 0;
-			}
+			idle = this.calls.awaitNone(Duration.ZERO);
 		}
 		this.state.interruptedStop = true;
 		this.state.stopped = true;
 		close();
 		return idle;
-	}
-
-	private boolean awaitIdle(Duration grace) {
-		long deadline = System.nanoTime() + grace.toNanos();
-		synchronized (this.idle) {
-			try {
-				for (long left = grace.toMillis(); this.working > 0 && left > 0;
-						left = (deadline - System.nanoTime()) / 1_000_000) {
-					this.idle.wait(left);
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			return this.working == 0;
-		}
-	}
-
-	private Working working() {
-		synchronized (this.idle) {
-			this.working++;
-		}
-		return () -> {
-			synchronized (this.idle) {
-				this.working--;
-				this.idle.notifyAll();
-			}
-		};
-	}
-
-	/** A call of the session's own thread inside the engine; closing it marks the end of the call. */
-	private interface Working extends AutoCloseable {
-
-		@Override
-		void close();
-
 	}
 
 	/** Writes {@code session-finished} once and returns the result. */

@@ -64,9 +64,6 @@ final class SessionState {
 	/** Why the session stopped short: a block it may not run unattended, or a signal. The one line to show. */
 	volatile String stopReason;
 
-	/** Blocks run again after ending unknown in this session (once each). */
-	final java.util.Set<String> rerun = new java.util.HashSet<>();
-
 	Block lastRun;
 
 	Block lastUnsuccessful;
