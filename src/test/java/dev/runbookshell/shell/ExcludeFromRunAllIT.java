@@ -37,13 +37,8 @@ class ExcludeFromRunAllIT {
 
 	@Test
 	void defaultRunSkipsItAndAReplayOfThatRunSkipsItToo() throws Exception {
-		Files.writeString(this.dir.resolve("plan.md"), PLAN);
-		Files.writeString(this.dir.resolve("answers.yaml"), "default: run\n");
-
-		RunbookCli.Result answered = RunbookCli.run(this.dir, TIMEOUT, "run", "plan.md", "--answers", "answers.yaml",
-				"--log-dir", "rehearsal");
-		RunbookCli.Result replayed = RunbookCli.run(this.dir, TIMEOUT, "run", "plan.md", "--replay",
-				RunbookCli.journal(this.dir.resolve("rehearsal")).toString(), "--log-dir", "production");
+		RunbookCli.Result answered = rehearse("default: run\n");
+		RunbookCli.Result replayed = replay();
 
 		assertThat(answered.exitCode()).as(answered.all()).isZero();
 		assertThat(answered.stdout()).contains("<== 1.2 wipe-cache skipped")
@@ -56,17 +51,26 @@ class ExcludeFromRunAllIT {
 
 	@Test
 	void answersThatNameItRunItAndSoDoesTheirReplay() throws Exception {
-		Files.writeString(this.dir.resolve("plan.md"), PLAN);
-		Files.writeString(this.dir.resolve("answers.yaml"), "default: run\nblocks:\n  wipe-cache: run\n");
-
-		RunbookCli.Result answered = RunbookCli.run(this.dir, TIMEOUT, "run", "plan.md", "--answers", "answers.yaml",
-				"--log-dir", "rehearsal");
-		RunbookCli.Result replayed = RunbookCli.run(this.dir, TIMEOUT, "run", "plan.md", "--replay",
-				RunbookCli.journal(this.dir.resolve("rehearsal")).toString(), "--log-dir", "production");
+		RunbookCli.Result answered = rehearse("default: run\nblocks:\n  wipe-cache: run\n");
+		RunbookCli.Result replayed = replay();
 
 		assertThat(answered.exitCode()).as(answered.all()).isZero();
 		assertThat(replayed.exitCode()).as(replayed.all()).isZero();
 		assertThat(this.dir.resolve("wipe.txt")).hasContent("wiped\nwiped");
+	}
+
+	/** The plan run with these answers, journaled in rehearsal/. */
+	private RunbookCli.Result rehearse(String answers) throws Exception {
+		Files.writeString(this.dir.resolve("plan.md"), PLAN);
+		Files.writeString(this.dir.resolve("answers.yaml"), answers);
+		return RunbookCli.run(this.dir, TIMEOUT, "run", "plan.md", "--answers", "answers.yaml", "--log-dir",
+				"rehearsal");
+	}
+
+	/** The rehearsal replayed, journaled in production/. */
+	private RunbookCli.Result replay() throws Exception {
+		return RunbookCli.run(this.dir, TIMEOUT, "run", "plan.md", "--replay",
+				RunbookCli.journal(this.dir.resolve("rehearsal")).toString(), "--log-dir", "production");
 	}
 
 }

@@ -3,12 +3,9 @@ package dev.runbookshell.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +24,7 @@ class InteractiveSessionIT {
 
 	@BeforeEach
 	void tmuxIsThere() throws Exception {
-		RequiredComponent.require(tmux("-V").exitCode == 0, "tmux",
+		RequiredComponent.require(tmux("-V").exitCode() == 0, "tmux",
 				"apt-get install -y tmux (scripts/prepare-test-env does)");
 	}
 
@@ -166,7 +163,7 @@ class InteractiveSessionIT {
 	}
 
 	private String screen() throws Exception {
-		return tmux("capture-pane", "-p", "-t", this.tmuxSession, "-S", "-200").output;
+		return tmux("capture-pane", "-p", "-t", this.tmuxSession, "-S", "-200").output();
 	}
 
 	private void awaitScreen(String text, Duration timeout) throws Exception {
@@ -193,27 +190,8 @@ class InteractiveSessionIT {
 		throw new AssertionError(file + " has no " + text + " after " + timeout);
 	}
 
-	private record Run(int exitCode, String output) {
-	}
-
-	private static Run tmux(String... args) throws IOException, InterruptedException {
-		List<String> command = new java.util.ArrayList<>(List.of("tmux"));
-		command.addAll(List.of(args));
-		Process process;
-		try {
-			process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		}
-		catch (IOException ex) {
-			return new Run(127, ex.getMessage());
-		}
-		try (var out = process.getInputStream()) {
-			String output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(10, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				return new Run(124, output);
-			}
-			return new Run(process.exitValue(), output);
-		}
+	private static TmuxTerminal.Run tmux(String... args) throws IOException, InterruptedException {
+		return TmuxTerminal.tmux(args);
 	}
 
 }

@@ -19,32 +19,7 @@ class ResumeAfterCrashIT {
 
 	@Test
 	void resumeRecordsTheInFlightBlockAsUnknownAndFinishesWithoutRerunningDoneBlocks() throws Exception {
-		Files.writeString(this.dir.resolve("plan.md"), """
-				# Crash
-
-				## One
-
-				```bash {name=first}
-				echo run >> first.txt
-				```
-
-				## Two
-
-				```bash {name=slow}
-				if [ -f resumed.flag ]; then echo quick; else sleep 30; fi
-				```
-
-				## Three
-
-				```bash {name=last}
-				echo done > last.txt
-				```
-				""");
-		Process first = RunbookCli.start(this.dir, "run", "plan.md", "--yes", "--log-dir", "logs");
-		Path journal = awaitBlockStarted(this.dir.resolve("logs"), "slow", Duration.ofSeconds(30));
-		first.destroyForcibly(); // SIGKILL: no shutdown hook, no session-finished
-		assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
-		Files.writeString(this.dir.resolve("resumed.flag"), "");
+		Path journal = crashWhileTheSecondBlockRuns(this.dir);
 
 		RunbookCli.Result resumed = RunbookCli.run(this.dir, Duration.ofSeconds(60), "run", "plan.md", "--yes",
 				"--resume", journal.toString(), "--rerun-unknown");
@@ -60,7 +35,45 @@ class ResumeAfterCrashIT {
 		assertThat(lines.get(lines.size() - 1)).contains("\"session-finished\"").contains("succeeded");
 	}
 
-	static Path awaitBlockStarted(Path logs, String name, Duration timeout) throws Exception {
+	/**
+	 * Runs a three-block plan in {@code dir} with {@code --yes} and kills the JVM (SIGKILL: no shutdown hook, no
+	 * session-finished) while block 2.1 runs; then lets 2.1 end at once when it runs again. Each start of 2.1 adds a
+	 * line to slow.txt.
+	 * @return the journal of the killed run
+	 */
+	static Path crashWhileTheSecondBlockRuns(Path dir) throws Exception {
+		Files.writeString(dir.resolve("plan.md"), """
+				# Crash
+
+				## One
+
+				```bash {name=first}
+				echo run >> first.txt
+				```
+
+				## Two
+
+				```bash {name=slow}
+				echo started >> slow.txt
+				if [ -f resumed.flag ]; then echo quick; else sleep 30; fi
+				```
+
+				## Three
+
+				```bash {name=last}
+				echo done > last.txt
+				```
+				""");
+		Process first = RunbookCli.start(dir, "run", "plan.md", "--yes", "--log-dir", "logs");
+		Path journal = awaitBlockStarted(dir.resolve("logs"), "slow", Duration.ofSeconds(30));
+		FollowedOutputIT.awaitFile(dir.resolve("slow.txt"), "started");
+		first.destroyForcibly();
+		assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
+		Files.writeString(dir.resolve("resumed.flag"), "");
+		return journal;
+	}
+
+	private static Path awaitBlockStarted(Path logs, String name, Duration timeout) throws Exception {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (Files.isDirectory(logs)) {

@@ -60,11 +60,7 @@ class RollbackScopeIT {
 
 	@Test
 	void aFailureInPhaseTwoOffersNeitherTheSwitchRollbackOfPhaseThreeNorTheEmergencyRollback() throws Exception {
-		Files.writeString(this.dir.resolve("plan.md"), PLAN.replace("echo built > build.txt", "false"));
-		Files.writeString(this.dir.resolve("answers.yaml"), "on-failure: rollback\n");
-
-		RunbookCli.Result result = RunbookCli.run(this.dir, TIMEOUT, "run", "plan.md", "--answers", "answers.yaml",
-				"--log-dir", "logs");
+		RunbookCli.Result result = runRollingBack(PLAN.replace("echo built > build.txt", "false"));
 
 		assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
 		assertThat(result.stdout()).contains("<== 2.1 build failed").doesNotContain("rolling back")
@@ -75,12 +71,8 @@ class RollbackScopeIT {
 
 	@Test
 	void aFailureInPhaseThreeRollsBackThatPhaseOnly() throws Exception {
-		Files.writeString(this.dir.resolve("plan.md"), PLAN.replace("echo switched > switch.txt",
+		RunbookCli.Result result = runRollingBack(PLAN.replace("echo switched > switch.txt",
 				"echo switched > switch.txt; false"));
-		Files.writeString(this.dir.resolve("answers.yaml"), "on-failure: rollback\n");
-
-		RunbookCli.Result result = RunbookCli.run(this.dir, TIMEOUT, "run", "plan.md", "--answers", "answers.yaml",
-				"--log-dir", "logs");
 
 		assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
 		assertThat(result.stdout()).contains("rolling back: 3.1.1 unswitch\n").doesNotContain("emergency");
@@ -109,6 +101,13 @@ class RollbackScopeIT {
 		}
 		assertThat(this.dir.resolve("unswitch.txt")).exists();
 		assertThat(this.dir.resolve("clean.txt")).exists();
+	}
+
+	/** Runs {@code plan} unattended with answers that roll back on failure. */
+	private RunbookCli.Result runRollingBack(String plan) throws Exception {
+		Files.writeString(this.dir.resolve("plan.md"), plan);
+		Files.writeString(this.dir.resolve("answers.yaml"), "on-failure: rollback\n");
+		return RunbookCli.run(this.dir, TIMEOUT, "run", "plan.md", "--answers", "answers.yaml", "--log-dir", "logs");
 	}
 
 }

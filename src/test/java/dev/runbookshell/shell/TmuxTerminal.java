@@ -67,10 +67,11 @@ final class TmuxTerminal implements AutoCloseable {
 		tmux("kill-session", "-t", this.name);
 	}
 
-	private record Run(int exitCode, String output) {
+	/** How one tmux command ended. */
+	record Run(int exitCode, String output) {
 	}
 
-	private static Run tmux(String... args) throws IOException, InterruptedException {
+	static Run tmux(String... args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of("tmux"));
 		command.addAll(List.of(args));
 		Process process;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,34 +23,7 @@ class UnknownOutcomeIT {
 	/** A run killed (SIGKILL) while block 2.1 runs: its outcome is unknown. */
 	@BeforeEach
 	void crashWhileTheSecondBlockRuns() throws Exception {
-		Files.writeString(this.dir.resolve("plan.md"), """
-				# Crash
-
-				## One
-
-				```bash {name=first}
-				echo run >> first.txt
-				```
-
-				## Two
-
-				```bash {name=slow}
-				echo started >> slow.txt
-				if [ -f resumed.flag ]; then echo quick; else sleep 30; fi
-				```
-
-				## Three
-
-				```bash {name=last}
-				echo done > last.txt
-				```
-				""");
-		Process first = RunbookCli.start(this.dir, "run", "plan.md", "--yes", "--log-dir", "logs");
-		this.journal = ResumeAfterCrashIT.awaitBlockStarted(this.dir.resolve("logs"), "slow", TIMEOUT);
-		FollowedOutputIT.awaitFile(this.dir.resolve("slow.txt"), "started");
-		first.destroyForcibly();
-		assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
-		Files.writeString(this.dir.resolve("resumed.flag"), "");
+		this.journal = ResumeAfterCrashIT.crashWhileTheSecondBlockRuns(this.dir);
 	}
 
 	@Test
