@@ -98,6 +98,20 @@ final class CommandText {
 		}
 	}
 
+	/**
+	 * {@code text} with each substituted token replaced by a reference to its exported variable
+	 * ({@link SessionVariables#shellName}), for text that runs where the values are not known yet.
+	 */
+	static String script(List<Need> needs, String text) {
+		Map<String, String> references = new LinkedHashMap<>();
+		for (Need need : needs) {
+			if (need.substituted() && need.export() == null) {
+				references.put(need.token(), SessionVariables.shellName(need.variable()));
+			}
+		}
+		return VariableReferences.substitute(text, references);
+	}
+
 	private static boolean references(String text, String name) {
 		if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
 			return false;

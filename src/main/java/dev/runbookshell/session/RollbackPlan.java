@@ -18,7 +18,7 @@ import dev.runbookshell.runbook.Runbook;
  * (whatever their outcome: a failed block may have changed something), newest first; a rollback block that
  * succeeded after the last run of a block it undoes is not offered for it again. Nothing when nothing ran.
  */
-final class RollbackPlan {
+public final class RollbackPlan {
 
 	private final Runbook runbook;
 
@@ -35,6 +35,22 @@ final class RollbackPlan {
 	RollbackPlan(Runbook runbook) {
 		this.runbook = runbook;
 		this.scopes = RollbackScopes.of(runbook);
+	}
+
+	/**
+	 * The rollback steps to offer once {@code ranInOrder} (flow blocks) have run, in that order: for exporters,
+	 * which plan a rollback before anything runs.
+	 */
+	public static List<Block> plan(Runbook runbook, List<Block> ranInOrder) {
+		RollbackPlan plan = new RollbackPlan(runbook);
+		ranInOrder.forEach(block -> plan.settled(block, BlockStatus.SUCCEEDED, true));
+		return plan.steps();
+	}
+
+	/** The flow blocks whose rollback steps include {@code step}: a step is offered once one of them ran. */
+	public static List<Block> undoneBy(Runbook runbook, Block step) {
+		RollbackScopes scopes = RollbackScopes.of(runbook);
+		return runbook.flowBlocks().stream().filter(block -> scopes.stepsFor(block).contains(step)).toList();
 	}
 
 	/** Notes how a block ended; {@code started} is false when nothing of it ran (skipped, stopped before it began). */

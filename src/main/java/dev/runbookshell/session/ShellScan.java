@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * One pass over a block's text with the quoting state of a POSIX shell (simplified): quotes, {@code $'...'},
  * {@code ${...}}, {@code $(...)}, backquotes, arithmetic, comments and here-documents, and the words of each simple
- * command ({@link CommandWords}). Copies the text to {@link #out}, with each token replaced by what
- * {@link ValueSubstitution#quote} makes of its value where it stands. Not thread-safe.
+ * command ({@link CommandWords}). Copies the text to {@link #out}, with each token replaced by what its
+ * {@link Quoting} makes of its value where it stands. Not thread-safe.
  */
 final class ShellScan {
 
@@ -30,10 +30,21 @@ final class ShellScan {
 	/** Where in the text the scan is (the output grows by replacements, the text does not). */
 	int position;
 
-	ShellScan(String text, List<String> tokens, Map<String, String> values) {
+	/** How a value is written at the place a scan has reached. */
+	@FunctionalInterface
+	interface Quoting {
+
+		String at(ShellScan scan, String value, String token);
+
+	}
+
+	private final Quoting quoting;
+
+	ShellScan(String text, List<String> tokens, Map<String, String> values, Quoting quoting) {
 		this.text = text;
 		this.tokens = tokens;
 		this.values = values;
+		this.quoting = quoting;
 		this.frames.push(new ShellFrame(ShellFrame.Kind.CODE, 0, false));
 	}
 
@@ -44,7 +55,7 @@ final class ShellScan {
 			String token = tokenAt(i);
 			if (token != null) {
 				startWord();
-				String replacement = ValueSubstitution.quote(this, this.values.get(token), token);
+				String replacement = this.quoting.at(this, this.values.get(token), token);
 				this.out.append(replacement);
 				if (top().kind.isCode()) {
 					top().word.append(replacement);

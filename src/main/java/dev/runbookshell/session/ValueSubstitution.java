@@ -43,7 +43,7 @@ final class ValueSubstitution {
 		}
 		List<String> tokens = new ArrayList<>(values.keySet());
 		tokens.sort(Comparator.comparingInt(String::length).reversed());
-		ShellScan scan = new ShellScan(text, tokens, values);
+		ShellScan scan = new ShellScan(text, tokens, values, ValueSubstitution::quote);
 		scan.run(text.length());
 		return scan.out.toString();
 	}
@@ -53,7 +53,7 @@ final class ValueSubstitution {
 	 * here-document, a command substitution or a continued line.
 	 */
 	static List<Integer> topLevelLineStarts(String text) {
-		ShellScan scan = new ShellScan(text, List.of(), Map.of());
+		ShellScan scan = new ShellScan(text, List.of(), Map.of(), ValueSubstitution::quote);
 		List<Integer> starts = new ArrayList<>();
 		int i = 0;
 		while (i < text.length()) {
@@ -68,8 +68,8 @@ final class ValueSubstitution {
 	}
 
 	/** The value as it must be written at the end of {@code code} (shell text) to be one piece of data. */
-	private static String quotedAtEnd(String code, String value, String token) {
-		ShellScan scan = new ShellScan(code, List.of(), Map.of());
+	static String quotedAtEnd(String code, String value, String token) {
+		ShellScan scan = new ShellScan(code, List.of(), Map.of(), ValueSubstitution::quote);
 		scan.run(code.length());
 		return quote(scan, value, token);
 	}
@@ -109,11 +109,16 @@ final class ValueSubstitution {
 
 	/** The value quoted for the shell that parses this frame's text again, at the place reached in it. */
 	private static String inner(ShellScan scan, ShellFrame frame, String value, String token) {
+		return quotedAtEnd(reparsedText(scan, frame), value, token);
+	}
+
+	/** The text of {@code frame} up to where {@code scan} is, as the shell that parses it again reads it. */
+	static String reparsedText(ShellScan scan, ShellFrame frame) {
 		String code = scan.text.substring(frame.start, Math.min(scan.text.length(), scan.position));
 		if (frame.kind == ShellFrame.Kind.DOUBLE || (frame.kind == ShellFrame.Kind.HEREDOC && !frame.quotedHeredoc)) {
 			code = code.replaceAll("\\\\([\\\\$`\"])", "$1");
 		}
-		return quotedAtEnd(code, value, token);
+		return code;
 	}
 
 	private static String reparsedWordValue(String value) {
@@ -126,11 +131,11 @@ final class ValueSubstitution {
 		return PLAIN.matcher(value).matches() ? value : "'" + escapeSingle(value) + "'";
 	}
 
-	private static String escapeSingle(String value) {
+	static String escapeSingle(String value) {
 		return value.replace("'", "'\\''");
 	}
 
-	private static String escapeDouble(String value, String alsoEscaped) {
+	static String escapeDouble(String value, String alsoEscaped) {
 		StringBuilder escaped = new StringBuilder(value.length() + 8);
 		for (char c : value.toCharArray()) {
 			if (c == '\\' || c == '$' || c == '`' || alsoEscaped.indexOf(c) >= 0) {

@@ -1,6 +1,8 @@
 package dev.runbookshell.session;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.runbookshell.journal.JournalEntry;
@@ -22,6 +24,8 @@ public final class WrittenJournal implements SessionJournal {
 
 	private boolean closed;
 
+	private final List<Consumer<JournalWriter>> onOpen = new ArrayList<>();
+
 	private volatile SecretMasker masker = SecretMasker.NONE;
 
 	public WrittenJournal(JournalWriter writer) {
@@ -33,14 +37,29 @@ public final class WrittenJournal implements SessionJournal {
 		this.opener = opener;
 	}
 
-	private synchronized JournalWriter writer() {
+	/** The writer underneath, opened now if no event has opened it yet (prefer {@link #whenOpened}). */
+	public synchronized JournalWriter writer() {
 		if (this.writer == null) {
 			if (this.closed) {
 				throw new IllegalStateException("the journal is closed");
 			}
 			this.writer = this.opener.get();
+			this.onOpen.forEach(hook -> hook.accept(this.writer));
 		}
 		return this.writer;
+	}
+
+	/**
+	 * Runs {@code hook} on the writer when the first event opens it (at once if it is open): for what listens to its
+	 * lines (signing, shipping) without creating a journal for a session that is refused.
+	 */
+	public synchronized void whenOpened(Consumer<JournalWriter> hook) {
+		if (this.writer != null) {
+			hook.accept(this.writer);
+		}
+		else {
+			this.onOpen.add(hook);
+		}
 	}
 
 	@Override

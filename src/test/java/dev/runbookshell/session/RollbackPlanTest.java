@@ -144,6 +144,17 @@ class RollbackPlanTest {
 		assertThat(skipped.steps()).isEmpty();
 	}
 
+	@Test
+	void anExporterPlansTheRollbackOfEverythingAndLearnsWhichBlocksEachStepUndoes() {
+		List<Block> flow = this.phases.flowBlocks();
+
+		assertThat(names(RollbackPlan.plan(this.phases, flow))).containsExactly("emergency", "unswitch");
+		assertThat(names(RollbackPlan.undoneBy(this.phases, this.phases.find("unswitch").orElseThrow())))
+			.containsExactly("switch");
+		assertThat(names(RollbackPlan.undoneBy(this.phases, this.phases.find("emergency").orElseThrow())))
+			.containsExactly("clean", "archive");
+	}
+
 	private static Runbook parse(String name, String markdown) {
 		try {
 			return new RunbookParser().parse(name, markdown);

@@ -53,6 +53,27 @@ class ValueSubstitutionTest {
 		assertThat(this.dir.resolve("pwned3")).as(script).doesNotExist();
 	}
 
+	/** For an exporter, which has no values: a reference to the exported variable, expanded as data. */
+	@ParameterizedTest
+	@ValueSource(strings = {
+			"printf '%s\\n' <v>",
+			"printf '%s\\n' \"<v>\"",
+			"printf '%s\\n' 'pre<v>'",
+			"bash -c 'printf \"%s\\n\" <v>'",
+			"sh -c \"printf '%s\\n' <v>\"",
+			"eval \"printf '%s\\n' <v>\"",
+			"eval printf \"'%s\\n'\" <v>",
+			"cat <<EOF\n<v>\nEOF",
+			"bash <<'EOF'\nprintf '%s\\n' <v>\nEOF",
+			"bash <<EOF\nprintf '%s\\n' <v>\nEOF"})
+	void aReferenceToTheExportedVariableIsExpandedAsData(String template) throws Exception {
+		String script = VariableReferences.substitute(template, Map.of("<v>", "v"));
+
+		String expected = template.contains("'pre<v>'") ? "pre" + HOSTILE + "\n" : HOSTILE + "\n";
+		assertThat(bash("export v=\"$HOSTILE\"; " + script)).as(script).isEqualTo(expected);
+		assertThat(this.dir.resolve("pwned")).as(script).doesNotExist();
+	}
+
 	@Test
 	void aValueInsideAQuotedStringKeepsTheTextAroundIt() throws Exception {
 		assertThat(bash(ValueSubstitution.substitute("echo 'host=<v>;'", Map.of("<v>", "it's")))).isEqualTo("host=it's;\n");
@@ -98,9 +119,10 @@ class ValueSubstitutionTest {
 	}
 
 	private String bash(String script) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder("bash", "-c", script).directory(this.dir.toFile())
-			.redirectErrorStream(true)
-			.start();
+		ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(this.dir.toFile())
+			.redirectErrorStream(true);
+		builder.environment().put("HOSTILE", HOSTILE);
+		Process process = builder.start();
 		try (var out = process.getInputStream()) {
 			String text = new String(out.readAllBytes(), StandardCharsets.UTF_8);
 			assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
