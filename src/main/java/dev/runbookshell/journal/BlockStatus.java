@@ -5,7 +5,9 @@ import java.util.Locale;
 /** How a block ended, as written in {@code block-finished} events ({@code timed-out} etc.). */
 public enum BlockStatus {
 
-	SUCCEEDED, FAILED, SKIPPED, TIMED_OUT, INTERRUPTED, UNKNOWN;
+	SUCCEEDED, FAILED, SKIPPED, TIMED_OUT, INTERRUPTED, UNKNOWN,
+	/** A block that follows output ({@code tail -f}, {@code logs -f}) ended by the operator or its timeout. */
+	STOPPED;
 
 	/** The journal spelling: lower case with dashes. */
 	public String wire() {
@@ -16,9 +18,9 @@ public enum BlockStatus {
 		return valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
 	}
 
-	/** Succeeded or skipped: a resumed run does not run the block again. */
+	/** Succeeded, skipped or stopped: a resumed run does not run the block again. */
 	public boolean isSettled() {
-		return this == SUCCEEDED || this == SKIPPED;
+		return this == SUCCEEDED || this == SKIPPED || this == STOPPED;
 	}
 
 }

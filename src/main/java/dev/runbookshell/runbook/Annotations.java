@@ -20,7 +20,7 @@ public record Annotations(Map<String, String> values) {
 	/** Runme's keys we honour, and ours. Anything else is reported by lint as unknown. */
 	public static final Set<String> KNOWN_KEYS = Set.of("name", "cwd", "interactive", "excludeFromRunAll", "ignore",
 			"promptEnv", "target", "timeout", "confirm", "expect", "exit", "retries", "rollback", "cutover",
-			"background", "closeTerminalOnSuccess", "mimeType", "terminalRows", "id", "category");
+			"background", "closeTerminalOnSuccess", "mimeType", "terminalRows", "id", "category", "follow");
 
 	public static final Annotations NONE = new Annotations(Map.of());
 

@@ -34,13 +34,16 @@ import dev.runbookshell.runbook.Runbook;
  *   DB_HOST: db1.internal
  * checks: unverified      # all (ticked) | none (refused) | unverified
  * on-failure: stop        # stop | ignore | rollback
+ * on-unknown: stop        # rerun | skip | stop, for a block whose outcome is unknown
  * </pre>
  *
- * Risky blocks listed or defaulted to {@code run} run without typing the target's name (noted in the journal).
+ * Risky blocks listed or defaulted to {@code run} run without typing the target's name (noted in the journal). A
+ * block annotated {@code excludeFromRunAll} runs only when it is listed.
  */
 public final class AnswersConfirmer extends AutoConfirmer {
 
-	private static final Set<String> KEYS = Set.of("default", "blocks", "variables", "checks", "on-failure");
+	private static final Set<String> KEYS = Set.of("default", "blocks", "variables", "checks", "on-failure",
+			"on-unknown");
 
 	private final Decision fallback;
 
@@ -52,13 +55,16 @@ public final class AnswersConfirmer extends AutoConfirmer {
 
 	private final Decision onFailure;
 
+	private final OnUnknown onUnknown;
+
 	private AnswersConfirmer(Decision fallback, Map<String, Decision> blocks, Map<String, String> variables,
-			CheckResult checks, Decision onFailure) {
+			CheckResult checks, Decision onFailure, OnUnknown onUnknown) {
 		this.fallback = fallback;
 		this.blocks = blocks;
 		this.variables = variables;
 		this.checks = checks;
 		this.onFailure = onFailure;
+		this.onUnknown = onUnknown;
 	}
 
 	/**
@@ -87,7 +93,7 @@ public final class AnswersConfirmer extends AutoConfirmer {
 		});
 		if (!unknown.isEmpty()) {
 			throw new SessionRefusedException(file + ": unknown key(s) " + String.join(", ", unknown)
-					+ " (known: default, blocks, variables, checks, on-failure)");
+					+ " (known: default, blocks, variables, checks, on-failure, on-unknown)");
 		}
 		Decision fallback = choice(file, "default", text(root, "default", "run"), Set.of("run", "skip", "stop"));
 		Map<String, Decision> blocks = new LinkedHashMap<>();
@@ -116,7 +122,13 @@ public final class AnswersConfirmer extends AutoConfirmer {
 		};
 		Decision onFailure = choice(file, "on-failure", text(root, "on-failure", "stop"),
 				Set.of("stop", "ignore", "rollback"));
-		return new AnswersConfirmer(fallback, blocks, variables, checks, onFailure);
+		String unknownOutcome = text(root, "on-unknown", null);
+		if (unknownOutcome != null && !Set.of("rerun", "skip", "stop").contains(unknownOutcome)) {
+			throw new SessionRefusedException(file + ": on-unknown must be one of rerun, skip, stop, not '"
+					+ root.path("on-unknown").asText() + "'");
+		}
+		OnUnknown onUnknown = unknownOutcome == null ? null : OnUnknown.valueOf(unknownOutcome.toUpperCase(Locale.ROOT));
+		return new AnswersConfirmer(fallback, blocks, variables, checks, onFailure, onUnknown);
 	}
 
 	/** One line naming the file and, for bad YAML, the line: the parser's own report spans ten. */
@@ -162,6 +174,11 @@ public final class AnswersConfirmer extends AutoConfirmer {
 		return new Decision(Decision.Choice.fromWire(choice), null);
 	}
 
+	/** {@code on-unknown:}, or null when the file does not say. */
+	public OnUnknown onUnknown() {
+		return this.onUnknown;
+	}
+
 	/** The values under {@code variables:}; {@code --var} overrides them. */
 	public Map<String, String> variables() {
 		return this.variables;
@@ -172,9 +189,15 @@ public final class AnswersConfirmer extends AutoConfirmer {
 		return SessionMode.ANSWERS;
 	}
 
+	/** A block not listed takes {@code default:}, except that {@code default: run} skips an excludeFromRunAll block. */
 	@Override
 	public Decision beforeBlock(BlockPrompt prompt) {
-		return this.blocks.getOrDefault(prompt.block().id(), this.fallback);
+		Decision listed = this.blocks.get(prompt.block().id());
+		if (listed != null) {
+			return listed;
+		}
+		boolean excluded = prompt.block().annotations().excludeFromRunAll() && !prompt.block().rollback();
+		return excluded && this.fallback.choice() == Decision.Choice.RUN ? Decision.SKIP : this.fallback;
 	}
 
 	@Override

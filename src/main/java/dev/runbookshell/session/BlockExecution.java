@@ -101,6 +101,9 @@ final class BlockExecution {
 		}
 		String output = new String(kept.toByteArray(), StandardCharsets.UTF_8);
 		BlockReport report = judge(block, result, output);
+		if (FollowedOutput.follows(block, script)) {
+			report = FollowedOutput.settle(report);
+		}
 		if (result.outcome() == ExecResult.Outcome.SHELL_EXITED) {
 			warn(ref, block.label() + " ended the shell (exit " + result.exitCode()
 					+ "); the next block gets a fresh shell without the state of earlier blocks");
@@ -157,9 +160,9 @@ final class BlockExecution {
 				return new BlockReport(block, BlockStatus.INTERRUPTED, result.exitCode(), duration, expectations,
 						message(result, "interrupted"));
 			case CONNECTION_LOST:
+				String lost = message(result, "connection lost while the block ran");
 				return new BlockReport(block, BlockStatus.UNKNOWN, null, duration, expectations,
-						message(result, "connection lost while the block ran") + "; its effect is unknown and it "
-								+ "is not run again unless you say so");
+						lost.contains("its effect is unknown") ? lost : lost + ": its effect is unknown");
 			default:
 				break;
 		}

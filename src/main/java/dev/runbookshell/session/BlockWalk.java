@@ -5,7 +5,6 @@ import java.util.List;
 
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.journal.JournalEvent;
-import dev.runbookshell.journal.SecretMasker;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
 import dev.runbookshell.session.SessionListener.BlockReport;
@@ -22,27 +21,52 @@ final class BlockWalk {
 
 	private final BlockExecution execution;
 
-	/** An edit decision not journaled yet (see {@link #record}), or null. */
-	private PendingEdit pendingEdit;
+	private final UnknownOutcomes unknowns;
+
+	private final DecisionLog decisions;
 
 	BlockWalk(SessionState state, BlockExecution execution) {
 		this.state = state;
 		this.execution = execution;
+		this.unknowns = new UnknownOutcomes(state);
+		this.decisions = new DecisionLog(state);
 	}
 
 	RunSession.Step offer(Block block, boolean inRollback) throws TargetException {
 		String text = block.command();
+		Decision unknown = inRollback ? null : this.unknowns.beforeOffer(block);
+		if (unknown != null && unknown.choice() == Decision.Choice.IGNORE) {
+			record(block, unknown);
+			this.state.advancePast(block);
+			return RunSession.Step.ADVANCED;
+		}
+		if (unknown != null) {
+			this.state.stopped = true;
+			return RunSession.Step.STOPPED;
+		}
 		while (true) {
+			if (this.state.terminated) {
+				return interruptedStop();
+			}
 			BlockPrompt prompt = this.state.prompt(block, text);
 			this.state.listener.blockHeader(prompt);
 			Decision decision = Decision.RUN;
 			if (asks(block, inRollback)) {
 				forgetInterruptBeforeAsking();
+				if (!this.state.confirmer.mode().unattended()) {
+					// the operator decides on the text that will run, values in place
+					this.state.askMissing(block, text, true);
+					prompt = this.state.prompt(block, text);
+				}
 				decision = this.state.confirmer.beforeBlock(prompt);
 			}
 			record(block, decision);
 			switch (decision.choice()) {
 				case SKIP, IGNORE -> {
+					if (block.annotations().excludeFromRunAll() && this.state.confirmer.mode().unattended()) {
+						this.state.listener.message(block.label() + " is excludeFromRunAll: skipped (--"
+								+ this.state.confirmer.mode().wire() + " runs it only when its answers name it)");
+					}
 					skipWithoutRecording(block);
 					return RunSession.Step.ADVANCED;
 				}
@@ -65,7 +89,7 @@ final class BlockWalk {
 	}
 
 	private boolean asks(Block block, boolean inRollback) {
-		if (!this.state.runAll || inRollback) {
+		if (!this.state.runAll || inRollback || this.state.statuses.get(block.id()) == BlockStatus.UNKNOWN) {
 			return true;
 		}
 		boolean always = block.annotations().get("confirm").map(v -> v.trim().equalsIgnoreCase("always"))
@@ -95,7 +119,14 @@ final class BlockWalk {
 		String current = text;
 		while (true) {
 			BlockReport report = runWithRetries(block, current);
-			if (report.status() == BlockStatus.SUCCEEDED) {
+			if (this.state.terminated) {
+				record(block, Decision.STOP);
+				return interruptedStop();
+			}
+			if (report.status() == BlockStatus.SUCCEEDED || report.status() == BlockStatus.STOPPED) {
+				if (report.status() == BlockStatus.STOPPED) {
+					this.state.interruptRequested = false; // the Ctrl-C ended the following, not the session
+				}
 				this.state.advancePast(block);
 				return RunSession.Step.ADVANCED;
 			}
@@ -103,11 +134,29 @@ final class BlockWalk {
 				record(block, Decision.STOP);
 				return interruptedStop();
 			}
-			FailurePrompt failure = new FailurePrompt(block, this.state.secrets.mask(current), report.status(),
-					report.exitCode(), report.message(), !inRollback && !RollbackPlan.plan(this.state.runbook, this.state.succeeded).isEmpty());
-			forgetInterruptBeforeAsking();
-			Decision decision = this.state.confirmer.afterFailure(failure);
-			record(block, decision);
+			if (report.status() == BlockStatus.UNKNOWN && this.state.confirmer.mode().unattended()) {
+				Decision decision = this.unknowns.afterLost(block);
+				record(block, decision);
+				if (decision.choice() == Decision.Choice.RETRY) {
+					continue;
+				}
+				if (decision.choice() == Decision.Choice.IGNORE) {
+					this.state.advancePast(block);
+					return RunSession.Step.ADVANCED;
+				}
+				this.state.stopped = true;
+				return RunSession.Step.STOPPED;
+			}
+			Decision decision = afterFailure(block, current, report, inRollback, false);
+			if (decision.choice() == Decision.Choice.ROLLBACK && !inRollback) {
+				// the operator then chooses again for the failed block: retry it, go on, or stop
+				if (!runRollback(this.state.rollbacks.steps()) && this.state.interruptedStop) {
+					return RunSession.Step.STOPPED;
+				}
+				this.state.listener.message("after the rollback, " + block.label() + " is still "
+						+ report.status().wire() + ": retry it, go on with the next block (ignore), or stop");
+				decision = afterFailure(block, current, report, inRollback, true);
+			}
 			switch (decision.choice()) {
 				case RETRY, RUN, ALL -> {
 				}
@@ -117,9 +166,6 @@ final class BlockWalk {
 					return RunSession.Step.ADVANCED;
 				}
 				case ROLLBACK -> {
-					if (!inRollback) {
-						runRollback(RollbackPlan.plan(this.state.runbook, this.state.succeeded));
-					}
 					this.state.stopped = true;
 					return RunSession.Step.STOPPED;
 				}
@@ -131,6 +177,18 @@ final class BlockWalk {
 				}
 			}
 		}
+	}
+
+	/** Asks what to do after {@code report}; a rollback is offered once per failure, when it has steps. */
+	private Decision afterFailure(Block block, String text, BlockReport report, boolean inRollback,
+			boolean rolledBack) {
+		boolean rollback = !inRollback && !rolledBack && !this.state.rollbacks.steps().isEmpty();
+		FailurePrompt failure = new FailurePrompt(block, this.state.secrets.mask(text), report.status(),
+				report.exitCode(), report.message(), rollback);
+		forgetInterruptBeforeAsking();
+		Decision decision = this.state.confirmer.afterFailure(failure);
+		record(block, decision);
+		return decision;
 	}
 
 	private BlockReport runWithRetries(Block block, String text) throws TargetException {
@@ -154,9 +212,18 @@ final class BlockWalk {
 				break;
 			}
 			reconnectIfLost();
+			if (FollowedOutput.follows(block, prepared.script())) {
+				this.state.listener.message(FollowedOutput.hint(block, this.state.timeout(block)));
+			}
 			this.state.lastRun = block;
-			report = this.execution.run(block, prepared.script(), prepared.shown(), this.state.timeout(block),
-					prepared.exports());
+			this.state.blockRunning = true;
+			try {
+				report = this.execution.run(block, prepared.script(), prepared.shown(), this.state.timeout(block),
+						prepared.exports());
+			}
+			finally {
+				this.state.blockRunning = false;
+			}
 			this.state.settle(block, report.status());
 			this.state.connectionLost = report.status() == BlockStatus.UNKNOWN;
 			if (report.status() == BlockStatus.SUCCEEDED || !(report.status() == BlockStatus.FAILED
@@ -183,7 +250,7 @@ final class BlockWalk {
 
 	private RunSession.Step stop() throws TargetException {
 		this.state.stopped = true;
-		List<Block> plan = RollbackPlan.plan(this.state.runbook, this.state.succeeded);
+		List<Block> plan = this.state.rollbacks.steps();
 		if (!plan.isEmpty() && this.state.confirmer.confirmRollback(plan)) {
 			runRollback(plan);
 		}
@@ -196,14 +263,16 @@ final class BlockWalk {
 		return RunSession.Step.STOPPED;
 	}
 
-	void runRollback(List<Block> plan) throws TargetException {
+	/** Offers each rollback block in turn; false when one of them stopped the rollback. */
+	boolean runRollback(List<Block> plan) throws TargetException {
 		this.state.listener.message("rolling back: " + String.join(", ", plan.stream().map(Block::label).toList()));
 		for (Block block : plan) {
 			if (offer(block, true) == RunSession.Step.STOPPED) {
 				this.state.listener.warning("rollback stopped at " + block.label());
-				return;
+				return false;
 			}
 		}
+		return true;
 	}
 
 	void skipWithoutRecording(Block block) {
@@ -215,38 +284,14 @@ final class BlockWalk {
 		this.state.advancePast(block);
 	}
 
-	/**
-	 * Journals a decision. An edit waits until its block's variables have been asked ({@link #recordEdit}): a
-	 * secret the operator typed into the edit before being asked for it is then known, and masked.
-	 */
+	/** Journals a decision ({@link DecisionLog#record}). */
 	void record(Block block, Decision decision) {
-		recordEdit();
-		if (decision.text() != null) {
-			this.pendingEdit = new PendingEdit(block, decision);
-			return;
-		}
-		write(block, decision);
+		this.decisions.record(block, decision);
 	}
 
-	/** Journals the edit that waits, if any; called once the block's values are in, and before anything else. */
+	/** Journals the edit that waits, if any ({@link DecisionLog#recordEdit}). */
 	void recordEdit() {
-		PendingEdit edit = this.pendingEdit;
-		if (edit != null) {
-			this.pendingEdit = null;
-			write(edit.block(), edit.decision());
-		}
-	}
-
-	private void write(Block block, Decision decision) {
-		String text = this.state.secrets.mask(decision.text());
-		if (text != null && !text.equals(decision.text())) {
-			List<String> names = this.state.variables.secretsIn(decision.text());
-			String instead = names.isEmpty() ? "the variable" : "$" + String.join(", $", names);
-			this.state.listener.warning("the edit of " + block.label() + " contains a secret value: the log keeps it as "
-					+ SecretMasker.MASK + ", so a --replay of this log will refuse this edit (write " + instead
-					+ " instead of its value)");
-		}
-		this.state.journal.append(new JournalEvent.Decision(BlockExecution.ref(block), decision.choice().wire(), text));
+		this.decisions.recordEdit();
 	}
 
 	/**
@@ -266,7 +311,7 @@ final class BlockWalk {
 		this.state.journal.append(new JournalEvent.BlockFinished(BlockExecution.ref(block), BlockStatus.INTERRUPTED,
 				null, 0, null, null, List.of()));
 		this.state.listener.blockFinished(report);
-		this.state.settle(block, BlockStatus.INTERRUPTED);
+		this.state.settle(block, BlockStatus.INTERRUPTED, false);
 		return report;
 	}
 
@@ -276,9 +321,6 @@ final class BlockWalk {
 					result.state().wire(), this.state.secrets.mask(result.note())));
 			this.state.checklists.answered(item.line());
 		});
-	}
-
-	private record PendingEdit(Block block, Decision decision) {
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.runbookshell.session;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +11,9 @@ import dev.runbookshell.runbook.Placeholder;
 import dev.runbookshell.runbook.VariableSpec;
 
 /**
- * What runs for a block: which values it needs, and its text with {@code <placeholder>} and {@code YYYYMMDD}
- * tokens turned into quoted references to exported shell variables. Values never become shell code, so a value
- * such as {@code '; rm -rf ~ #} arrives verbatim.
+ * What runs for a block: which values it needs, and its text with the values of {@code <placeholder>} and
+ * {@code YYYYMMDD} tokens put in, each quoted as data for where it stands, so that a value such as
+ * {@code x; touch /tmp/pwned} arrives verbatim and never runs. The operator is shown that same text.
  */
 public final class CommandText {
 
@@ -49,13 +48,22 @@ public final class CommandText {
 	 * @param variable the variable it is stored under
 	 * @param token the text that stands for it ({@code <db-host>}, {@code YYYYMMDD}, {@code $NEW_HOST})
 	 * @param substituted whether the token is replaced in the text (otherwise the shell expands it)
+	 * @param export the {@code export NAME=} line that asks for it (promptEnv), or null
 	 */
-	record Need(String variable, String token, boolean substituted) {
+	record Need(String variable, String token, boolean substituted, ExportPrompts.Line export) {
+
+		Need(String variable, String token, boolean substituted) {
+			this(variable, token, substituted, null);
+		}
+
 	}
 
 	/** The values {@code text} (the block's command, or the operator's edit of it) needs, in order. */
 	static List<Need> needs(Block block, String text, SessionVariables variables) {
 		Map<String, Need> needs = new LinkedHashMap<>();
+		for (ExportPrompts.Line line : ExportPrompts.find(block, text)) {
+			needs.putIfAbsent(line.variable(), new Need(line.variable(), "export " + line.variable() + "=", true, line));
+		}
 		for (Placeholder placeholder : block.placeholders()) {
 			boolean substituted = placeholder.kind() != Placeholder.Kind.UNDEFINED_VARIABLE;
 			boolean used = substituted ? text.contains(placeholder.token()) : references(text, placeholder.variable());
@@ -77,33 +85,54 @@ public final class CommandText {
 
 	/** The question for a need: the front-matter prompt, else the token. */
 	static String question(Need need, SessionVariables variables) {
+		if (need.export() != null) {
+			return need.export().question();
+		}
 		return variables.spec(need.variable())
 			.map(VariableSpec::prompt)
 			.filter(p -> p != null && !p.isBlank())
 			.orElse("value for " + need.token());
 	}
 
-	/** {@code text} with each substituted token replaced by a reference to its exported variable. */
+	/**
+	 * {@code text} with the value of each substituted token that has one put in its place, quoted as data for
+	 * where it stands ({@link ValueSubstitution}); tokens without a value are left as they are.
+	 * @param withSecrets false to leave the tokens of secret values in place (for a prompt the operator may edit)
+	 * @throws SessionRefusedException when a value cannot stand where its token is
+	 */
+	static String render(Block block, List<Need> needs, String text, SessionVariables variables, boolean withSecrets) {
+		Map<String, String> values = new LinkedHashMap<>();
+		Map<String, String> exported = new LinkedHashMap<>();
+		for (Need need : needs) {
+			String value = variables.get(need.variable()).orElse(null);
+			if (need.substituted() && value != null && (withSecrets || !variables.isSecret(need.variable()))) {
+				(need.export() != null ? exported : values).put(need.export() != null ? need.variable() : need.token(),
+						value);
+			}
+		}
+		try {
+			String withExports = exported.isEmpty() ? text
+					: ExportPrompts.rewrite(text, ExportPrompts.find(block, text), exported);
+			return ValueSubstitution.substitute(withExports, values);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new SessionRefusedException("block " + block.label() + " at line " + block.line() + ": "
+					+ ex.getMessage());
+		}
+	}
+
+	/**
+	 * {@code text} with each substituted token replaced by a reference to its exported variable
+	 * ({@link SessionVariables#shellName}), for text that runs where the values are not known yet.
+	 */
 	static String script(List<Need> needs, String text) {
 		Map<String, String> references = new LinkedHashMap<>();
 		for (Need need : needs) {
-			if (need.substituted()) {
+			if (need.substituted() && need.export() == null) {
 				references.put(need.token(), SessionVariables.shellName(need.variable()));
 			}
 		}
-		return references.isEmpty() ? text : replaceQuoted(text, references);
-	}
-
-	/** {@code text} as the operator reads it: tokens replaced by their values, secrets as {@code ****}. */
-	static String display(List<Need> needs, String text, SessionVariables variables) {
-		String shown = text;
-		for (Need need : needs) {
-			String value = variables.display(need.variable());
-			if (need.substituted() && value != null) {
-				shown = shown.replace(need.token(), value);
-			}
-		}
-		return shown;
+		return VariableReferences.substitute(text, references);
 	}
 
 	private static boolean references(String text, String name) {
@@ -112,44 +141,6 @@ public final class CommandText {
 		}
 		// $NAME, ${NAME...}, ${#NAME} (its length) and ${!NAME} (indirection) all need NAME's value
 		return Pattern.compile("\\$(?:\\{[#!]?)?" + name + "(?![A-Za-z0-9_])").matcher(text).find();
-	}
-
-	/**
-	 * Replaces tokens by {@code "${NAME}"}, adapting to the quoting in force where the token stands: inside
-	 * single quotes the quote is closed and reopened, inside double quotes the reference is bare.
-	 */
-	static String replaceQuoted(String text, Map<String, String> references) {
-		List<String> tokens = new ArrayList<>(references.keySet());
-		tokens.sort(Comparator.comparingInt(String::length).reversed());
-		StringBuilder out = new StringBuilder(text.length() + 16);
-		char quote = 0;
-		int i = 0;
-		outer: while (i < text.length()) {
-			char c = text.charAt(i);
-			for (String token : tokens) {
-				if (text.startsWith(token, i)) {
-					String name = references.get(token);
-					out.append(switch (quote) {
-						case '\'' -> "'\"${" + name + "}\"'";
-						case '"' -> "${" + name + "}";
-						default -> "\"${" + name + "}\"";
-					});
-					i += token.length();
-					continue outer;
-				}
-			}
-			if (c == '\\' && quote != '\'' && i + 1 < text.length()) {
-				out.append(c).append(text.charAt(i + 1));
-				i += 2;
-				continue;
-			}
-			if ((c == '\'' || c == '"') && (quote == 0 || quote == c)) {
-				quote = quote == 0 ? c : 0;
-			}
-			out.append(c);
-			i++;
-		}
-		return out.toString();
 	}
 
 }

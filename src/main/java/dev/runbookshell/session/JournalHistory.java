@@ -27,13 +27,17 @@ public final class JournalHistory {
 
 	private TargetRef target;
 
+	private JournalEvent.RunbookRef runbook;
+
+	private int events;
+
 	private final Map<String, BlockRef> blocks = new LinkedHashMap<>();
 
 	private final Map<String, BlockStatus> statuses = new HashMap<>();
 
 	private final Set<String> inFlight = new LinkedHashSet<>();
 
-	private final List<String> succeeded = new ArrayList<>();
+	private final List<Finished> finished = new ArrayList<>();
 
 	private final Map<String, List<JournalEvent.Decision>> decisions = new HashMap<>();
 
@@ -53,8 +57,10 @@ public final class JournalHistory {
 	}
 
 	private void add(JournalEvent event) {
-		if (event instanceof JournalEvent.SessionStarted started) {
+		this.events++;
+		if (event instanceof JournalEvent.SessionStarted started && this.runbook == null) {
 			this.target = started.target();
+			this.runbook = started.runbook();
 		}
 		else if (event instanceof JournalEvent.Decision decision) {
 			this.blocks.putIfAbsent(decision.block().id(), decision.block());
@@ -67,12 +73,9 @@ public final class JournalHistory {
 		else if (event instanceof JournalEvent.BlockFinished finished) {
 			String id = finished.block().id();
 			this.blocks.put(id, finished.block());
-			this.inFlight.remove(id);
+			boolean started = this.inFlight.remove(id);
 			this.statuses.put(id, finished.status());
-			this.succeeded.remove(id);
-			if (finished.status() == BlockStatus.SUCCEEDED) {
-				this.succeeded.add(id);
-			}
+			this.finished.add(new Finished(id, finished.status(), started));
 		}
 		else if (event instanceof JournalEvent.Check check) {
 			this.checkedLines.add(check.line());
@@ -100,9 +103,9 @@ public final class JournalHistory {
 		return this.inFlight.stream().map(this.blocks::get).toList();
 	}
 
-	/** Ids of the blocks whose last outcome is succeeded, in the order they succeeded. */
-	public List<String> succeeded() {
-		return List.copyOf(this.succeeded);
+	/** Every block-finished event, in journal order. */
+	public List<Finished> finished() {
+		return List.copyOf(this.finished);
 	}
 
 	public List<JournalEvent.Decision> decisions(String blockId) {
@@ -115,6 +118,40 @@ public final class JournalHistory {
 
 	public Map<String, String> variables() {
 		return this.variables;
+	}
+
+	/**
+	 * Refuses a journal that is not one of {@code runbook}'s sessions: an empty one, one without a
+	 * {@code session-started} event (always), or one of another runbook (unless {@code force}). It is the same
+	 * runbook when the content is the same, or the path is, or the file name and the title are.
+	 * @throws SessionRefusedException naming both files
+	 */
+	public void verifyRunbook(Runbook runbook, boolean force, String forWhat) {
+		String refused = "cannot " + forWhat + ": " + this.location;
+		if (this.events == 0) {
+			throw new SessionRefusedException(refused + " is empty: it is not a journal of " + runbook.file());
+		}
+		if (this.runbook == null) {
+			throw new SessionRefusedException(refused + " has no session-started event: it is not a whole journal "
+					+ "of " + runbook.file());
+		}
+		if (force || sameRunbook(this.runbook, runbook)) {
+			return;
+		}
+		throw new SessionRefusedException(refused + " is a journal of " + this.runbook.path() + " ('"
+				+ this.runbook.title() + "'), not of " + runbook.file() + " (--force to proceed)");
+	}
+
+	private static boolean sameRunbook(JournalEvent.RunbookRef recorded, Runbook runbook) {
+		if (runbook.sha256().equals(recorded.sha256())) {
+			return true;
+		}
+		java.nio.file.Path then = java.nio.file.Path.of(recorded.path()).toAbsolutePath().normalize();
+		java.nio.file.Path now = java.nio.file.Path.of(runbook.file()).toAbsolutePath().normalize();
+		if (then.equals(now)) {
+			return true;
+		}
+		return then.getFileName().equals(now.getFileName()) && runbook.title().equals(recorded.title());
 	}
 
 	/**
@@ -158,6 +195,15 @@ public final class JournalHistory {
 					+ this.location + " was written on (fingerprint " + this.target.fingerprint() + " then, "
 					+ current.fingerprint() + " now; --force to proceed)");
 		}
+	}
+
+	/**
+	 * One block-finished event.
+	 * @param id the block's id
+	 * @param status how it ended
+	 * @param started whether a block-started came before it (false: nothing of the block ran)
+	 */
+	public record Finished(String id, BlockStatus status, boolean started) {
 	}
 
 	private static String abbreviate(String hash) {

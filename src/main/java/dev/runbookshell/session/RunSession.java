@@ -43,6 +43,10 @@ public final class RunSession implements AutoCloseable {
 
 	private final ScheduledExecutorService ticker;
 
+	private final EngineCalls calls = new EngineCalls();
+
+	private boolean closed;
+
 	private RunSession(SessionState state, ScheduledExecutorService ticker) {
 		this.state = state;
 		this.ticker = ticker;
@@ -66,6 +70,16 @@ public final class RunSession implements AutoCloseable {
 					return thread;
 				});
 		return new RunSession(state, ticker);
+	}
+
+	/**
+	 * Refuses, before any target is opened or journal written, what {@link #start} would refuse without them: a
+	 * {@code --from}/{@code --to} block, a {@code --var} value, a resumed or replayed journal of another runbook (or
+	 * none: empty, no session-started) or whose blocks changed.
+	 * @throws SessionRefusedException naming what and where
+	 */
+	public static void check(Runbook runbook, SessionSettings settings) {
+		SessionStart.check(runbook, settings);
 	}
 
 	/** The flow blocks from {@code from} to {@code to} (ids or names, null for the ends). */
@@ -96,6 +110,12 @@ public final class RunSession implements AutoCloseable {
 	}
 
 	private Step offerCurrent() throws TargetException {
+		try (EngineCalls.Call call = this.calls.enter()) {
+			return offerNext();
+		}
+	}
+
+	private Step offerNext() throws TargetException {
 		if (this.state.cursor >= this.state.flow.size()) {
 			if (!this.state.flow.isEmpty()) {
 				this.walk.askChecks(this.state.checklists.dueAfter(this.state.flow.get(this.state.flow.size() - 1)));
@@ -111,8 +131,10 @@ public final class RunSession implements AutoCloseable {
 	public Step run(Block block) throws TargetException {
 		this.state.stopped = false;
 		this.walk.forgetInterruptBeforeAsking();
-		this.walk.record(block, Decision.RUN);
-		return this.walk.confirmAndExecute(block, block.command(), false);
+		try (EngineCalls.Call call = this.calls.enter()) {
+			this.walk.record(block, Decision.RUN);
+			return this.walk.confirmAndExecute(block, block.command(), false);
+		}
 	}
 
 	/** Runs the last block that did not succeed again. */
@@ -123,8 +145,10 @@ public final class RunSession implements AutoCloseable {
 		}
 		this.state.stopped = false;
 		this.walk.forgetInterruptBeforeAsking();
-		this.walk.record(block, Decision.RETRY);
-		return this.walk.execute(block, this.state.lastText, block.rollback());
+		try (EngineCalls.Call call = this.calls.enter()) {
+			this.walk.record(block, Decision.RETRY);
+			return this.walk.execute(block, this.state.lastText, block.rollback());
+		}
 	}
 
 	/** Records {@code block} as skipped; the current block moves on when it was the one skipped. */
@@ -142,21 +166,23 @@ public final class RunSession implements AutoCloseable {
 		this.state.cursor = index;
 	}
 
-	/** Offers the rollback plan for what succeeded so far. */
+	/** Offers the rollback steps of what ran so far. */
 	public Step rollback() throws TargetException {
 		List<Block> plan = rollbackPlan();
 		if (plan.isEmpty()) {
-			this.state.listener.message("nothing to roll back: no succeeded block has a rollback");
+			this.state.listener.message("nothing to roll back: no block that ran has a rollback step");
 			return Step.STOPPED;
 		}
 		if (this.state.confirmer.confirmRollback(plan)) {
-			this.walk.runRollback(plan);
+			try (EngineCalls.Call call = this.calls.enter()) {
+				this.walk.runRollback(plan);
+			}
 		}
 		return Step.STOPPED;
 	}
 
 	public List<Block> rollbackPlan() {
-		return RollbackPlan.plan(this.state.runbook, this.state.succeeded);
+		return this.state.rollbacks.steps();
 	}
 
 	/** Asks the checklist items that are due (or the next one). */
@@ -225,13 +251,46 @@ public final class RunSession implements AutoCloseable {
 		return this.state.connectionLost ? Optional.ofNullable(this.state.lastRun) : Optional.empty();
 	}
 
+	/**
+	 * Why the session stopped short of a block it may not run unattended (its outcome is unknown), naming the block
+	 * and the option; null otherwise.
+	 */
+	public String stopReason() {
+		return this.state.stopReason;
+	}
+
 	/** The overall status now; {@link #finish()} writes it. */
 	public SessionResult result() {
 		return this.state.result();
 	}
 
+	/**
+	 * Ends the session from another thread, on SIGTERM or SIGHUP: the running block is stopped (its thread is
+	 * given {@code grace} to record that), then the session is recorded as interrupted and closed. A question
+	 * waiting for the operator is not waited for.
+	 * @param reason the one line that says why ({@code terminated by SIGTERM})
+	 * @return true when the session's own thread came out of the engine (it then ends its command itself)
+	 */
+	public boolean terminate(String reason, Duration grace) {
+		this.state.stopReason = reason;
+		this.state.terminated = true;
+		this.state.interruptRequested = true;
+		boolean idle;
+		if (this.state.blockRunning) {
+			this.state.target.interrupt();
+			idle = this.calls.awaitNone(grace);
+		}
+		else {
+			idle = this.calls.awaitNone(Duration.ZERO);
+		}
+		this.state.interruptedStop = true;
+		this.state.stopped = true;
+		close();
+		return idle;
+	}
+
 	/** Writes {@code session-finished} once and returns the result. */
-	public SessionResult finish() {
+	public synchronized SessionResult finish() {
 		this.walk.recordEdit();
 		SessionResult result = this.state.result();
 		if (!this.state.finished) {
@@ -241,9 +300,13 @@ public final class RunSession implements AutoCloseable {
 		return result;
 	}
 
-	/** Finishes and closes the target session and the journal. */
+	/** Finishes and closes the target session and the journal; once, whichever thread comes first. */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
 		try {
 			finish();
 		}

@@ -40,10 +40,13 @@ public final class SessionPlan {
 		for (int i = 0; i < flow.size(); i++) {
 			Block block = flow.get(i);
 			List<CommandText.Need> needs = CommandText.needs(block, block.command(), variables);
-			List<String> missing = needs.stream().map(CommandText.Need::variable)
-				.filter(name -> variables.get(name).isEmpty()).toList();
+			List<String> missing = needs.stream()
+				.filter(need -> !(mode.unattended() && need.export() != null && need.export().usableAsWritten()))
+				.map(CommandText.Need::variable)
+				.filter(name -> variables.get(name).isEmpty())
+				.toList();
 			BlockPrompt prompt = new BlockPrompt(block, i + 1, flow.size(), runbook.headingPath(block.section()),
-					targetName, secrets.mask(CommandText.display(needs, block.command(), variables)),
+					targetName, secrets.mask(CommandText.render(block, needs, block.command(), variables, true)),
 					RiskDetector.risk(block, block.command()));
 			String input = !block.annotations().interactive() ? null
 					: mode.unattended() ? "interactive, but nobody can type (--" + mode.wire() + "): stdin is /dev/null"

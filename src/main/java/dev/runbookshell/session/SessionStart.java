@@ -25,12 +25,11 @@ final class SessionStart {
 		settings.variables().forEach((name, value) -> state.variables.set(name, value, false));
 		JournalHistory resume = settings.resume();
 		JournalHistory replay = settings.replay();
+		check(runbook, settings);
 		if (resume != null) {
-			resume.verifyBlocks(runbook, settings.force(), "resume");
 			resume.verifyTarget(state.targetRef(), false, settings.force(), "resume");
 		}
 		if (replay != null) {
-			replay.verifyBlocks(runbook, settings.force(), "replay");
 			replay.verifyTarget(state.targetRef(), true, settings.force(), "replay");
 		}
 		if (resume != null) {
@@ -44,6 +43,23 @@ final class SessionStart {
 		}
 		state.recordGiven();
 		return state;
+	}
+
+	/**
+	 * What can be refused before a target is opened or a journal written: the range, the given values, and whose
+	 * journal a resumed or replayed one is.
+	 */
+	static void check(Runbook runbook, SessionSettings settings) {
+		flow(runbook, settings.from(), settings.to());
+		SessionVariables given = new SessionVariables(runbook.frontMatter(), new SecretValues());
+		settings.variables().forEach((name, value) -> given.set(name, value, false));
+		for (JournalHistory history : new JournalHistory[] { settings.resume(), settings.replay() }) {
+			if (history != null) {
+				String forWhat = history == settings.resume() ? "resume" : "replay";
+				history.verifyRunbook(runbook, settings.force(), forWhat);
+				history.verifyBlocks(runbook, settings.force(), forWhat);
+			}
+		}
 	}
 
 	/** Section number to heading, so reports can title the groups of blocks. */
@@ -71,20 +87,14 @@ final class SessionStart {
 			state.journal.append(new JournalEvent.BlockFinished(ref, BlockStatus.UNKNOWN, null, 0,
 					"(in flight when the previous run ended: its effect is unknown)", null, List.of()));
 			state.listener.warning("block " + ref.id() + " " + ref.name()
-					+ " was running when the previous run ended: recorded as unknown");
+					+ " was running when the previous run ended: its effect is unknown");
 		}
-		for (Block block : state.runbook.executableBlocks()) {
-			BlockStatus status = resume.status(block.id());
-			if (status != null) {
-				state.restore(block.id(), status);
-			}
-		}
-		// the succeeded blocks again, in the order they succeeded, for the rollback plan
-		for (String id : resume.succeeded()) {
-			state.restore(id, BlockStatus.SUCCEEDED);
+		// in journal order, so that the rollback steps of what ran are known again
+		for (JournalHistory.Finished finished : resume.finished()) {
+			state.restore(finished.id(), finished.status(), finished.started());
 		}
 		for (BlockRef ref : inFlight) {
-			state.restore(ref.id(), BlockStatus.UNKNOWN);
+			state.restore(ref.id(), BlockStatus.UNKNOWN, true);
 		}
 		resume.checkedLines().forEach(state.checklists::answered);
 		resume.variables().forEach((name, value) -> {

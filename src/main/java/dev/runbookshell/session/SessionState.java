@@ -1,7 +1,6 @@
 package dev.runbookshell.session;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,8 @@ final class SessionState {
 
 	final Map<String, BlockStatus> statuses = new LinkedHashMap<>();
 
-	/** Blocks whose last run succeeded, in the order they did: the rollback plan reverses it. */
-	final List<Block> succeeded = new ArrayList<>();
+	/** What ran, for the rollback steps offered on failure or stop. */
+	final RollbackPlan rollbacks;
 
 	int cursor;
 
@@ -53,8 +52,17 @@ final class SessionState {
 
 	volatile boolean interruptRequested;
 
+	/** A signal (SIGTERM, SIGHUP) ends the session: no more blocks, no more questions. */
+	volatile boolean terminated;
+
+	/** A block is running on the target now. */
+	volatile boolean blockRunning;
+
 	/** The last block ended with the connection lost: reconnect before the next one runs. */
 	boolean connectionLost;
+
+	/** Why the session stopped short: a block it may not run unattended, or a signal. The one line to show. */
+	volatile String stopReason;
 
 	Block lastRun;
 
@@ -74,6 +82,7 @@ final class SessionState {
 		this.secrets = new SecretValues(journal::addSecret);
 		this.variables = new SessionVariables(runbook.frontMatter(), this.secrets);
 		this.checklists = new ChecklistTracker(runbook);
+		this.rollbacks = new RollbackPlan(runbook);
 	}
 
 	int indexInFlow(Block block) {
@@ -92,31 +101,51 @@ final class SessionState {
 	}
 
 	void settle(Block block, BlockStatus status) {
-		this.statuses.put(block.id(), status);
-		this.succeeded.removeIf(b -> b.id().equals(block.id()));
-		if (status == BlockStatus.SUCCEEDED) {
-			this.succeeded.add(block);
-		}
+		settle(block, status, true);
 	}
 
+	/** @param started false when nothing of the block ran (it was stopped before it began) */
+	void settle(Block block, BlockStatus status, boolean started) {
+		this.statuses.put(block.id(), status);
+		this.rollbacks.settled(block, status, started);
+	}
+
+	/** The prompt for {@code text}: known values in place, except secrets, whose tokens stay (the text may be edited). */
 	BlockPrompt prompt(Block block, String text) {
 		List<CommandText.Need> needs = CommandText.needs(block, text, this.variables);
 		int index = indexInFlow(block);
 		return new BlockPrompt(block, index + 1, this.flow.size(), this.runbook.headingPath(block.section()),
-				this.settings.targetName(), this.secrets.mask(CommandText.display(needs, text, this.variables)),
+				this.settings.targetName(),
+				this.secrets.mask(CommandText.render(block, needs, text, this.variables, false)),
 				RiskDetector.risk(block, text), this.secrets.mask(text));
+	}
+
+	/**
+	 * Asks for the values {@code text} needs that are not known yet.
+	 * @param offered true when the block is being offered at a terminal: a block annotated {@code promptEnv=yes}
+	 * then asks for its export lines' values again
+	 */
+	void askMissing(Block block, String text, boolean offered) {
+		boolean unattended = this.confirmer.mode().unattended();
+		for (CommandText.Need need : CommandText.needs(block, text, this.variables)) {
+			boolean known = this.variables.get(need.variable()).isPresent();
+			ExportPrompts.Line export = need.export();
+			if (export != null && unattended && !known && export.usableAsWritten()) {
+				continue; // runs as written: nobody can be asked, and the line holds a value
+			}
+			boolean again = export != null && offered && ExportPrompts.Mode.of(block) == ExportPrompts.Mode.ALWAYS;
+			if (!known || again) {
+				ask(need);
+			}
+		}
 	}
 
 	/** Asks for the values {@code text} still needs, then builds what runs. */
 	PreparedBlock prepare(Block block, String text) {
+		askMissing(block, text, false);
 		List<CommandText.Need> needs = CommandText.needs(block, text, this.variables);
-		for (CommandText.Need need : needs) {
-			if (this.variables.get(need.variable()).isEmpty()) {
-				ask(need);
-			}
-		}
-		return new PreparedBlock(CommandText.script(needs, text),
-				this.secrets.mask(CommandText.display(needs, text, this.variables)),
+		String script = CommandText.render(block, needs, text, this.variables, true);
+		return new PreparedBlock(script, this.secrets.mask(script),
 				this.variables.exports(this.runbook.frontMatter().env()));
 	}
 
@@ -125,6 +154,10 @@ final class SessionState {
 		boolean secret = this.variables.isSecret(name);
 		for (int attempt = 1;; attempt++) {
 			String value = this.confirmer.askVariable(name, CommandText.question(need, this.variables), secret);
+			if (value != null && value.isEmpty() && need.export() != null
+					&& need.export().form() == ExportPrompts.Form.SUGGESTION) {
+				value = need.export().text(); // Enter takes the suggestion written in the runbook
+			}
 			try {
 				setVariable(name, value, secret);
 				return;
@@ -199,9 +232,9 @@ final class SessionState {
 	}
 
 	/** Notes that a block's state came from an earlier journal (resume). */
-	void restore(String blockId, BlockStatus status) {
+	void restore(String blockId, BlockStatus status, boolean started) {
 		this.runbook.executableBlocks().stream().filter(b -> b.id().equals(blockId)).findFirst()
-			.ifPresent(block -> settle(block, status));
+			.ifPresent(block -> settle(block, status, started));
 	}
 
 	JournalEvent.TargetRef targetRef() {

@@ -38,6 +38,8 @@ public class InteractiveSession implements DisposableBean {
 
 	private String journalLocation;
 
+	private InterruptRelay.Registration ending;
+
 	public InteractiveSession(CurrentRunbook current, SessionLauncher launcher, InterruptRelay interrupts,
 			ObjectProvider<LineReader> readers) {
 		this.current = current;
@@ -95,6 +97,8 @@ public class InteractiveSession implements DisposableBean {
 			throw ex;
 		}
 		this.journalLocation = journal.location();
+		RunSession started = this.session;
+		this.ending = this.interrupts.ending(reason -> started.terminate(reason, RunCommands.SIGNAL_GRACE));
 		out.println("session started on " + definition.name() + "; journal: " + journal.location());
 		return this.session;
 	}
@@ -119,6 +123,7 @@ public class InteractiveSession implements DisposableBean {
 	public synchronized void end() {
 		if (this.session != null) {
 			try {
+				this.ending.close();
 				this.session.close();
 			}
 			finally {

@@ -78,12 +78,18 @@ final class JournalProof {
 		return new JournalProof(key, destination, stderr);
 	}
 
-	/** Starts signing and shipping {@code journal}; call before the session writes its first event. */
+	/**
+	 * Starts signing and shipping {@code journal} once its file is opened by the first event: a run refused before
+	 * that writes nothing, here either.
+	 */
 	void attach(SessionJournal journal) {
 		if (this.key == null && this.destination == null) {
 			return;
 		}
-		JournalWriter writer = ((WrittenJournal) journal).writer();
+		((WrittenJournal) journal).whenOpened(this::attach);
+	}
+
+	private void attach(JournalWriter writer) {
 		if (this.destination != null) {
 			this.shipper = JournalShipper.start(
 					this.destination.sink(writer.path().getFileName().toString(), Operator.current().host()),

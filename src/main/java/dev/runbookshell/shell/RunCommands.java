@@ -20,6 +20,7 @@ import dev.runbookshell.session.AnswersConfirmer;
 import dev.runbookshell.session.AutoConfirmer;
 import dev.runbookshell.session.Confirmer;
 import dev.runbookshell.session.JournalHistory;
+import dev.runbookshell.session.OnUnknown;
 import dev.runbookshell.session.ReplayConfirmer;
 import dev.runbookshell.session.RunSession;
 import dev.runbookshell.session.SessionJournal;
@@ -40,6 +41,9 @@ import dev.runbookshell.targets.TargetSession;
  */
 @Component
 public class RunCommands {
+
+	/** How long a block stopped by SIGTERM or SIGHUP is given to end before the session is closed anyway. */
+	static final java.time.Duration SIGNAL_GRACE = java.time.Duration.ofSeconds(10);
 
 	private final SessionLauncher launcher;
 
@@ -84,6 +88,7 @@ public class RunCommands {
 			@Option(longName = "sign", description = "sign the journal with the ssh-agent's key (default: $RUNBOOK_SIGN)") Boolean sign,
 			@Option(longName = "sign-key", description = "sign the journal with this key (through the agent when it holds it)") String signKey,
 			@Option(longName = "ship", description = "copy each journal line as written to syslog://host:port or file:///dir") String ship,
+			@Option(longName = "rerun-unknown", description = "unattended: run again a block whose outcome is unknown") Boolean rerunUnknown,
 			CommandContext context) {
 		if (this.current.get().isPresent() && (file == null || !java.nio.file.Files.isRegularFile(Path.of(file)))) {
 			this.sessionCommands.runBlock(file, context);
@@ -111,19 +116,24 @@ public class RunCommands {
 			merged.putAll(vars);
 			vars = merged;
 		}
-		SessionSettings settings = this.launcher.settings(definition).withVariables(vars).withRange(from, to);
+		SessionSettings settings = this.launcher.settings(definition).withVariables(vars).withRange(from, to)
+			.withOnUnknown(onUnknown(confirmer, rerunUnknown));
 		if (isSet(dryRun)) {
 			SessionMode mode = confirmer == null ? SessionMode.INTERACTIVE : confirmer.mode();
 			DryRunPrinter.print(out, SessionPlan.of(runbook, definition.name(), settings, mode));
 			return;
 		}
 		if (confirmer instanceof ReplayConfirmer fromLog) {
-			fromLog.checkCovers(RunSession.flow(runbook, from, to));
 			settings = settings.withHistory(null, fromLog.history(), isSet(force));
 		}
 		if (resume != null) {
 			settings = settings.withHistory(this.launcher.history(Path.of(resume)), settings.replay(),
 					isSet(force));
+		}
+		// refused here, nothing is started and nothing written
+		RunSession.check(runbook, settings);
+		if (confirmer instanceof ReplayConfirmer fromLog) {
+			fromLog.checkCovers(RunSession.flow(runbook, from, to));
 		}
 		TargetPrompts prompts;
 		if (confirmer == null) {
@@ -158,7 +168,8 @@ public class RunCommands {
 			target.close();
 			throw ex;
 		}
-		SessionPrinter printer = new SessionPrinter(out);
+		// at a terminal a running block shows its elapsed time and how to stop it
+		SessionPrinter printer = Terminals.stdinIsTerminal() ? new TerminalProgress(out) : new SessionPrinter(out);
 		SessionResult result;
 		RunSession session;
 		try {
@@ -170,7 +181,9 @@ public class RunCommands {
 			journal.close();
 			throw ex;
 		}
-		try (session; InterruptRelay.Registration relay = this.interrupts.during(session::interrupt)) {
+		try (session; InterruptRelay.Registration relay = this.interrupts.during(session::interrupt);
+				InterruptRelay.Registration ending = this.interrupts.ending(
+						reason -> session.terminate(reason, SIGNAL_GRACE))) {
 			session.runToEnd();
 			result = session.finish();
 		}
@@ -192,12 +205,25 @@ public class RunCommands {
 					+ ")");
 		}
 		switch (result.status()) {
-			case FAILED -> throw CliException.failed("a block did not succeed (journal: " + result.journal() + ")");
-			case INTERRUPTED -> throw new CliException(ExitCode.INTERRUPTED,
-					"interrupted (journal: " + result.journal() + ")");
+			case FAILED -> throw CliException.failed(session.stopReason() != null
+					? session.stopReason() + " (journal: " + result.journal() + ")"
+					: "a block did not succeed (journal: " + result.journal() + ")");
+			case INTERRUPTED -> throw new CliException(ExitCode.INTERRUPTED, (session.stopReason() != null
+					? session.stopReason() : "interrupted") + " (journal: " + result.journal() + ")");
 			default -> {
 			}
 		}
+	}
+
+	/** {@code --rerun-unknown}, else the answers file's {@code on-unknown:}, else stop. */
+	private static OnUnknown onUnknown(Confirmer confirmer, Boolean rerunUnknown) {
+		if (isSet(rerunUnknown)) {
+			return OnUnknown.RERUN;
+		}
+		if (confirmer instanceof AnswersConfirmer answers && answers.onUnknown() != null) {
+			return answers.onUnknown();
+		}
+		return OnUnknown.STOP;
 	}
 
 	/** The confirmer for --yes, --answers or --replay; null when the terminal answers. */

@@ -40,6 +40,7 @@ public class RunbookShellRunner implements ApplicationRunner, ExitCodeGenerator 
 	public void run(ApplicationArguments args) {
 		String[] argv = args.getSourceArgs();
 		if (argv.length == 0) {
+			OneShotSignals.endSessionsOn(this.interrupts, null);
 			this.exitCode = this.interactive.run();
 			return;
 		}
@@ -62,6 +63,7 @@ public class RunbookShellRunner implements ApplicationRunner, ExitCodeGenerator 
 			return ExitCode.USAGE;
 		}
 		OneShotSignals.relayInterruptsTo(this.interrupts);
+		OneShotSignals.endSessionsOn(this.interrupts, Thread.currentThread());
 		return this.dispatcher.dispatch(argv, out, err, new InputReader() {
 		});
 	}

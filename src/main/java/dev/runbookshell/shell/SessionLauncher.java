@@ -81,20 +81,22 @@ public class SessionLauncher {
 				new ToolRef(this.version.name(), this.version.version()));
 	}
 
+	/** A new journal in {@code logDir}, created when the session writes its first event. */
 	public SessionJournal newJournal(String logDir, Runbook runbook, String targetName) {
 		Path dir = logDir == null ? JournalWriter.DEFAULT_DIR : Path.of(logDir);
 		String slug = Path.of(runbook.file()).getFileName().toString().replaceFirst("\\.(md|markdown)$", "");
-		return withMarkdownLog(JournalWriter.create(dir, slug, targetName, Clock.systemUTC()));
+		return new WrittenJournal(() -> withMarkdownLog(JournalWriter.create(dir, slug, targetName, Clock.systemUTC())));
 	}
 
+	/** {@code log} continued, reopened when the session writes its first event. */
 	public SessionJournal appendJournal(Path log) {
-		return withMarkdownLog(JournalWriter.append(log, Clock.systemUTC()));
+		return new WrittenJournal(() -> withMarkdownLog(JournalWriter.append(log, Clock.systemUTC())));
 	}
 
 	/** The human Migration Log ({@code .md} beside the journal) is re-rendered as blocks finish. */
-	private static SessionJournal withMarkdownLog(JournalWriter writer) {
+	private static JournalWriter withMarkdownLog(JournalWriter writer) {
 		writer.onProgress(new LiveMarkdownLog(writer.path(), writer.markdownPath()));
-		return new WrittenJournal(writer);
+		return writer;
 	}
 
 	public JournalHistory history(Path log) {

@@ -7,15 +7,19 @@ import dev.runbookshell.runbook.Block;
 import dev.runbookshell.session.BlockPrompt;
 
 /**
- * {@link SessionPrinter} for the interactive shell: the header says where in the runbook a block is
- * ({@code block 9/26 · Phase 4: Cutover}), and a block that runs quietly gets an elapsed-time line every 15 s
- * so the operator knows it is still running.
+ * {@link SessionPrinter} for an operator at a terminal: the header says where in the runbook a block is
+ * ({@code block 9/26 · Phase 4: Cutover}), and a running block gets a line with its elapsed time and how to stop
+ * it after 15 s without output, and every minute while its output flows (a {@code logs -f} never goes quiet).
  */
 class TerminalProgress extends SessionPrinter {
 
 	private static final Duration QUIET = Duration.ofSeconds(15);
 
+	private static final Duration EVEN_WHEN_BUSY = Duration.ofMinutes(1);
+
 	private volatile long lastOutput;
+
+	private volatile long lastElapsedLine;
 
 	TerminalProgress(PrintWriter out) {
 		super(out);
@@ -29,6 +33,7 @@ class TerminalProgress extends SessionPrinter {
 			message("    block " + block.index() + "/" + block.total() + phase);
 		}
 		this.lastOutput = System.nanoTime();
+		this.lastElapsedLine = this.lastOutput;
 	}
 
 	@Override
@@ -44,9 +49,11 @@ class TerminalProgress extends SessionPrinter {
 
 	@Override
 	public void elapsed(Block block, Duration elapsed) {
-		if (System.nanoTime() - this.lastOutput >= QUIET.toNanos()) {
-			this.lastOutput = System.nanoTime();
-			message("    ... " + block.label() + " still running (" + duration(elapsed) + "; Ctrl-C interrupts it)");
+		long now = System.nanoTime();
+		if (now - this.lastOutput >= QUIET.toNanos() || now - this.lastElapsedLine >= EVEN_WHEN_BUSY.toNanos()) {
+			this.lastOutput = now;
+			this.lastElapsedLine = now;
+			message("    ... " + block.label() + " still running (" + duration(elapsed) + "; Ctrl-C stops it)");
 		}
 	}
 

@@ -44,6 +44,22 @@ class AnswersConfirmerTest {
 	}
 
 	@Test
+	void defaultRunSkipsAnExcludeFromRunAllBlockUnlessItIsListed() throws Exception {
+		Runbook excluded = Runbooks.runbook()
+			.block("1.1", "one", "echo one")
+			.block("1.2", "wipe", "echo wipe", "excludeFromRunAll=true")
+			.block("1.3", "purge", "echo purge", "excludeFromRunAll=true")
+			.build();
+		Path file = this.dir.resolve("answers.yaml");
+		Files.writeString(file, "default: run\nblocks:\n  purge: run\n");
+		SessionFixture fixture = new SessionFixture();
+
+		fixture.start(excluded, AnswersConfirmer.load(file, excluded)).runToEnd();
+
+		assertThat(fixture.target.scripts()).containsExactly("echo one", "echo purge");
+	}
+
+	@Test
 	void unknownBlockKeysAreNamed() {
 		assertThatThrownBy(() -> load("""
 				blocks:

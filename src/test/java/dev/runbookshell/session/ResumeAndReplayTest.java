@@ -170,8 +170,19 @@ class ResumeAndReplayTest {
 			.satisfies(e -> assertThat(e.unknownBlocks()).containsExactly("1.2"));
 		assertThat(resumed.journal.all(JournalEvent.BlockFinished.class).get(0).status())
 			.isEqualTo(BlockStatus.UNKNOWN);
-		assertThat(resumed.target.scripts()).containsExactly("echo two", "echo three");
-		assertThat(session.finish().status()).isEqualTo(SessionResult.Status.SUCCEEDED);
+		// unattended, the unknown block is not run again unless told so
+		assertThat(resumed.target.scripts()).isEmpty();
+		assertThat(session.stopReason()).startsWith("stopped before 1.2 two: its outcome is unknown")
+			.contains("--rerun-unknown");
+		assertThat(session.finish().status()).isEqualTo(SessionResult.Status.FAILED);
+
+		SessionFixture told = new SessionFixture();
+		told.settings = told.settings.withHistory(JournalHistory.of("crashed.jsonl", log), null, false)
+			.withOnUnknown(OnUnknown.RERUN);
+		RunSession rerun = told.start(this.plan, new AutoConfirmer());
+		rerun.runToEnd();
+		assertThat(told.target.scripts()).containsExactly("echo two", "echo three");
+		assertThat(rerun.finish().status()).isEqualTo(SessionResult.Status.SUCCEEDED);
 	}
 
 	@Test

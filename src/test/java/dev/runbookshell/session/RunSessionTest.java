@@ -155,11 +155,11 @@ class RunSessionTest {
 	}
 
 	@Test
-	void rollbackRunsThePairedBlocksOfSucceededBlocksNewestFirst() throws Exception {
+	void rollbackRunsThePairedBlocksOfWhatRanNewestFirstThenAsksAgain() throws Exception {
 		this.fixture.target.failing("verify");
 		ScriptedConfirmer operator = new ScriptedConfirmer()
 			.answering(Decision.RUN, Decision.RUN, Decision.RUN, Decision.RUN, Decision.RUN)
-			.onFailure(Decision.ROLLBACK);
+			.onFailure(Decision.ROLLBACK, Decision.STOP);
 
 		RunSession session = this.fixture.start(this.plan, operator);
 
@@ -167,6 +167,23 @@ class RunSessionTest {
 		assertThat(this.fixture.target.scripts()).containsExactly("echo stop-app", "echo migrate", "echo verify",
 				"echo undo-migrate", "echo start-app");
 		assertThat(operator.failurePrompts.get(0).rollbackAvailable()).isTrue();
+		// asked again for the failed block, without a second rollback on offer
+		assertThat(operator.failurePrompts).hasSize(2);
+		assertThat(operator.failurePrompts.get(1).rollbackAvailable()).isFalse();
+	}
+
+	@Test
+	void afterARollbackTheOperatorGoesOnWithTheNextBlock() throws Exception {
+		this.fixture.target.failing("migrate");
+		ScriptedConfirmer operator = new ScriptedConfirmer()
+			.answering(Decision.RUN, Decision.RUN, Decision.RUN, Decision.RUN, Decision.RUN)
+			.onFailure(Decision.ROLLBACK, Decision.IGNORE);
+
+		RunSession session = this.fixture.start(this.plan, operator);
+
+		assertThat(session.runToEnd()).isEqualTo(RunSession.Step.END);
+		assertThat(this.fixture.target.scripts()).containsExactly("echo stop-app", "echo migrate",
+				"echo undo-migrate", "echo start-app", "echo verify");
 	}
 
 	@Test

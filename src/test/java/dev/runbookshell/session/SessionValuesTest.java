@@ -69,7 +69,7 @@ class SessionValuesTest {
 	}
 
 	@Test
-	void placeholderValueReachesTheShellAsAQuotedVariableNotAsCode() throws Exception {
+	void placeholderValueReachesTheShellQuotedAsDataAndTheJournalHoldsExactlyWhatRan() throws Exception {
 		Runbook runbook = Runbooks.runbook()
 			.withPlaceholder("1.1", "note", "echo <message> > out.txt",
 					new Placeholder("<message>", "message", Placeholder.Kind.ANGLE))
@@ -78,10 +78,9 @@ class SessionValuesTest {
 
 		this.fixture.vars(Map.of("message", injection)).start(runbook, new AutoConfirmer()).runToEnd();
 
-		assertThat(this.fixture.target.scripts()).containsExactly("echo \"${message}\" > out.txt");
-		assertThat(this.fixture.target.requests.get(0).exports()).containsEntry("message", injection);
-		assertThat(this.fixture.journal.all(JournalEvent.BlockStarted.class).get(0).command())
-			.isEqualTo("echo " + injection + " > out.txt");
+		String ran = "echo ''\\''; rm -rf ~ #' > out.txt";
+		assertThat(this.fixture.target.scripts()).containsExactly(ran);
+		assertThat(this.fixture.journal.all(JournalEvent.BlockStarted.class).get(0).command()).isEqualTo(ran);
 	}
 
 	@Test

@@ -178,7 +178,8 @@ class RunOverSshIT {
 		Path journal = RunbookCli.journal(this.dir.resolve("logs"));
 		Files.writeString(this.dir.resolve("resumed.flag"), "");
 
-		RunbookCli.Result resumed = run("run", "plan.md", "--target", "srv", "--yes", "--resume", journal.toString());
+		RunbookCli.Result resumed = run("run", "plan.md", "--target", "srv", "--yes", "--resume", journal.toString(),
+				"--rerun-unknown");
 
 		assertThat(resumed.exitCode()).as(resumed.all()).isZero();
 		assertThat(this.dir.resolve("count.txt")).hasContent("run");

@@ -68,13 +68,14 @@ final class TmuxTerminal implements AutoCloseable {
 		return tmux("capture-pane", "-p", "-t", this.session, "-S", "-200").output();
 	}
 
-	void await(String text, Duration timeout) throws Exception {
+	/** Waits until the screen shows {@code text}, and returns the screen then. */
+	String await(String text, Duration timeout) throws Exception {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		String last = "";
 		while (System.nanoTime() < deadline) {
 			last = screen();
 			if (last.contains(text)) {
-				return;
+				return last;
 			}
 			Thread.sleep(200);
 		}

@@ -1,0 +1,65 @@
+package dev.runbookshell.session;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import dev.runbookshell.journal.BlockStatus;
+import dev.runbookshell.runbook.Block;
+import dev.runbookshell.runbook.ShellText;
+import dev.runbookshell.session.SessionListener.BlockReport;
+
+/**
+ * A block that follows output until someone stops it: {@code tail -f}, {@code journalctl -f}, {@code docker logs -f}
+ * ({@code kubectl}, {@code docker compose}, ...), {@code watch}, or one annotated {@code follow=true}
+ * ({@code follow=false} says it ends on its own). Ended by Ctrl-C or its timeout it is {@code stopped}, not failed,
+ * and the session goes on.
+ */
+final class FollowedOutput {
+
+	private static final List<Pattern> FOLLOWING = List.of(
+			Pattern.compile("\\btail\\b[^\\n;&|]*\\s(?:-[A-Za-z0-9]*[fF][A-Za-z0-9]*|--follow(?:=\\S+)?)(?=\\s|$)"),
+			Pattern.compile("\\bjournalctl\\b[^\\n;&|]*\\s(?:-[A-Za-z]*f[A-Za-z]*|--follow)(?=\\s|$)"),
+			Pattern.compile("\\blogs\\b[^\\n;&|]*\\s(?:-[A-Za-z]*f[A-Za-z]*|--follow)(?=\\s|$)"),
+			Pattern.compile("(?m)^\\s*(?:sudo\\s+)?watch\\s"));
+
+	private FollowedOutput() {
+	}
+
+	/** Whether {@code text} (the block's command or its edit) follows output. */
+	static boolean follows(Block block, String text) {
+		String annotated = block.annotations().get("follow").orElse(null);
+		if (annotated != null) {
+			return annotated.equalsIgnoreCase("true") || annotated.equalsIgnoreCase("yes");
+		}
+		String code = ShellText.of(text).commentsBlanked();
+		return FOLLOWING.stream().anyMatch(p -> p.matcher(code).find());
+	}
+
+	/** How the operator learns that {@code block} waits to be stopped, and how. */
+	static String hint(Block block, Duration timeout) {
+		return "    " + block.label() + " follows output until it is stopped: Ctrl-C ends it"
+				+ (timeout == null ? "" : " (or its timeout, " + seconds(timeout) + ")") + " and the session goes on";
+	}
+
+	/** An interrupted or timed-out following block is stopped, and says after how long and by what. */
+	static BlockReport settle(BlockReport report) {
+		String by = switch (report.status()) {
+			case INTERRUPTED -> "by the operator";
+			case TIMED_OUT -> "at its timeout";
+			default -> null;
+		};
+		if (by == null) {
+			return report;
+		}
+		return new BlockReport(report.block(), BlockStatus.STOPPED, report.exitCode(), report.duration(),
+				report.expectations(), "stopped " + by + " after " + seconds(report.duration()));
+	}
+
+	/** {@code 53 s}, {@code 2 min 05 s}. */
+	static String seconds(Duration duration) {
+		long seconds = duration.toSeconds();
+		return seconds < 60 ? seconds + " s" : seconds / 60 + " min " + String.format("%02d", seconds % 60) + " s";
+	}
+
+}
