@@ -95,11 +95,6 @@ public final class WrittenJournal implements SessionJournal {
 		return writer().path().toString();
 	}
 
-	/** The writer underneath, for what listens to its lines (signing, shipping). */
-	public JournalWriter writer() {
-		return this.writer;
-	}
-
 	/** Every event in the journal so far, for the Markdown log. */
 	public synchronized List<JournalEntry> entries() {
 		return this.writer == null ? List.of() : this.writer.entries();

@@ -26,8 +26,15 @@ class TerminalQuestionsTest {
 
 	private PipedOutputStream keys;
 
+	private final java.util.concurrent.CountDownLatch testOver = new java.util.concurrent.CountDownLatch(1);
+
 	@AfterEach
-	void closeTerminal() throws IOException {
+	void endTest() throws IOException {
+		this.testOver.countDown();
+		closeTerminal();
+	}
+
+	private void closeTerminal() throws IOException {
 		if (this.terminal != null) {
 			this.terminal.close();
 		}
@@ -50,6 +57,42 @@ class TerminalQuestionsTest {
 		this.keys.write(typed.getBytes(StandardCharsets.UTF_8));
 		this.keys.flush();
 		return questions;
+	}
+
+	/**
+	 * A terminal whose keys arrive once the line reader waits for them. Control keys are turned into signals as
+	 * the terminal reads them; sent before the reader's handler is in place, a Ctrl-C would be lost (and the
+	 * question would wait for ever).
+	 */
+	private TerminalQuestions keysOnceAsked(String typed) throws IOException {
+		TerminalQuestions questions = keys("");
+		Thread asking = Thread.currentThread();
+		PipedOutputStream pipe = this.keys;
+		Thread typist = new Thread(() -> {
+			try {
+				while (!waitsForAKey(asking)) {
+					Thread.sleep(5);
+				}
+				pipe.write(typed.getBytes(StandardCharsets.UTF_8));
+				pipe.flush();
+				// a pipe whose writing thread has ended is "dead" to its reader: stay until the test is over
+				this.testOver.await();
+			}
+			catch (IOException | InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}, "typist");
+		typist.setDaemon(true);
+		typist.start();
+		return questions;
+	}
+
+	private static boolean waitsForAKey(Thread thread) {
+		boolean inReader = false;
+		for (StackTraceElement frame : thread.getStackTrace()) {
+			inReader |= frame.getClassName().endsWith("NonBlockingPumpInputStream") && frame.getMethodName().equals("read");
+		}
+		return inReader && thread.getState() == Thread.State.TIMED_WAITING || inReader && thread.getState() == Thread.State.WAITING;
 	}
 
 	private String screen() {
@@ -120,8 +163,8 @@ class TerminalQuestionsTest {
 
 	@Test
 	void ctrlCOrCtrlDAtAQuestionIsNoAnswer() throws IOException {
-		assertThat(keys("\u0003").choose("? ", Answer.YES_NO, Boolean.FALSE)).isNull();
-		assertThat(keys("\u0004").edit("edit> ", "")).isNull();
+		assertThat(keysOnceAsked("\u0003").choose("? ", Answer.YES_NO, Boolean.FALSE)).isNull();
+		assertThat(keysOnceAsked("\u0004").edit("edit> ", "")).isNull();
 	}
 
 }
