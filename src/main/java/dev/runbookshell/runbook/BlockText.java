@@ -12,7 +12,7 @@ final class BlockText {
 
 	/** {@code # Should show: X}, {@code # should show X}, {@code # Expected: X}, {@code # Expect: X}. */
 	private static final Pattern SHOULD_SHOW = Pattern.compile(
-			"(?:^|\\s)#+\\s*(?:should\\s+(?:show|print|output|return)\\s*:?|expected(?:\\s+output)?\\s*:|expect\\s*:)\\s*(.+?)\\s*$",
+			"(?:^|\\s)#++\\s*+(?:should\\s++(?:show|print|output|return)\\s*+:?|expected(?:\\s++output)?\\s*+:|expect\\s*+:)\\s*+(.+)$",
 			Pattern.CASE_INSENSITIVE);
 
 	private BlockText() {
@@ -20,27 +20,65 @@ final class BlockText {
 
 	/**
 	 * The text that runs: the content, or for {@code console} the lines after a {@code $ } prompt without the
-	 * prompt, a trailing backslash carrying the command onto the next line.
+	 * prompt, a trailing backslash carrying the command onto the next line. A console block with no prompt line
+	 * at all runs every line (real install guides write whole sequences that way).
 	 */
 	static String command(String language, String content) {
-		if (!language.equals("console")) {
+		if (!language.equals("console") || !hasPrompt(content)) {
 			return content;
 		}
 		List<String> commands = new ArrayList<>();
+		for (String[] line : promptLines(content)) {
+			commands.add(line[0]);
+		}
+		return commands.isEmpty() ? "" : String.join("\n", commands) + "\n";
+	}
+
+	/** Whether a line of {@code content} starts with a {@code $ } prompt. */
+	static boolean hasPrompt(String content) {
+		for (int start = 0; start < content.length();) {
+			int end = content.indexOf('\n', start);
+			end = end < 0 ? content.length() : end;
+			int i = start;
+			while (i < end && Character.isWhitespace(content.charAt(i))) {
+				i++;
+			}
+			if (content.startsWith("$ ", i)) {
+				return true;
+			}
+			start = end + 1;
+		}
+		return false;
+	}
+
+	/** The 0-based content line of line {@code commandLine} of {@link #command}. */
+	static int contentLine(String language, String content, int commandLine) {
+		if (!language.equals("console") || !hasPrompt(content)) {
+			return commandLine;
+		}
+		List<String[]> lines = promptLines(content);
+		return commandLine < lines.size() ? Integer.parseInt(lines.get(commandLine)[1]) : commandLine;
+	}
+
+	/** Each command line of a console block with its 0-based content line. */
+	private static List<String[]> promptLines(String content) {
+		List<String[]> commands = new ArrayList<>();
 		boolean continued = false;
-		for (String line : content.split("\n", -1)) {
+		String[] lines = content.split("\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			String line = lines[i];
 			if (continued) {
-				commands.add(line);
+				commands.add(new String[] { line, Integer.toString(i) });
 				continued = line.endsWith("\\");
 				continue;
 			}
 			Matcher prompt = PROMPT.matcher(line);
-			if (prompt.matches()) {
-				commands.add(prompt.group(1));
+			if (line.indexOf('$') >= 0 && prompt.matches()) {
+				commands.add(new String[] { prompt.group(1), Integer.toString(i) });
 				continued = prompt.group(1).endsWith("\\");
 			}
 		}
-		return commands.isEmpty() ? "" : String.join("\n", commands) + "\n";
+		return commands;
 	}
 
 	/** The {@code expect=} annotation (at the fence line), then every should-show comment in the content. */
@@ -51,7 +89,7 @@ final class BlockText {
 		for (int i = 0; i < lines.length; i++) {
 			Matcher m = SHOULD_SHOW.matcher(lines[i]);
 			if (lines[i].indexOf('#') >= 0 && m.find()) {
-				expectations.add(expectation(unquote(m.group(1)), fenceLine + 1 + i));
+				expectations.add(expectation(unquote(m.group(1).strip()), fenceLine + 1 + i));
 			}
 		}
 		return expectations;

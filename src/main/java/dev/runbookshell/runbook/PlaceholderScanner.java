@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * that a variable set by an earlier block is not asked for again. Three kinds:
  * <ul>
  * <li>{@code <name>}: {@code <} + a letter, then letters, digits, {@code _ . -}, single spaces between words,
- * then {@code >}. Not {@code <<EOF}, {@code < file}, {@code <(cmd)}, a few HTML tags, or in comments.</li>
+ * then {@code >}, also inside a word ({@code prod_<timestamp>.dump}). Not {@code <<EOF}, {@code < file}, {@code <(cmd)}, a few HTML tags, or in comments.</li>
  * <li>date-format tokens: {@code YYYY}, {@code YYYYMMDD}, {@code YYYY-MM-DD}, {@code YYYYMMDD_HHMM}, ...</li>
  * <li>{@code $VAR}/{@code ${VAR}} defined nowhere: not in front matter (variables, env), not assigned earlier
  * ({@code X=}, {@code export/local/declare/readonly X}, {@code read X}, {@code for X in}), not a usual
@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  */
 final class PlaceholderScanner {
 
+	/** Also inside a word ({@code prod_<timestamp>.dump}): bash would read it as redirections all the same. */
 	private static final Pattern ANGLE = Pattern
-		.compile("(?<![<\\w])<([A-Za-z][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*)>");
+		.compile("(?<!<)<([A-Za-z][A-Za-z0-9_.-]*+(?: [A-Za-z0-9_.-]++)*+)>");
 
 	private static final Pattern DATE = Pattern.compile(
 			"(?<![A-Za-z0-9])(YYYY(?:[-_./]?MM(?:[-_./]?DD)?)?(?:[-_T]?HH(?:[-:]?MM(?:[-:]?SS)?)?)?)(?![A-Za-z0-9])");

@@ -3,6 +3,7 @@ package dev.runbookshell.runbook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A shell text cut into simple commands and their words, the way bash would cut it for the rules that read
@@ -56,8 +57,9 @@ public record SimpleCommands(List<Command> commands, List<String> heredocs) {
 	 * @param line 0-based line of the text where its first word stands
 	 * @param start offset of its first word or redirection
 	 * @param end offset after its last word or redirection
+	 * @param piped whether its standard input is the previous command's output ({@code a | b})
 	 */
-	public record Command(List<Word> words, List<Redirect> redirects, int line, int start, int end) {
+	public record Command(List<Word> words, List<Redirect> redirects, int line, int start, int end, boolean piped) {
 
 		public Command {
 			words = List.copyOf(words);
@@ -65,15 +67,16 @@ public record SimpleCommands(List<Command> commands, List<String> heredocs) {
 		}
 
 		/**
-		 * The program and its arguments: the words after leading assignments ({@code X=1}) and after the
-		 * wrappers that run another command ({@code sudo -u app}, {@code env}, {@code nohup}, {@code time},
+		 * The program and its arguments: the words after leading assignments ({@code X=1}), reserved words
+		 * ({@code then}, {@code do}, {@code !}, ...) and the wrappers that run another command ({@code sudo -u app}, {@code env}, {@code nohup}, {@code time},
 		 * {@code exec}, {@code command}, {@code nice}, {@code timeout 5m}, {@code xargs -n1}, {@code doas}).
 		 * Empty for a command of assignments only.
 		 */
 		public List<Word> argv() {
 			int i = 0;
 			while (i < this.words.size()) {
-				if (isAssignment(this.words.get(i))) {
+				if (isAssignment(this.words.get(i)) || RESERVED.contains(this.words.get(i).text())
+						&& !this.words.get(i).quoted()) {
 					i++;
 					continue;
 				}
@@ -113,6 +116,10 @@ public record SimpleCommands(List<Command> commands, List<String> heredocs) {
 		}
 
 	}
+
+	/** Words that start a command but are not its program. */
+	private static final Set<String> RESERVED = Set.of("if", "then", "else", "elif", "do", "while", "until", "!", "{",
+			"}", "fi", "done", "esac");
 
 	/** {@code /usr/bin/rm} is {@code rm}. */
 	public static String baseName(String program) {
@@ -188,6 +195,10 @@ public record SimpleCommands(List<Command> commands, List<String> heredocs) {
 
 		private int commandStart = -1;
 
+		private boolean piped;
+
+		private boolean nextPiped;
+
 		private int commandEnd;
 
 		private int commandLine;
@@ -221,7 +232,9 @@ public record SimpleCommands(List<Command> commands, List<String> heredocs) {
 				else if (c == ';' || c == '&' && !this.text.startsWith("&>", this.i) || c == '|' || c == '('
 						|| c == ')') {
 					endCommand();
-					this.i++;
+					boolean or = this.text.startsWith("||", this.i);
+					this.nextPiped = c == '|' && !or;
+					this.i += or || this.text.startsWith("|&", this.i) ? 2 : 1;
 				}
 				else if ((c == '<' || c == '>') && this.i + 1 < this.n && this.text.charAt(this.i + 1) == '(') {
 					word(); // process substitution <(cmd): one word
@@ -395,13 +408,15 @@ public record SimpleCommands(List<Command> commands, List<String> heredocs) {
 			if (this.commandStart < 0) {
 				this.commandStart = start;
 				this.commandLine = this.line;
+				this.piped = this.nextPiped;
+				this.nextPiped = false;
 			}
 		}
 
 		private void endCommand() {
 			if (this.commandStart >= 0) {
 				this.commands.add(new Command(this.words, this.redirects, this.commandLine, this.commandStart,
-						Math.max(this.commandEnd, this.commandStart)));
+						Math.max(this.commandEnd, this.commandStart), this.piped));
 			}
 			this.words = new ArrayList<>();
 			this.redirects = new ArrayList<>();
