@@ -85,12 +85,22 @@ final class BlockText {
 	static List<Expectation> expectations(Annotations annotations, String content, int fenceLine) {
 		List<Expectation> expectations = new ArrayList<>();
 		annotations.expect().ifPresent(text -> expectations.add(expectation(text, fenceLine)));
-		String[] lines = content.split("\n", -1);
-		for (int i = 0; i < lines.length; i++) {
-			Matcher m = SHOULD_SHOW.matcher(lines[i]);
-			if (lines[i].indexOf('#') >= 0 && m.find()) {
-				expectations.add(expectation(unquote(m.group(1).strip()), fenceLine + 1 + i));
+		int i = 0;
+		int hash = -1;
+		for (int start = 0; start <= content.length(); i++) {
+			int end = content.indexOf('\n', start);
+			end = end < 0 ? content.length() : end;
+			hash = hash < start ? content.indexOf('#', start) : hash;
+			if (hash < 0) {
+				break; // no comment left, so no should-show line
 			}
+			if (hash < end) {
+				Matcher m = SHOULD_SHOW.matcher(content).region(start, end);
+				if (m.find()) {
+					expectations.add(expectation(unquote(m.group(1).strip()), fenceLine + 1 + i));
+				}
+			}
+			start = end + 1;
 		}
 		return expectations;
 	}

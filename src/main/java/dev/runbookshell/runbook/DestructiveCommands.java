@@ -79,8 +79,13 @@ public final class DestructiveCommands {
 
 	/** Every destructive command in {@code text}, at most one per simple command, in text order. */
 	public static List<Risk> find(String text) {
+		return find(text, SimpleCommands.of(text));
+	}
+
+	/** Like {@link #find(String)} with {@code text} already cut into {@code commands}. */
+	public static List<Risk> find(String text, SimpleCommands commands) {
 		List<Risk> risks = new ArrayList<>();
-		commands(text, 0, 0, risks);
+		commands(text, commands, 0, 0, risks);
 		Map<Integer, List<Risk>> byLine = new HashMap<>();
 		risks.forEach(r -> byLine.computeIfAbsent(r.line(), k -> new ArrayList<>()).add(r));
 		for (Risk statement : statements(text)) {
@@ -102,9 +107,9 @@ public final class DestructiveCommands {
 		return risks.isEmpty() ? Optional.empty() : Optional.of(risks.get(0));
 	}
 
-	private static void commands(String text, int lineOffset, int depth, List<Risk> risks) {
+	private static void commands(String text, SimpleCommands parsed, int lineOffset, int depth, List<Risk> risks) {
 		LineStarts lines = null;
-		for (Command command : SimpleCommands.of(text).commands()) {
+		for (Command command : parsed.commands()) {
 			DestructiveRules.check(command)
 				.ifPresent(risk -> risks.add(new Risk(risk.kind(), risk.what(), lineOffset + command.line())));
 			if (depth >= MAX_NESTING) {
@@ -113,7 +118,8 @@ public final class DestructiveCommands {
 			for (Word word : command.words()) {
 				if (word.quoted() && word.text().indexOf(' ') >= 0) {
 					lines = lines == null ? new LineStarts(text) : lines;
-					commands(word.text(), lineOffset + lines.lineOf(word.start()), depth + 1, risks);
+					commands(word.text(), SimpleCommands.of(word.text()), lineOffset + lines.lineOf(word.start()), depth + 1,
+							risks);
 				}
 			}
 		}

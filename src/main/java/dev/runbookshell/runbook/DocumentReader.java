@@ -37,8 +37,11 @@ final class DocumentReader {
 
 	private final FrontMatter frontMatter;
 
-	/** The parsed text's lines, to read info strings before CommonMark unescapes them. */
-	private final String[] sourceLines;
+	/** The parsed text, to read info strings before CommonMark unescapes them. */
+	private final String source;
+
+	/** Offsets of the source's line starts, made when an info string first needs them. */
+	private int[] lineStarts;
 
 	private final List<ParseNote> notes = new ArrayList<>();
 
@@ -51,24 +54,25 @@ final class DocumentReader {
 	DocumentReader(String fileName, FrontMatter frontMatter, String source) {
 		this.fileName = fileName;
 		this.frontMatter = frontMatter;
-		this.sourceLines = source.split("\n", -1);
+		this.source = source;
 	}
 
 	ParseResult read(Node document, String sha256) {
 		List<Node> nodes = new ArrayList<>();
 		collect(document, nodes);
 		Heading titleHeading = titleHeading(nodes);
-		String title = this.frontMatter.title() != null ? this.frontMatter.title()
-				: titleHeading != null ? HeadingText.plain(titleHeading) : fileName();
+		String rawTitle = this.frontMatter.title() != null ? this.frontMatter.title()
+				: titleHeading != null ? HeadingText.asWritten(titleHeading) : fileName();
+		String title = TextRepair.repaired(rawTitle);
 		walk(nodes, titleHeading);
 		boolean somethingBeforeHeadings = this.drafts.stream().anyMatch(d -> d.section.equals("0"))
 				|| this.checklists.stream().anyMatch(c -> c.section().equals("0"));
 		if (somethingBeforeHeadings) {
-			this.sections.add(0, new Section("0", title, 0, 1, false, null));
+			this.sections.add(0, new Section("0", title, 0, 1, false, null, rawTitle));
 		}
 		List<Block> blocks = blocks(title);
 		return new ParseResult(new Runbook(this.fileName, sha256, title, this.frontMatter, this.sections, blocks,
-				this.checklists), sortedNotes());
+				this.checklists, rawTitle), sortedNotes());
 	}
 
 	/** Headings, code blocks and checklist items in document order, wherever they are nested. */
@@ -106,9 +110,11 @@ final class DocumentReader {
 				}
 				Frame parent = open.isEmpty() ? root : open.get(open.size() - 1);
 				String number = (parent.number == null ? "" : parent.number + ".") + (++parent.children);
-				String text = HeadingText.plain(heading);
+				String raw = HeadingText.asWritten(heading);
+				String text = TextRepair.repaired(raw);
 				boolean rollback = parent.rollback || ROLLBACK.matcher(text).find();
-				this.sections.add(new Section(number, text, heading.getLevel(), line(heading), rollback, parent.number));
+				this.sections.add(new Section(number, text, heading.getLevel(), line(heading), rollback, parent.number,
+						raw));
 				open.add(new Frame(heading.getLevel(), number, rollback));
 				current = number;
 			}
@@ -127,6 +133,7 @@ final class DocumentReader {
 
 	private Draft draft(Node node, String section, Frame frame) {
 		Draft draft = new Draft();
+		draft.node = node;
 		draft.line = line(node);
 		draft.section = section;
 		draft.rollback = frame.rollback;
@@ -161,10 +168,10 @@ final class DocumentReader {
 			return info;
 		}
 		var span = fenced.getSourceSpans().isEmpty() ? null : fenced.getSourceSpans().get(0);
-		if (span == null || span.getLineIndex() >= this.sourceLines.length) {
+		String line = span == null ? null : sourceLine(span.getLineIndex());
+		if (line == null) {
 			return info;
 		}
-		String line = this.sourceLines[span.getLineIndex()];
 		String rest = line.substring(Math.min(span.getColumnIndex(), line.length())).strip();
 		int i = 0;
 		while (i < rest.length() && rest.charAt(i) == fenced.getFenceCharacter().charAt(0)) {
@@ -174,8 +181,28 @@ final class DocumentReader {
 		return raw.replace("\\", "").equals(info.replace("\\", "")) ? raw : info;
 	}
 
+	/** Line {@code index} (0-based) of the source, or null past its end. */
+	private String sourceLine(int index) {
+		if (this.lineStarts == null) {
+			int count = 1;
+			for (int i = this.source.indexOf('\n'); i >= 0; i = this.source.indexOf('\n', i + 1)) {
+				count++;
+			}
+			this.lineStarts = new int[count];
+			int k = 1;
+			for (int i = this.source.indexOf('\n'); i >= 0; i = this.source.indexOf('\n', i + 1)) {
+				this.lineStarts[k++] = i + 1;
+			}
+		}
+		if (index >= this.lineStarts.length) {
+			return null;
+		}
+		int end = this.source.indexOf('\n', this.lineStarts[index]);
+		return this.source.substring(this.lineStarts[index], end < 0 ? this.source.length() : end);
+	}
+
 	private void checklistItem(ListItem item, String section) {
-		if (!(item.getFirstChild() instanceof Paragraph paragraph)) {
+		if (!(item.getFirstChild() instanceof Paragraph paragraph) || !DeferredInlines.raw(paragraph).startsWith("[")) {
 			return;
 		}
 		Matcher box = CHECKBOX.matcher(HeadingText.plain(paragraph));
@@ -194,10 +221,18 @@ final class DocumentReader {
 			String slug = HeadingText.slug(section.title());
 			slugs.putIfAbsent(section.number(), slug.isEmpty() ? "section-" + section.number().replace('.', '-') : slug);
 		}
+		Map<String, Integer> perSection = new HashMap<>();
+		this.drafts.stream().filter(d -> d.executable).forEach(d -> perSection.merge(d.section, 1, Integer::sum));
 		for (Draft draft : this.drafts) {
 			if (draft.executable) {
-				requests.add(new BlockNames.Request(draft.annotations.name().map(String::strip).orElse(null),
-						slugs.get(draft.section), draft.id, draft.line));
+				String annotated = draft.annotations.name().map(String::strip).orElse(null);
+				String fallback = slugs.get(draft.section);
+				if (annotated == null && perSection.get(draft.section) > 1) {
+					// blocks sharing a heading are named by the list item or sentence that introduces each
+					String intro = BlockIntro.name(BlockIntro.candidates(draft.node));
+					fallback = intro != null ? intro : fallback;
+				}
+				requests.add(new BlockNames.Request(annotated, fallback, draft.id, draft.line));
 			}
 		}
 		BlockNames naming = new BlockNames();
@@ -268,6 +303,8 @@ final class DocumentReader {
 
 	/** A block before its name is known (names need every block's annotations). */
 	private static final class Draft {
+
+		Node node;
 
 		String id;
 

@@ -300,20 +300,45 @@ class RunbookParserTest {
 	}
 
 	@Test
-	void mojibakeHeadingsAreKeptAsWrittenAndSlugsStayAscii() throws Exception {
-		Runbook runbook = parse("""
+	void mojibakeIsShownRepairedInTitlesAndNamesWithTheRawTextKeptAndHashesUnchanged() throws Exception {
+		String markdown = """
 				# Plan: Systemd â†’ Docker
 
 				## ðŸš€ Build Commands
 
 				```bash
-				make
+				echo "Systemd â†’ Docker"
 				```
-				""");
-		assertThat(runbook.title()).isEqualTo("Plan: Systemd â†’ Docker");
-		assertThat(runbook.sections().get(0).title()).isEqualTo("ðŸš€ Build Commands");
-		assertThat(runbook.executableBlocks().get(0).name()).matches("[a-z0-9-]*build-commands");
-		assertThat(executableLines(runbook)).containsExactly(5);
+
+				### âœ… 1. Add Non-Root User (15 min)
+
+				```bash
+				make user
+				```
+
+				## ğŸ§ª Testing Commands
+
+				```bash
+				make test
+				```
+				""";
+		Runbook runbook = parse(markdown);
+		assertThat(runbook.title()).isEqualTo("Plan: Systemd → Docker");
+		assertThat(runbook.rawTitle()).isEqualTo("Plan: Systemd â†’ Docker");
+		assertThat(runbook.sections()).extracting(Section::title)
+			.containsExactly("🚀 Build Commands", "✅ 1. Add Non-Root User (15 min)", "🧪 Testing Commands");
+		assertThat(runbook.sections().get(0).rawTitle()).isEqualTo("ðŸš€ Build Commands");
+		assertThat(runbook.executableBlocks()).extracting(Block::name)
+			.containsExactly("build-commands", "add-non-root-user-15-min", "testing-commands");
+		Block first = runbook.executableBlocks().get(0);
+		assertThat(first.command()).isEqualTo("echo \"Systemd â†’ Docker\"\n");
+		assertThat(first.hash()).isEqualTo(DocumentReader.sha256("echo \"Systemd â†’ Docker\"\n"));
+		assertThat(executableLines(runbook)).containsExactly(5, 11, 17);
+	}
+
+	@Test
+	void correctAccentsAreNotTakenForMojibake() throws Exception {
+		assertThat(parse("# Café résumé — naïve\n\n```bash\nls\n```\n").title()).isEqualTo("Café résumé — naïve");
 	}
 
 }

@@ -33,8 +33,9 @@ final class CommandChecks {
 			boolean mayRunLong = block.annotations().interactive() || block.annotations().get("background").isPresent()
 					|| block.annotations().get("timeout").isPresent();
 			boolean functions = CommandRules.definesFunctions(text);
-			List<Command> commands = SimpleCommands.of(text).commands();
-			List<Risk> risks = DestructiveCommands.find(text);
+			SimpleCommands parsed = SimpleCommands.of(text);
+			List<Command> commands = parsed.commands();
+			List<Risk> risks = DestructiveCommands.find(text, parsed);
 			int nextRisk = 0;
 			boolean typedReported = false;
 			for (Command command : commands) {
@@ -54,7 +55,7 @@ final class CommandChecks {
 				if (!block.annotations().interactive()) {
 					hint(block, fileLine, CommandRules.waitsForInput(command));
 				}
-				if (CommandRules.isBackup(command.text(text))) {
+				if (CommandRules.isBackup(command)) {
 					this.backupSeen = true;
 				}
 			}

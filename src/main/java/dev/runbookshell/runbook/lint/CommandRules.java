@@ -32,9 +32,9 @@ final class CommandRules {
 	/** ssh options that take an argument: the next word is not the host. */
 	private static final String SSH_OPTIONS_WITH_ARGUMENT = "BbcDEeFIiJLlmOoPpQRSWw";
 
-	/** What counts as a backup taken before a destructive command. */
-	private static final Pattern BACKUP = Pattern.compile("(?i)\\b(?:cp|tar|pg_dump\\w*|pg_basebackup|mysqldump"
-			+ "|mariadb-dump|mongodump|rsync|rclone|restic|borg)\\b|backup|snapshot");
+	/** Programs that take a backup before a destructive command (so does any word saying backup or snapshot). */
+	private static final Set<String> BACKUP_PROGRAMS = Set.of("cp", "tar", "pg_dump", "pg_dumpall", "pg_basebackup",
+			"mysqldump", "mariadb-dump", "mongodump", "rsync", "rclone", "restic", "borg", "borgmatic");
 
 	/** Possessive and anchored at word starts: a long word must not be rescanned from each of its letters. */
 	private static final Pattern FUNCTION = Pattern.compile("(?<!\\w)\\w++\\s*+\\(\\)\\s*+\\{|\\bfunction\\s++\\w");
@@ -198,9 +198,25 @@ final class CommandRules {
 				"add -y");
 	}
 
-	/** Whether a command of the block takes a backup: silences the destructive-without-backup warning after it. */
-	static boolean isBackup(String commandText) {
-		return BACKUP.matcher(commandText).find();
+	/** Whether a command takes a backup: silences the destructive-without-backup warning after it. */
+	static boolean isBackup(Command command) {
+		for (Word word : command.words()) {
+			String text = word.text();
+			if (BACKUP_PROGRAMS.contains(SimpleCommands.baseName(text)) || containsIgnoringCase(text, "backup")
+					|| containsIgnoringCase(text, "snapshot")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean containsIgnoringCase(String text, String lowerCase) {
+		for (int i = 0; i + lowerCase.length() <= text.length(); i++) {
+			if (text.regionMatches(true, i, lowerCase, 0, lowerCase.length())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** An {@code exit} at the top level of the block: not in a function, not in a subshell on its line. */
