@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.runbookshell.runbook.AnnotationKeys;
 import dev.runbookshell.runbook.Annotations;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ParseNote;
@@ -141,16 +142,13 @@ public final class RunbookLinter {
 	private record AnnotationChecks(Runbook runbook, Reporter report) {
 
 		void check() {
+			keys();
 			for (Block block : this.runbook.blocks()) {
 				if (!block.fenced()) {
 					continue;
 				}
 				Annotations a = block.annotations();
 				String where = block.executable() ? "block " + block.label() : "code block";
-				for (String key : a.unknownKeys()) {
-					this.report.warning(block.line(), "unknown-annotation", where + ": unknown annotation '" + key + "'",
-							KeySuggestion.fixFor(key));
-				}
 				value(block, where, "timeout", "a duration such as 90s, 5m or 1h30m", () -> a.timeout());
 				value(block, where, "confirm", "always, typed or never", () -> a.confirm());
 				value(block, where, "exit", "exit codes such as 0 or 0,1", () -> a.exitCodes());
@@ -166,6 +164,20 @@ public final class RunbookLinter {
 				a.target().filter(this::undeclaredTarget).ifPresent(name -> this.report.warning(block.line(),
 						"unknown-target", where + ": target '" + name + "' is not declared in front matter",
 						"declare it under targets: or use one of " + this.runbook.frontMatter().targets().keySet()));
+			}
+		}
+
+		/** A near miss of a key we honour is an error ({@code run} refuses it); another unknown key a warning. */
+		private void keys() {
+			AnnotationKeys keys = AnnotationKeys.of(this.runbook);
+			for (AnnotationKeys.Key key : keys.nearMisses()) {
+				this.report.error(key.line(), "unknown-annotation", key.block() + ": unknown annotation '" + key.key()
+						+ "' (run refuses the runbook without --force)", "did you mean '" + key.suggestion() + "'?");
+			}
+			for (AnnotationKeys.Key key : keys.unknown()) {
+				this.report.warning(key.line(), "unknown-annotation", key.block() + ": unknown annotation '" + key.key()
+						+ "'", key.suggestion() != null ? "did you mean '" + key.suggestion() + "'?"
+								: "remove it; known keys: " + String.join(", ", AnnotationKeys.honoured()));
 			}
 		}
 

@@ -135,10 +135,12 @@ class RunbookLinterTest {
 				```
 				""" + ROLLBACK);
 		assertThat(findings).filteredOn(f -> f.rule().equals("unknown-annotation")).singleElement()
-			.satisfies(f -> assertThat(f.fix()).isEqualTo("did you mean 'timeout'?"));
+			.satisfies(f -> {
+				assertThat(f.fix()).isEqualTo("did you mean 'timeout'?");
+				assertThat(f.severity()).as("run refuses a near miss").isEqualTo(Severity.ERROR);
+			});
 		assertThat(findings).filteredOn(f -> f.severity() == Severity.ERROR).extracting(LintFinding::line)
-			.hasSize(5)
-			.containsOnly(6);
+			.containsExactly(3, 6, 6, 6, 6, 6);
 	}
 
 	@Test
