@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times RunbookParser on a generated 10,000-block runbook (median of N after warm-up). Goal: <= 300 ms.
+# Times RunbookParser on a generated 10,000-block runbook (median of N after warm-up). Goal: <= 100 ms.
 # Usage: bench/parse/run.sh [BLOCKS] [WARMUP] [ROUNDS]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

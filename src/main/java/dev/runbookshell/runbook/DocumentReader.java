@@ -31,7 +31,7 @@ final class DocumentReader {
 	private static final Pattern ROLLBACK = Pattern
 		.compile("\\b(?:roll[\\s-]?back|revert|back[\\s-]?out)", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern CHECKBOX = Pattern.compile("^\\[([ xX])\\](?:\\s+(.*))?$");
+	private static final Pattern CHECKBOX = Pattern.compile("^\\[([ xX])\\](?:\\s++([\\s\\S]*))?$");
 
 	private final String fileName;
 
@@ -202,12 +202,13 @@ final class DocumentReader {
 	}
 
 	private void checklistItem(ListItem item, String section) {
-		if (!(item.getFirstChild() instanceof Paragraph paragraph) || !DeferredInlines.raw(paragraph).startsWith("[")) {
+		if (!(item.getFirstChild() instanceof Paragraph paragraph)) {
 			return;
 		}
-		Matcher box = CHECKBOX.matcher(HeadingText.plain(paragraph));
+		// the box is read from the raw text: only the words after it need inline parsing
+		Matcher box = CHECKBOX.matcher(DeferredInlines.raw(paragraph));
 		if (box.matches()) {
-			String text = box.group(2) == null ? "" : box.group(2).strip();
+			String text = box.group(2) == null ? "" : TextRepair.repaired(HeadingText.asWritten(box.group(2)));
 			this.checklists.add(new ChecklistItem(line(item), text, !box.group(1).equals(" "), section));
 		}
 	}

@@ -52,7 +52,11 @@ final class HeadingText {
 
 	/** Like {@link #plain} without the mojibake repair: the text as the file has it. */
 	static String asWritten(org.commonmark.node.Block node) {
-		String raw = DeferredInlines.raw(node);
+		return asWritten(DeferredInlines.raw(node));
+	}
+
+	/** The plain text of inline Markdown {@code raw}, as written (see {@link #plain}). */
+	static String asWritten(String raw) {
 		String text = raw;
 		int markup = markup(raw);
 		if (markup > 0 && raw.length() <= MAX_PARSED && markup <= MAX_MARKUP) {
