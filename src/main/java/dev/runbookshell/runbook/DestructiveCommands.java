@@ -1,7 +1,6 @@
 package dev.runbookshell.runbook;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -160,30 +159,6 @@ public final class DestructiveCommands {
 			end++;
 		}
 		return code.substring(start, end).strip();
-	}
-
-	/** Offsets of line starts, to turn an offset into a line in O(log n). */
-	private static final class LineStarts {
-
-		private final int[] starts;
-
-		LineStarts(String text) {
-			int count = 1;
-			for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-				count++;
-			}
-			this.starts = new int[count];
-			int k = 1;
-			for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-				this.starts[k++] = i + 1;
-			}
-		}
-
-		int lineOf(int offset) {
-			int found = Arrays.binarySearch(this.starts, offset);
-			return found >= 0 ? found : -found - 2;
-		}
-
 	}
 
 }

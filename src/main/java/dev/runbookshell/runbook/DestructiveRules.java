@@ -22,11 +22,6 @@ final class DestructiveRules {
 	private static final Set<String> DEVICES_THAT_KEEP_NOTHING = Set.of("/dev/null", "/dev/stdout", "/dev/stderr",
 			"/dev/zero");
 
-	/** Global options of docker, compose and kubectl that take a value: the next word is not the subcommand. */
-	private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-H", "--host", "-c", "--context", "--config", "-l",
-			"--log-level", "-f", "--file", "-p", "--project-name", "--env-file", "--profile", "--project-directory",
-			"-n", "--namespace", "--kubeconfig", "--cluster", "--user", "-s", "--server");
-
 	private DestructiveRules() {
 	}
 
@@ -105,9 +100,9 @@ final class DestructiveRules {
 			case "systemctl" -> systemctl(argv, args);
 			case "service" -> args.size() >= 2 && STOPPING_VERBS.contains(args.get(1))
 					? risk(Kind.SERVICE, shown(argv, 0)) : null;
-			case "docker", "podman", "nerdctl" -> docker(argv, args);
-			case "docker-compose", "podman-compose" -> compose(argv, args, 0);
-			case "kubectl", "oc" -> kubectl(argv, args);
+			case "docker", "podman", "nerdctl" -> ContainerRules.docker(argv, args);
+			case "docker-compose", "podman-compose" -> ContainerRules.compose(argv, args, 0);
+			case "kubectl", "oc" -> ContainerRules.kubectl(argv, args);
 			case "helm" -> first(args).filter(v -> v.equals("uninstall") || v.equals("delete"))
 				.map(v -> risk(Kind.DATA, shown(argv, 0))).orElse(null);
 			case "git" -> git(argv, args);
@@ -187,52 +182,6 @@ final class DestructiveRules {
 		return first(args).filter(STOPPING_VERBS::contains).map(v -> risk(Kind.SERVICE, shown(argv, 0))).orElse(null);
 	}
 
-	private static Risk docker(List<Word> argv, List<String> args) {
-		int at = subcommand(args, 0);
-		if (at >= args.size()) {
-			return null;
-		}
-		String verb = args.get(at);
-		String object = at + 1 < args.size() ? args.get(at + 1) : "";
-		return switch (verb) {
-			case "compose" -> compose(argv, args, at + 1);
-			case "rm", "rmi", "stop", "kill" -> risk(Kind.SERVICE, shown(argv, 0));
-			case "volume" -> object.equals("rm") || object.equals("prune") ? risk(Kind.DATA, shown(argv, 0)) : null;
-			case "system" -> object.equals("prune") ? risk(Kind.DATA, shown(argv, 0)) : null;
-			case "container", "image", "network", "service", "stack", "secret", "config" ->
-				Set.of("rm", "prune", "stop", "kill").contains(object) ? risk(Kind.SERVICE, shown(argv, 0)) : null;
-			case "swarm" -> object.equals("leave") ? risk(Kind.SERVICE, shown(argv, 0)) : null;
-			default -> null;
-		};
-	}
-
-	private static Risk compose(List<Word> argv, List<String> args, int from) {
-		int at = subcommand(args, from);
-		if (at >= args.size()) {
-			return null;
-		}
-		List<String> rest = args.subList(at + 1, args.size());
-		return switch (args.get(at)) {
-			case "down" -> rest.contains("-v") || rest.contains("--volumes")
-					? risk(Kind.DATA, "deletes volumes (" + shown(argv, 0) + ")") : risk(Kind.SERVICE, shown(argv, 0));
-			case "rm", "stop", "kill" -> risk(Kind.SERVICE, shown(argv, 0));
-			default -> null;
-		};
-	}
-
-	private static Risk kubectl(List<Word> argv, List<String> args) {
-		int at = subcommand(args, 0);
-		if (at >= args.size()) {
-			return null;
-		}
-		return switch (args.get(at)) {
-			case "delete" -> risk(Kind.DATA, shown(argv, 0));
-			case "drain", "cordon" -> risk(Kind.SERVICE, shown(argv, 0));
-			case "scale" -> args.contains("--replicas=0") ? risk(Kind.SERVICE, shown(argv, 0)) : null;
-			default -> null;
-		};
-	}
-
 	private static Risk git(List<Word> argv, List<String> args) {
 		int at = 0;
 		while (at < args.size() && args.get(at).startsWith("-")) {
@@ -274,15 +223,6 @@ final class DestructiveRules {
 		return null;
 	}
 
-	/** The index of the first word that is not an option (or an option's value) from {@code from} on. */
-	private static int subcommand(List<String> args, int from) {
-		int at = from;
-		while (at < args.size() && args.get(at).startsWith("-")) {
-			at += OPTIONS_WITH_VALUE.contains(args.get(at)) ? 2 : 1;
-		}
-		return at;
-	}
-
 	private static Optional<String> first(List<String> args) {
 		return args.stream().filter(a -> !a.startsWith("-")).findFirst();
 	}
@@ -291,12 +231,12 @@ final class DestructiveRules {
 		return path.startsWith("/etc/") && path.length() > 5;
 	}
 
-	private static Risk risk(Kind kind, String what) {
+	static Risk risk(Kind kind, String what) {
 		return new Risk(kind, what, 0);
 	}
 
 	/** The command's words from {@code from}, clipped for one line. */
-	private static String shown(List<Word> argv, int from) {
+	static String shown(List<Word> argv, int from) {
 		StringBuilder text = new StringBuilder();
 		for (Word word : argv.subList(from, argv.size())) {
 			if (text.length() > 0) {

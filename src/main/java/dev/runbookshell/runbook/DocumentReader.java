@@ -37,11 +37,10 @@ final class DocumentReader {
 
 	private final FrontMatter frontMatter;
 
-	/** The parsed text, to read info strings before CommonMark unescapes them. */
-	private final String source;
+	/** Info strings as written, before CommonMark unescapes them. */
+	private final InfoLines infoLines;
 
-	/** Offsets of the source's line starts, made when an info string first needs them. */
-	private int[] lineStarts;
+	private MessageDigest digest;
 
 	private final List<ParseNote> notes = new ArrayList<>();
 
@@ -54,7 +53,7 @@ final class DocumentReader {
 	DocumentReader(String fileName, FrontMatter frontMatter, String source) {
 		this.fileName = fileName;
 		this.frontMatter = frontMatter;
-		this.source = source;
+		this.infoLines = new InfoLines(source);
 	}
 
 	ParseResult read(Node document, String sha256) {
@@ -138,7 +137,7 @@ final class DocumentReader {
 		draft.section = section;
 		draft.rollback = frame.rollback;
 		if (node instanceof FencedCodeBlock fenced) {
-			InfoString info = InfoString.parse(rawInfo(fenced));
+			InfoString info = InfoString.parse(this.infoLines.raw(fenced));
 			draft.fenced = true;
 			draft.language = info.language();
 			draft.annotations = info.annotations();
@@ -156,49 +155,6 @@ final class DocumentReader {
 		draft.executable = draft.fenced && EXECUTABLE.contains(draft.language) && !draft.content.isBlank()
 				&& !draft.command.isBlank() && !draft.annotations.ignore();
 		return draft;
-	}
-
-	/**
-	 * The info string as written: CommonMark drops backslashes before punctuation, which would turn
-	 * {@code expect=/a \(b\)/} into a different regex. Falls back to the parsed one when unsure.
-	 */
-	private String rawInfo(FencedCodeBlock fenced) {
-		String info = fenced.getInfo() == null ? "" : fenced.getInfo();
-		if (!info.contains("=") && !info.contains("{")) {
-			return info;
-		}
-		var span = fenced.getSourceSpans().isEmpty() ? null : fenced.getSourceSpans().get(0);
-		String line = span == null ? null : sourceLine(span.getLineIndex());
-		if (line == null) {
-			return info;
-		}
-		String rest = line.substring(Math.min(span.getColumnIndex(), line.length())).strip();
-		int i = 0;
-		while (i < rest.length() && rest.charAt(i) == fenced.getFenceCharacter().charAt(0)) {
-			i++;
-		}
-		String raw = rest.substring(i).strip();
-		return raw.replace("\\", "").equals(info.replace("\\", "")) ? raw : info;
-	}
-
-	/** Line {@code index} (0-based) of the source, or null past its end. */
-	private String sourceLine(int index) {
-		if (this.lineStarts == null) {
-			int count = 1;
-			for (int i = this.source.indexOf('\n'); i >= 0; i = this.source.indexOf('\n', i + 1)) {
-				count++;
-			}
-			this.lineStarts = new int[count];
-			int k = 1;
-			for (int i = this.source.indexOf('\n'); i >= 0; i = this.source.indexOf('\n', i + 1)) {
-				this.lineStarts[k++] = i + 1;
-			}
-		}
-		if (index >= this.lineStarts.length) {
-			return null;
-		}
-		int end = this.source.indexOf('\n', this.lineStarts[index]);
-		return this.source.substring(this.lineStarts[index], end < 0 ? this.source.length() : end);
 	}
 
 	private void checklistItem(ListItem item, String section) {
@@ -250,7 +206,7 @@ final class DocumentReader {
 			List<Expectation> expectations = d.executable ? BlockText.expectations(d.annotations, d.content, d.line)
 					: List.of();
 			blocks.add(new Block(d.id, name, d.line, d.language, d.fenced, d.executable, d.section, d.content,
-					d.command, sha256(d.command), d.annotations, found, expectations, d.rollback));
+					d.command, hash(d.command), d.annotations, found, expectations, d.rollback));
 		}
 		return blocks;
 	}
@@ -270,13 +226,25 @@ final class DocumentReader {
 		return node.getSourceSpans().isEmpty() ? 1 : node.getSourceSpans().get(0).getLineIndex() + 1;
 	}
 
+	/** Like {@link #sha256} with one digest for the whole parse: looking one up per block costs more than hashing. */
+	private String hash(String text) {
+		if (this.digest == null) {
+			this.digest = digest();
+		}
+		return "sha256:" + HexFormat.of().formatHex(this.digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
 	static String sha256(String text) {
 		return "sha256:" + hex(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	static String hex(byte[] bytes) {
+		return HexFormat.of().formatHex(digest().digest(bytes));
+	}
+
+	private static MessageDigest digest() {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every JVM has SHA-256", ex);

@@ -2,9 +2,11 @@ package dev.runbookshell.runbook;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,13 +81,15 @@ final class PlaceholderScanner {
 			found.add(new Found(date.start(), new Placeholder(date.group(1), date.group(1), Placeholder.Kind.DATE)));
 		}
 		List<Definition> definitions = definitions(shell.literalsBlanked());
+		Map<String, Integer> firstDefined = new HashMap<>();
+		definitions.forEach(d -> firstDefined.merge(d.name(), d.offset(), Math::min));
 		Matcher reference = REFERENCE.matcher(command.indexOf('$') >= 0 ? shell.literalsBlanked() : "");
 		while (reference.find()) {
 			String name = reference.group(2) != null ? reference.group(2) : reference.group(4);
 			if (reference.group(2) != null && handlesUnset(reference.group(3))) {
 				continue;
 			}
-			if (!isDefined(name, reference.start(), definitions)) {
+			if (!isDefined(name, reference.start(), firstDefined)) {
 				found.add(new Found(reference.start(),
 						new Placeholder(command.substring(reference.start(), reference.end()), name,
 								Placeholder.Kind.UNDEFINED_VARIABLE)));
@@ -109,7 +113,7 @@ final class PlaceholderScanner {
 				|| operator.startsWith("-") || operator.startsWith("=") || operator.startsWith("+");
 	}
 
-	private boolean isDefined(String name, int offset, List<Definition> definitions) {
+	private boolean isDefined(String name, int offset, Map<String, Integer> firstDefined) {
 		if (this.defined.contains(name) || ENVIRONMENT.contains(name)) {
 			return true;
 		}
@@ -118,7 +122,8 @@ final class PlaceholderScanner {
 				return true;
 			}
 		}
-		return definitions.stream().anyMatch(d -> d.name().equals(name) && d.offset() < offset);
+		Integer defined = firstDefined.get(name);
+		return defined != null && defined < offset;
 	}
 
 	private static List<Definition> definitions(String text) {

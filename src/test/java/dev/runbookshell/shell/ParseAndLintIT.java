@@ -111,8 +111,8 @@ class ParseAndLintIT {
 			.contains("plan.md:7: warning: block 1.1 test: 'createsuperuser' asks for a user name and password")
 			.contains("plan.md:8: warning: block 1.1 test: <timestamp> stands inside the word 'prod_<timestamp>.dump'")
 			.contains("plan.md:9: warning: block 1.1 test: 'CONTAINER_ID' looks like a value to fill in")
-			.contains("plan.md:13: warning: block 2.1 create-rollback-script: this block is the content of rollback.sh")
-			.contains("plan.md:22: warning: block 3.1 cut-over: in-place edit of /etc/nginx/sites-available/app (sed -i)"
+			.contains("plan.md:14: warning: block 2.1 create-rollback-script: this block is the content of rollback.sh")
+			.contains("plan.md:23: warning: block 3.1 cut-over: in-place edit of /etc/nginx/sites-available/app (sed -i)"
 					+ " with no backup in an earlier block");
 	}
 
