@@ -27,8 +27,7 @@ import java.util.regex.Pattern;
 final class PlaceholderScanner {
 
 	/** Also inside a word ({@code prod_<timestamp>.dump}): bash would read it as redirections all the same. */
-	private static final Pattern ANGLE = Pattern
-		.compile("(?<!<)<([A-Za-z][A-Za-z0-9_.-]*+(?: [A-Za-z0-9_.-]++)*+)>");
+	private static final Pattern ANGLE = Pattern.compile("<([A-Za-z][A-Za-z0-9_.-]*+(?: [A-Za-z0-9_.-]++)*+)>");
 
 	private static final Pattern DATE = Pattern.compile(
 			"(?<![A-Za-z0-9])(YYYY(?:[-_./]?MM(?:[-_./]?DD)?)?(?:[-_T]?HH(?:[-:]?MM(?:[-:]?SS)?)?)?)(?![A-Za-z0-9])");
@@ -70,10 +69,14 @@ final class PlaceholderScanner {
 		ShellText shell = ShellText.of(command);
 		List<Found> found = new ArrayList<>();
 		// indexOf checks first: most lines have none of these, and the regexes try every position
-		Matcher angle = ANGLE.matcher(command.indexOf('<') >= 0 ? shell.commentsBlanked() : "");
-		while (angle.find()) {
-			if (!HTML_TAGS.contains(angle.group(1).toLowerCase(java.util.Locale.ROOT))) {
-				found.add(new Found(angle.start(), new Placeholder(angle.group(), angle.group(1), Placeholder.Kind.ANGLE)));
+		String code = shell.commentsBlanked();
+		Matcher angle = ANGLE.matcher(code);
+		// tried only where a '<' stands, and not right after another one (<<EOF)
+		for (int at = code.indexOf('<'); at >= 0; at = code.indexOf('<', at + 1)) {
+			if ((at == 0 || code.charAt(at - 1) != '<') && angle.region(at, code.length()).lookingAt()
+					&& !HTML_TAGS.contains(angle.group(1).toLowerCase(java.util.Locale.ROOT))) {
+				found.add(new Found(at, new Placeholder(angle.group(), angle.group(1), Placeholder.Kind.ANGLE)));
+				at = angle.end() - 1;
 			}
 		}
 		Matcher date = DATE.matcher(command.contains("YYYY") ? shell.commentsBlanked() : "");
