@@ -121,7 +121,8 @@ public final class RunbookFuzzer {
 			long spent = this.threads.getCurrentThreadCpuTime() - start;
 			if (spent > FIXED_NANOS + NANOS_PER_BYTE * raw.length) {
 				throw new FuzzFailure("document " + done + " (" + raw.length + " bytes) took " + spent / 1_000_000
-						+ " ms of CPU, more than the linear bound; starts with: " + preview(document), null);
+						+ " ms of CPU, more than the linear bound" + saved(raw, done) + "; starts with: "
+						+ preview(document), null);
 			}
 			double perByte = (double) spent / Math.max(1, raw.length);
 			if (raw.length > 10_000 && perByte > worst) {
@@ -198,6 +199,22 @@ public final class RunbookFuzzer {
 			out[this.random.nextInt(out.length)] = (byte) (0x80 + this.random.nextInt(0x7F));
 		}
 		return out;
+	}
+
+	/** With {@code -Dfuzz.keep=DIR}, the failing document is kept there to be replayed. */
+	private static String saved(byte[] raw, int index) {
+		String dir = System.getProperty("fuzz.keep");
+		if (dir == null) {
+			return "";
+		}
+		try {
+			Path file = Files.createDirectories(Path.of(dir)).resolve("fuzz-" + index + ".md");
+			Files.write(file, raw);
+			return " (kept as " + file + ")";
+		}
+		catch (IOException ex) {
+			return " (not kept: " + ex.getMessage() + ")";
+		}
 	}
 
 	private static String preview(String document) {

@@ -51,7 +51,7 @@ final class CommandRules {
 		if (argv.isEmpty()) {
 			return null;
 		}
-		String program = SimpleCommands.baseName(argv.get(0)).toLowerCase(Locale.ROOT);
+		String program = program(argv);
 		List<String> args = argv.subList(1, argv.size());
 		if (program.equals("tail") && args.stream().anyMatch(a -> shortOption(a, 'f') || shortOption(a, 'F')
 				|| a.startsWith("--follow"))) {
@@ -134,11 +134,8 @@ final class CommandRules {
 	/** Commands that read from a terminal; null when the command gets its input some other way. */
 	static Hint waitsForInput(Command command) {
 		List<String> argv = texts(command.argv());
-		if (argv.isEmpty()) {
-			return null;
-		}
-		String program = SimpleCommands.baseName(argv.get(0)).toLowerCase(Locale.ROOT);
-		List<String> args = argv.subList(1, argv.size());
+		String program = argv.isEmpty() ? "" : program(argv);
+		List<String> args = argv.isEmpty() ? argv : argv.subList(1, argv.size());
 		boolean fedInput = command.piped() || command.redirects().stream().anyMatch(r -> r.operator().startsWith("<"));
 		if (argv.contains("createsuperuser") && !argv.contains("--noinput") && !argv.contains("--no-input")) {
 			return input("'createsuperuser' asks for a user name and password on the terminal",
@@ -275,6 +272,10 @@ final class CommandRules {
 	private static long optionValues(List<String> args) {
 		return args.stream().filter(a -> Set.of("-h", "-p", "-a", "-n", "-u", "--user", "--pass", "-s").contains(a))
 			.count();
+	}
+
+	private static String program(List<String> argv) {
+		return SimpleCommands.baseName(argv.get(0)).toLowerCase(Locale.ROOT);
 	}
 
 	private static List<String> texts(List<Word> words) {

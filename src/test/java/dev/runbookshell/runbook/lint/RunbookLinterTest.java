@@ -18,6 +18,10 @@ class RunbookLinterTest {
 		return new RunbookLinter().lint(new RunbookParser().read("plan.md", markdown));
 	}
 
+	private static List<Integer> lines(List<LintFinding> findings, String rule) {
+		return findings.stream().filter(f -> f.rule().equals(rule)).map(LintFinding::line).toList();
+	}
+
 	private List<String> rules(String markdown) throws Exception {
 		return lint(markdown).stream().map(LintFinding::rule).toList();
 	}
@@ -45,8 +49,7 @@ class RunbookLinterTest {
 				docker exec -it db psql
 				```
 				""" + ROLLBACK);
-		assertThat(findings).filteredOn(f -> f.rule().equals("never-ends")).extracting(LintFinding::line)
-			.containsExactly(4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+		assertThat(lines(findings, "never-ends")).containsExactly(4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
 	}
 
 	@Test
@@ -161,8 +164,7 @@ class RunbookLinterTest {
 				docker compose up --abort-on-container-exit tests
 				```
 				""" + ROLLBACK);
-		assertThat(findings).filteredOn(f -> f.rule().equals("never-ends")).extracting(LintFinding::line)
-			.containsExactly(4, 5);
+		assertThat(lines(findings, "never-ends")).containsExactly(4, 5);
 		assertThat(findings.get(0).fix()).startsWith("add -d");
 	}
 
@@ -186,8 +188,7 @@ class RunbookLinterTest {
 				psql -h db1
 				```
 				""" + ROLLBACK);
-		assertThat(findings).filteredOn(f -> f.rule().equals("waits-for-input")).extracting(LintFinding::line)
-			.containsExactly(4, 5, 6, 7);
+		assertThat(lines(findings, "waits-for-input")).containsExactly(4, 5, 6, 7);
 	}
 
 	@Test
