@@ -2,6 +2,7 @@ package dev.runbookshell.runbook;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 
 /**
  * A code block of the runbook. Executable blocks have an {@link #id} ({@code 4.1.2}: section number + ordinal)
@@ -34,9 +35,19 @@ public record Block(String id, String name, int line, String language, boolean f
 		expectations = List.copyOf(expectations);
 	}
 
-	/** The file line of line {@code commandLine} (0-based) of {@link #command}. */
+	/** The file line of line {@code commandLine} (0-based) of {@link #command}; see {@link #fileLines()}. */
 	public int fileLine(int commandLine) {
-		return this.line + 1 + BlockText.contentLine(this.language, this.content, commandLine);
+		return fileLines().applyAsInt(commandLine);
+	}
+
+	/**
+	 * Turns a 0-based line of {@link #command} into its file line. For a console block the prompt lines are
+	 * found once here, so a caller with many lines to place takes this once rather than call {@link #fileLine}.
+	 */
+	public IntUnaryOperator fileLines() {
+		int[] map = BlockText.contentLines(this.language, this.content);
+		int first = this.line + 1;
+		return commandLine -> first + (map != null && commandLine < map.length ? map[commandLine] : commandLine);
 	}
 
 	/** A {@code console} block without any {@code $ } prompt line: every line runs as a command. */

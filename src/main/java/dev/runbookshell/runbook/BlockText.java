@@ -51,13 +51,17 @@ final class BlockText {
 		return false;
 	}
 
-	/** The 0-based content line of line {@code commandLine} of {@link #command}. */
-	static int contentLine(String language, String content, int commandLine) {
+	/** The 0-based content line of each line of {@link #command}; null when they are the same lines. */
+	static int[] contentLines(String language, String content) {
 		if (!language.equals("console") || !hasPrompt(content)) {
-			return commandLine;
+			return null;
 		}
 		List<String[]> lines = promptLines(content);
-		return commandLine < lines.size() ? Integer.parseInt(lines.get(commandLine)[1]) : commandLine;
+		int[] map = new int[lines.size()];
+		for (int i = 0; i < map.length; i++) {
+			map[i] = Integer.parseInt(lines.get(i)[1]);
+		}
+		return map;
 	}
 
 	/** Each command line of a console block with its 0-based content line. */

@@ -70,6 +70,15 @@ class LinearParsingTest {
 	}
 
 	@Test
+	void aConsoleBlockOfManyPromptLinesPlacesEachFindingInLinearTime() throws Exception {
+		// found by bench/fuzz: each finding used to find the block's prompt lines again
+		String source = "# T\n\n```console\n" + "$ tail -f /var/log/syslog\noutput line\n".repeat(50_000) + "```\n";
+		long cpu = assertTimeoutPreemptively(Duration.ofSeconds(60),
+				() -> cpuNanos(() -> this.linter.lint(this.parser.read("console.md", source))));
+		assertThat(cpu / 1_000_000).as("ms of CPU").isLessThan(20_000);
+	}
+
+	@Test
 	void aHereDocumentThatNeverEndsIsReadOnce() throws Exception {
 		String source = "# T\n\n```bash\n" + "cat <<A\n".repeat(200_000) + "```\n";
 		long cpu = assertTimeoutPreemptively(Duration.ofSeconds(60),

@@ -1,6 +1,7 @@
 package dev.runbookshell.runbook.lint;
 
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.DestructiveCommands;
@@ -36,13 +37,14 @@ final class CommandChecks {
 			SimpleCommands parsed = SimpleCommands.of(text);
 			List<Command> commands = parsed.commands();
 			List<Risk> risks = DestructiveCommands.find(text, parsed);
+			IntUnaryOperator fileLines = block.fileLines();
 			int nextRisk = 0;
 			boolean typedReported = false;
 			for (Command command : commands) {
-				int fileLine = block.fileLine(command.line());
+				int fileLine = fileLines.applyAsInt(command.line());
 				// risks of earlier lines first: a backup earlier on the same line counts for that line
 				while (nextRisk < risks.size() && risks.get(nextRisk).line() < command.line()) {
-					typedReported |= destructive(block, risks.get(nextRisk++), typedReported);
+					typedReported |= destructive(block, fileLines, risks.get(nextRisk++), typedReported);
 				}
 				if (!mayRunLong) {
 					hint(block, fileLine, CommandRules.neverEnds(command));
@@ -60,7 +62,7 @@ final class CommandChecks {
 				}
 			}
 			while (nextRisk < risks.size()) {
-				typedReported |= destructive(block, risks.get(nextRisk++), typedReported);
+				typedReported |= destructive(block, fileLines, risks.get(nextRisk++), typedReported);
 			}
 		}
 	}
@@ -72,8 +74,8 @@ final class CommandChecks {
 	}
 
 	/** Returns whether it reported the block's typed confirmation (once per block is enough). */
-	private boolean destructive(Block block, Risk risk, boolean typedReported) {
-		int fileLine = block.fileLine(risk.line());
+	private boolean destructive(Block block, IntUnaryOperator fileLines, Risk risk, boolean typedReported) {
+		int fileLine = fileLines.applyAsInt(risk.line());
 		boolean never = block.annotations().get("confirm").map(v -> v.strip().equalsIgnoreCase("never")).orElse(false);
 		if (risk.kind().wantsBackup() && !this.backupSeen) {
 			this.report.warning(fileLine, "destructive-without-backup", "block " + block.label() + ": " + risk.what()
