@@ -228,7 +228,8 @@ final class ShellTokenizer {
 		if (this.i < this.n && " \t\r\n;&|()<>".indexOf(this.text.charAt(this.i)) < 0) {
 			int before = this.words.size();
 			word();
-			target = this.words.remove(before);
+			// "> 2>x": the digits were a redirection of their own, which word() took; this one has no target
+			target = this.words.size() > before ? this.words.remove(before) : new Word("", false, this.i, this.i);
 		}
 		else {
 			target = new Word("", false, this.i, this.i);

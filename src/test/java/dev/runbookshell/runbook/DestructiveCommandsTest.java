@@ -79,6 +79,13 @@ class DestructiveCommandsTest {
 	}
 
 	@Test
+	void aRedirectionWhoseTargetIsAnotherRedirectionIsNoError() {
+		// found by bench/fuzz: "> 2>x" threw IndexOutOfBoundsException
+		assertThat(DestructiveCommands.find("echo a > 2>/etc/x\necho b >>1> /etc/y")).isNotNull();
+		assertThat(SimpleCommands.of("cat > 2>&1").commands()).hasSize(1);
+	}
+
+	@Test
 	void aLongCommandIsReadInLinearTime() {
 		String words = "rm a ".repeat(200_000) + "; tail x ".repeat(100_000);
 		long start = System.nanoTime();

@@ -79,6 +79,15 @@ class LinearParsingTest {
 	}
 
 	@Test
+	void manyRollbackPairsAreCheckedInLinearTime() throws Exception {
+		// found by bench/fuzz: each rollback= looked every block up again
+		String source = "# T\n\n## S\n\n" + "```bash {rollback=undo-x}\necho a\n```\n".repeat(40_000);
+		long cpu = assertTimeoutPreemptively(Duration.ofSeconds(60),
+				() -> cpuNanos(() -> this.linter.lint(this.parser.read("pairs.md", source))));
+		assertThat(cpu / 1_000_000).as("ms of CPU").isLessThan(20_000);
+	}
+
+	@Test
 	void aHereDocumentThatNeverEndsIsReadOnce() throws Exception {
 		String source = "# T\n\n```bash\n" + "cat <<A\n".repeat(200_000) + "```\n";
 		long cpu = assertTimeoutPreemptively(Duration.ofSeconds(60),

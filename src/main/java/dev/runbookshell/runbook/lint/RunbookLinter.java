@@ -3,8 +3,10 @@ package dev.runbookshell.runbook.lint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import dev.runbookshell.runbook.AnnotationKeys;
@@ -143,6 +145,12 @@ public final class RunbookLinter {
 
 		void check() {
 			keys();
+			// ids and names once: a lookup per rollback= would read every block again
+			Set<String> addresses = new HashSet<>();
+			this.runbook.executableBlocks().forEach(b -> {
+				addresses.add(b.id());
+				addresses.add(b.name());
+			});
 			for (Block block : this.runbook.blocks()) {
 				if (!block.fenced()) {
 					continue;
@@ -158,7 +166,7 @@ public final class RunbookLinter {
 					}
 					return a.retries();
 				});
-				a.rollbackBlock().filter(name -> this.runbook.find(name).isEmpty()).ifPresent(name -> this.report.error(
+				a.rollbackBlock().filter(name -> !addresses.contains(name)).ifPresent(name -> this.report.error(
 						block.line(), "rollback-target", where + ": rollback='" + name + "' names no block",
 						"use the name or id of the block that undoes this one"));
 				a.target().filter(this::undeclaredTarget).ifPresent(name -> this.report.warning(block.line(),
