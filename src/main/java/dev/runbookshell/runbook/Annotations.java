@@ -17,7 +17,10 @@ import java.util.TreeSet;
  */
 public record Annotations(Map<String, String> values) {
 
-	/** Runme's keys we honour, and ours. Anything else is reported by lint as unknown. */
+	/**
+	 * Runme's keys and ours. Those of them in {@link AnnotationKeys#RUNME_KEYS} are accepted but not implemented;
+	 * anything else is reported by lint as unknown, and refused by {@code run} when it is a near miss.
+	 */
 	public static final Set<String> KNOWN_KEYS = Set.of("name", "cwd", "interactive", "excludeFromRunAll", "ignore",
 			"promptEnv", "target", "timeout", "confirm", "expect", "exit", "retries", "rollback", "cutover",
 			"background", "closeTerminalOnSuccess", "mimeType", "terminalRows", "id", "category", "follow");
@@ -102,11 +105,11 @@ public record Annotations(Map<String, String> values) {
 		return flag("cutover");
 	}
 
-	/** Keys that are neither Runme's nor ours. */
+	/** Keys that are neither Runme's nor ours (see {@link AnnotationKeys} for what {@code run} does with them). */
 	public List<String> unknownKeys() {
 		List<String> unknown = new ArrayList<>();
 		for (String key : this.values.keySet()) {
-			if (!KNOWN_KEYS.contains(key)) {
+			if (!KNOWN_KEYS.contains(key) && !AnnotationKeys.RUNME_KEYS.contains(key) && !key.startsWith("runme.dev/")) {
 				unknown.add(key);
 			}
 		}

@@ -1,6 +1,8 @@
 package dev.runbookshell.runbook;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 
 /**
  * A code block of the runbook. Executable blocks have an {@link #id} ({@code 4.1.2}: section number + ordinal)
@@ -16,7 +18,8 @@ import java.util.List;
  * @param executable true for a non-blank bash/sh/shell/zsh/console fenced block not annotated ignore=true
  * @param section the number of the section the block belongs to ({@code "0"} before any heading)
  * @param content the block's literal content as written
- * @param command what runs: the content, or for console blocks the lines after a {@code $ } prompt
+ * @param command what runs: the content, or for console blocks the lines after a {@code $ } prompt (all
+ * lines when there is none)
  * @param hash {@code sha256:} + lowercase hex of {@link #command}'s UTF-8 bytes
  * @param annotations the info-string annotations
  * @param placeholders values to ask for before the block runs, in order of first appearance
@@ -30,6 +33,31 @@ public record Block(String id, String name, int line, String language, boolean f
 	public Block {
 		placeholders = List.copyOf(placeholders);
 		expectations = List.copyOf(expectations);
+	}
+
+	/** The file line of line {@code commandLine} (0-based) of {@link #command}; see {@link #fileLines()}. */
+	public int fileLine(int commandLine) {
+		return fileLines().applyAsInt(commandLine);
+	}
+
+	/**
+	 * Turns a 0-based line of {@link #command} into its file line. For a console block the prompt lines are
+	 * found once here, so a caller with many lines to place takes this once rather than call {@link #fileLine}.
+	 */
+	public IntUnaryOperator fileLines() {
+		int[] map = BlockText.contentLines(this.language, this.content);
+		int first = this.line + 1;
+		return commandLine -> first + (map != null && commandLine < map.length ? map[commandLine] : commandLine);
+	}
+
+	/** A {@code console} block without any {@code $ } prompt line: every line runs as a command. */
+	public boolean promptless() {
+		return this.language.equals("console") && !BlockText.hasPrompt(this.content);
+	}
+
+	/** The script file this block's content is (a shebang first), if it is one. */
+	public Optional<ScriptFile> scriptFile() {
+		return ScriptFile.of(this.content);
 	}
 
 	/** {@code "4.1.2 backup-db"}: how the block is named in messages. */

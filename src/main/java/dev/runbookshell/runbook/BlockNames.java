@@ -8,13 +8,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Gives every executable block a unique name: its {@code name} annotation, else a slug of its section's
- * heading; later duplicates get {@code -2}, {@code -3}. Annotated names are reserved first so that a slug
+ * Gives every executable block a unique name: its {@code name} annotation, else its fallback (a slug of its
+ * section's heading, or of the text introducing it when several blocks share the heading); later duplicates get
+ * {@code -2}, {@code -3}. Annotated names are reserved first so that a slug
  * never takes a name an author wrote.
  */
 final class BlockNames {
 
 	private final Set<String> used = new HashSet<>();
+
+	private final Map<String, Integer> nextSuffix = new HashMap<>();
 
 	private final List<ParseNote> notes = new ArrayList<>();
 
@@ -55,9 +58,12 @@ final class BlockNames {
 
 	private String unique(String base) {
 		String name = base;
-		for (int k = 2; this.used.contains(name); k++) {
-			name = base + "-" + k;
+		int k = this.nextSuffix.getOrDefault(base, 2);
+		while (this.used.contains(name)) {
+			name = base + "-" + k++;
 		}
+		// the next block with this base starts where this one stopped: many blocks under one heading stay linear
+		this.nextSuffix.put(base, k);
 		this.used.add(name);
 		return name;
 	}

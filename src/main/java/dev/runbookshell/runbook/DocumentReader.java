@@ -31,14 +31,16 @@ final class DocumentReader {
 	private static final Pattern ROLLBACK = Pattern
 		.compile("\\b(?:roll[\\s-]?back|revert|back[\\s-]?out)", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern CHECKBOX = Pattern.compile("^\\[([ xX])\\](?:\\s+(.*))?$");
+	private static final Pattern CHECKBOX = Pattern.compile("^\\[([ xX])\\](?:\\s++([\\s\\S]*))?$");
 
 	private final String fileName;
 
 	private final FrontMatter frontMatter;
 
-	/** The parsed text's lines, to read info strings before CommonMark unescapes them. */
-	private final String[] sourceLines;
+	/** Info strings as written, before CommonMark unescapes them. */
+	private final InfoLines infoLines;
+
+	private MessageDigest digest;
 
 	private final List<ParseNote> notes = new ArrayList<>();
 
@@ -51,24 +53,25 @@ final class DocumentReader {
 	DocumentReader(String fileName, FrontMatter frontMatter, String source) {
 		this.fileName = fileName;
 		this.frontMatter = frontMatter;
-		this.sourceLines = source.split("\n", -1);
+		this.infoLines = new InfoLines(source);
 	}
 
 	ParseResult read(Node document, String sha256) {
 		List<Node> nodes = new ArrayList<>();
 		collect(document, nodes);
 		Heading titleHeading = titleHeading(nodes);
-		String title = this.frontMatter.title() != null ? this.frontMatter.title()
-				: titleHeading != null ? HeadingText.plain(titleHeading) : fileName();
+		String rawTitle = this.frontMatter.title() != null ? this.frontMatter.title()
+				: titleHeading != null ? HeadingText.asWritten(titleHeading) : fileName();
+		String title = TextRepair.repaired(rawTitle);
 		walk(nodes, titleHeading);
 		boolean somethingBeforeHeadings = this.drafts.stream().anyMatch(d -> d.section.equals("0"))
 				|| this.checklists.stream().anyMatch(c -> c.section().equals("0"));
 		if (somethingBeforeHeadings) {
-			this.sections.add(0, new Section("0", title, 0, 1, false, null));
+			this.sections.add(0, new Section("0", title, 0, 1, false, null, rawTitle));
 		}
 		List<Block> blocks = blocks(title);
 		return new ParseResult(new Runbook(this.fileName, sha256, title, this.frontMatter, this.sections, blocks,
-				this.checklists), sortedNotes());
+				this.checklists, rawTitle), sortedNotes());
 	}
 
 	/** Headings, code blocks and checklist items in document order, wherever they are nested. */
@@ -106,9 +109,11 @@ final class DocumentReader {
 				}
 				Frame parent = open.isEmpty() ? root : open.get(open.size() - 1);
 				String number = (parent.number == null ? "" : parent.number + ".") + (++parent.children);
-				String text = HeadingText.plain(heading);
+				String raw = HeadingText.asWritten(heading);
+				String text = TextRepair.repaired(raw);
 				boolean rollback = parent.rollback || ROLLBACK.matcher(text).find();
-				this.sections.add(new Section(number, text, heading.getLevel(), line(heading), rollback, parent.number));
+				this.sections.add(new Section(number, text, heading.getLevel(), line(heading), rollback, parent.number,
+						raw));
 				open.add(new Frame(heading.getLevel(), number, rollback));
 				current = number;
 			}
@@ -127,11 +132,12 @@ final class DocumentReader {
 
 	private Draft draft(Node node, String section, Frame frame) {
 		Draft draft = new Draft();
+		draft.node = node;
 		draft.line = line(node);
 		draft.section = section;
 		draft.rollback = frame.rollback;
 		if (node instanceof FencedCodeBlock fenced) {
-			InfoString info = InfoString.parse(rawInfo(fenced));
+			InfoString info = InfoString.parse(this.infoLines.raw(fenced));
 			draft.fenced = true;
 			draft.language = info.language();
 			draft.annotations = info.annotations();
@@ -151,36 +157,14 @@ final class DocumentReader {
 		return draft;
 	}
 
-	/**
-	 * The info string as written: CommonMark drops backslashes before punctuation, which would turn
-	 * {@code expect=/a \(b\)/} into a different regex. Falls back to the parsed one when unsure.
-	 */
-	private String rawInfo(FencedCodeBlock fenced) {
-		String info = fenced.getInfo() == null ? "" : fenced.getInfo();
-		if (!info.contains("=") && !info.contains("{")) {
-			return info;
-		}
-		var span = fenced.getSourceSpans().isEmpty() ? null : fenced.getSourceSpans().get(0);
-		if (span == null || span.getLineIndex() >= this.sourceLines.length) {
-			return info;
-		}
-		String line = this.sourceLines[span.getLineIndex()];
-		String rest = line.substring(Math.min(span.getColumnIndex(), line.length())).strip();
-		int i = 0;
-		while (i < rest.length() && rest.charAt(i) == fenced.getFenceCharacter().charAt(0)) {
-			i++;
-		}
-		String raw = rest.substring(i).strip();
-		return raw.replace("\\", "").equals(info.replace("\\", "")) ? raw : info;
-	}
-
 	private void checklistItem(ListItem item, String section) {
 		if (!(item.getFirstChild() instanceof Paragraph paragraph)) {
 			return;
 		}
-		Matcher box = CHECKBOX.matcher(HeadingText.plain(paragraph));
+		// the box is read from the raw text: only the words after it need inline parsing
+		Matcher box = CHECKBOX.matcher(DeferredInlines.raw(paragraph));
 		if (box.matches()) {
-			String text = box.group(2) == null ? "" : box.group(2).strip();
+			String text = box.group(2) == null ? "" : TextRepair.repaired(HeadingText.asWritten(box.group(2)));
 			this.checklists.add(new ChecklistItem(line(item), text, !box.group(1).equals(" "), section));
 		}
 	}
@@ -194,10 +178,18 @@ final class DocumentReader {
 			String slug = HeadingText.slug(section.title());
 			slugs.putIfAbsent(section.number(), slug.isEmpty() ? "section-" + section.number().replace('.', '-') : slug);
 		}
+		Map<String, Integer> perSection = new HashMap<>();
+		this.drafts.stream().filter(d -> d.executable).forEach(d -> perSection.merge(d.section, 1, Integer::sum));
 		for (Draft draft : this.drafts) {
 			if (draft.executable) {
-				requests.add(new BlockNames.Request(draft.annotations.name().map(String::strip).orElse(null),
-						slugs.get(draft.section), draft.id, draft.line));
+				String annotated = draft.annotations.name().map(String::strip).orElse(null);
+				String fallback = slugs.get(draft.section);
+				if (annotated == null && perSection.get(draft.section) > 1) {
+					// blocks sharing a heading are named by the list item or sentence that introduces each
+					String intro = BlockIntro.name(BlockIntro.candidates(draft.node));
+					fallback = intro != null ? intro : fallback;
+				}
+				requests.add(new BlockNames.Request(annotated, fallback, draft.id, draft.line));
 			}
 		}
 		BlockNames naming = new BlockNames();
@@ -214,7 +206,7 @@ final class DocumentReader {
 			List<Expectation> expectations = d.executable ? BlockText.expectations(d.annotations, d.content, d.line)
 					: List.of();
 			blocks.add(new Block(d.id, name, d.line, d.language, d.fenced, d.executable, d.section, d.content,
-					d.command, sha256(d.command), d.annotations, found, expectations, d.rollback));
+					d.command, hash(d.command), d.annotations, found, expectations, d.rollback));
 		}
 		return blocks;
 	}
@@ -234,13 +226,25 @@ final class DocumentReader {
 		return node.getSourceSpans().isEmpty() ? 1 : node.getSourceSpans().get(0).getLineIndex() + 1;
 	}
 
+	/** Like {@link #sha256} with one digest for the whole parse: looking one up per block costs more than hashing. */
+	private String hash(String text) {
+		if (this.digest == null) {
+			this.digest = digest();
+		}
+		return "sha256:" + HexFormat.of().formatHex(this.digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
 	static String sha256(String text) {
 		return "sha256:" + hex(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	static String hex(byte[] bytes) {
+		return HexFormat.of().formatHex(digest().digest(bytes));
+	}
+
+	private static MessageDigest digest() {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every JVM has SHA-256", ex);
@@ -268,6 +272,8 @@ final class DocumentReader {
 
 	/** A block before its name is known (names need every block's annotations). */
 	private static final class Draft {
+
+		Node node;
 
 		String id;
 

@@ -2,9 +2,11 @@ package dev.runbookshell.runbook;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +16,7 @@ import java.util.regex.Pattern;
  * that a variable set by an earlier block is not asked for again. Three kinds:
  * <ul>
  * <li>{@code <name>}: {@code <} + a letter, then letters, digits, {@code _ . -}, single spaces between words,
- * then {@code >}. Not {@code <<EOF}, {@code < file}, {@code <(cmd)}, a few HTML tags, or in comments.</li>
+ * then {@code >}, also inside a word ({@code prod_<timestamp>.dump}). Not {@code <<EOF}, {@code < file}, {@code <(cmd)}, a few HTML tags, or in comments.</li>
  * <li>date-format tokens: {@code YYYY}, {@code YYYYMMDD}, {@code YYYY-MM-DD}, {@code YYYYMMDD_HHMM}, ...</li>
  * <li>{@code $VAR}/{@code ${VAR}} defined nowhere: not in front matter (variables, env), not assigned earlier
  * ({@code X=}, {@code export/local/declare/readonly X}, {@code read X}, {@code for X in}), not a usual
@@ -24,8 +26,8 @@ import java.util.regex.Pattern;
  */
 final class PlaceholderScanner {
 
-	private static final Pattern ANGLE = Pattern
-		.compile("(?<![<\\w])<([A-Za-z][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*)>");
+	/** Also inside a word ({@code prod_<timestamp>.dump}): bash would read it as redirections all the same. */
+	private static final Pattern ANGLE = Pattern.compile("<([A-Za-z][A-Za-z0-9_.-]*+(?: [A-Za-z0-9_.-]++)*+)>");
 
 	private static final Pattern DATE = Pattern.compile(
 			"(?<![A-Za-z0-9])(YYYY(?:[-_./]?MM(?:[-_./]?DD)?)?(?:[-_T]?HH(?:[-:]?MM(?:[-:]?SS)?)?)?)(?![A-Za-z0-9])");
@@ -67,10 +69,14 @@ final class PlaceholderScanner {
 		ShellText shell = ShellText.of(command);
 		List<Found> found = new ArrayList<>();
 		// indexOf checks first: most lines have none of these, and the regexes try every position
-		Matcher angle = ANGLE.matcher(command.indexOf('<') >= 0 ? shell.commentsBlanked() : "");
-		while (angle.find()) {
-			if (!HTML_TAGS.contains(angle.group(1).toLowerCase(java.util.Locale.ROOT))) {
-				found.add(new Found(angle.start(), new Placeholder(angle.group(), angle.group(1), Placeholder.Kind.ANGLE)));
+		String code = shell.commentsBlanked();
+		Matcher angle = ANGLE.matcher(code);
+		// tried only where a '<' stands, and not right after another one (<<EOF)
+		for (int at = code.indexOf('<'); at >= 0; at = code.indexOf('<', at + 1)) {
+			if ((at == 0 || code.charAt(at - 1) != '<') && angle.region(at, code.length()).lookingAt()
+					&& !HTML_TAGS.contains(angle.group(1).toLowerCase(java.util.Locale.ROOT))) {
+				found.add(new Found(at, new Placeholder(angle.group(), angle.group(1), Placeholder.Kind.ANGLE)));
+				at = angle.end() - 1;
 			}
 		}
 		Matcher date = DATE.matcher(command.contains("YYYY") ? shell.commentsBlanked() : "");
@@ -78,13 +84,15 @@ final class PlaceholderScanner {
 			found.add(new Found(date.start(), new Placeholder(date.group(1), date.group(1), Placeholder.Kind.DATE)));
 		}
 		List<Definition> definitions = definitions(shell.literalsBlanked());
+		Map<String, Integer> firstDefined = new HashMap<>();
+		definitions.forEach(d -> firstDefined.merge(d.name(), d.offset(), Math::min));
 		Matcher reference = REFERENCE.matcher(command.indexOf('$') >= 0 ? shell.literalsBlanked() : "");
 		while (reference.find()) {
 			String name = reference.group(2) != null ? reference.group(2) : reference.group(4);
 			if (reference.group(2) != null && handlesUnset(reference.group(3))) {
 				continue;
 			}
-			if (!isDefined(name, reference.start(), definitions)) {
+			if (!isDefined(name, reference.start(), firstDefined)) {
 				found.add(new Found(reference.start(),
 						new Placeholder(command.substring(reference.start(), reference.end()), name,
 								Placeholder.Kind.UNDEFINED_VARIABLE)));
@@ -108,7 +116,7 @@ final class PlaceholderScanner {
 				|| operator.startsWith("-") || operator.startsWith("=") || operator.startsWith("+");
 	}
 
-	private boolean isDefined(String name, int offset, List<Definition> definitions) {
+	private boolean isDefined(String name, int offset, Map<String, Integer> firstDefined) {
 		if (this.defined.contains(name) || ENVIRONMENT.contains(name)) {
 			return true;
 		}
@@ -117,7 +125,8 @@ final class PlaceholderScanner {
 				return true;
 			}
 		}
-		return definitions.stream().anyMatch(d -> d.name().equals(name) && d.offset() < offset);
+		Integer defined = firstDefined.get(name);
+		return defined != null && defined < offset;
 	}
 
 	private static List<Definition> definitions(String text) {

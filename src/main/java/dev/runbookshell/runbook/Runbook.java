@@ -10,19 +10,26 @@ import java.util.Optional;
  *
  * @param file the path as given to the parser
  * @param sha256 lowercase hex sha256 of the file's bytes
- * @param title the front matter title, else the title heading, else the file name
+ * @param title the front matter title, else the title heading, else the file name; mojibake repaired
  * @param frontMatter the YAML front matter, {@link FrontMatter#EMPTY} when absent
  * @param sections the heading tree in document order (numbered, see {@link Section})
  * @param blocks every code block, fenced or indented, executable or not, in document order
  * @param checklists every {@code - [ ]} / {@code - [x]} item in document order
+ * @param rawTitle the title as the file has it
  */
 public record Runbook(String file, String sha256, String title, FrontMatter frontMatter, List<Section> sections,
-		List<Block> blocks, List<ChecklistItem> checklists) {
+		List<Block> blocks, List<ChecklistItem> checklists, String rawTitle) {
 
 	public Runbook {
 		sections = List.copyOf(sections);
 		blocks = List.copyOf(blocks);
 		checklists = List.copyOf(checklists);
+	}
+
+	/** A runbook whose title needed no repair. */
+	public Runbook(String file, String sha256, String title, FrontMatter frontMatter, List<Section> sections,
+			List<Block> blocks, List<ChecklistItem> checklists) {
+		this(file, sha256, title, frontMatter, sections, blocks, checklists, title);
 	}
 
 	/** The executable blocks in document order, rollback sections included. */

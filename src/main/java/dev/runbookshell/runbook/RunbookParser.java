@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.commonmark.node.Node;
@@ -32,7 +32,11 @@ public final class RunbookParser {
 	/** Larger than any hand-written runbook; protects against opening a log or an image by mistake. */
 	private static final long MAX_BYTES = 32L * 1024 * 1024;
 
-	private final Parser markdown = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+	/** Block structure only; {@link DeferredInlines} keeps the few texts we read, parsed later and bounded. */
+	private final Parser markdown = Parser.builder()
+		.includeSourceSpans(IncludeSourceSpans.BLOCKS)
+		.inlineParserFactory(DeferredInlines.FACTORY)
+		.build();
 
 	/** Parses the file at {@code file}. */
 	public Runbook parse(Path file) throws RunbookParseException {
@@ -85,8 +89,8 @@ public final class RunbookParser {
 			text = text.substring(1);
 		}
 		// CommonMark treats CR, LF and CRLF alike as line ends; one form keeps literals and hashes stable.
-		String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
-		List<String> lines = normalized.startsWith("---") ? Arrays.asList(normalized.split("\n", -1)) : List.of();
+		String normalized = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+		List<String> lines = normalized.startsWith("---") ? frontMatterCandidate(normalized) : List.of();
 		FrontMatter frontMatter = FrontMatterReader.read(fileName, lines);
 		int frontMatterLines = FrontMatterReader.lineCount(lines);
 		// Blank lines stand in for the front matter so that source spans still count lines of the file.
@@ -100,6 +104,24 @@ public final class RunbookParser {
 		}
 		Node document = this.markdown.parse(body);
 		return new DocumentReader(fileName, frontMatter, body).read(document, DocumentReader.hex(bytes));
+	}
+
+	/** The lines up to the first closing {@code ---} or {@code ...}: all that front matter can be. */
+	private static List<String> frontMatterCandidate(String text) {
+		List<String> lines = new ArrayList<>();
+		int start = 0;
+		while (start <= text.length()) {
+			int end = text.indexOf('\n', start);
+			end = end < 0 ? text.length() : end;
+			String line = text.substring(start, end);
+			lines.add(line);
+			String stripped = line.strip();
+			if (lines.size() > 1 && (stripped.equals("---") || stripped.equals("..."))) {
+				break;
+			}
+			start = end + 1;
+		}
+		return lines;
 	}
 
 	/** Invalid UTF-8 (a Latin-1 file, a truncated character) becomes U+FFFD rather than an error. */

@@ -15,6 +15,7 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import dev.runbookshell.runbook.AnnotationKeys;
 import dev.runbookshell.runbook.Runbook;
 import dev.runbookshell.session.AnswersConfirmer;
 import dev.runbookshell.session.AutoConfirmer;
@@ -83,7 +84,7 @@ public class RunCommands {
 			@Option(longName = "var", description = "NAME=VALUE, repeatable; never asked") String var,
 			@Option(longName = "dry-run", description = "print the plan; connect to nothing, write nothing") Boolean dryRun,
 			@Option(longName = "log-dir", description = "where journals go (default ./migration-logs)") String logDir,
-			@Option(longName = "force", description = "replay or resume although the runbook or target changed") Boolean force,
+			@Option(longName = "force", description = "replay or resume although the runbook or target changed; run despite a mistyped annotation key") Boolean force,
 			@Option(longName = "accept-new-host-key", description = "trust an SSH host key not yet in known_hosts") Boolean acceptNewHostKey,
 			@Option(longName = "sign", description = "sign the journal with the ssh-agent's key (default: $RUNBOOK_SIGN)") Boolean sign,
 			@Option(longName = "sign-key", description = "sign the journal with this key (through the agent when it holds it)") String signKey,
@@ -99,6 +100,11 @@ public class RunCommands {
 		}
 		PrintWriter out = context.outputWriter();
 		Runbook runbook = this.launcher.parse(file);
+		AnnotationKeys keys = AnnotationKeys.of(runbook);
+		if (keys.refusal().isPresent() && !isSet(force)) {
+			throw CliException.usage(keys.refusal().get());
+		}
+		keys.notes().forEach(out::println);
 		Map<String, String> vars = variables(context);
 		int ways = (isSet(yes) ? 1 : 0) + (answers != null ? 1 : 0) + (replay != null ? 1 : 0);
 		if (ways > 1) {

@@ -173,7 +173,8 @@ public class RunbookCommands {
 				.put("language", b.language())
 				.put("executable", b.executable())
 				.put("section", b.section())
-				.put("hash", b.hash());
+				.put("hash", b.hash())
+				.put("content", b.content());
 			ObjectNode annotations = node.putObject("annotations");
 			b.annotations().values().forEach(annotations::put);
 			ArrayNode placeholders = node.putArray("placeholders");

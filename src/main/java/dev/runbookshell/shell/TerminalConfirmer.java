@@ -241,6 +241,7 @@ public class TerminalConfirmer implements Confirmer {
 			text.append("\n").append("risky: " + prompt.risk() + " (you will type the target's name)",
 					AttributedStyle.DEFAULT.foreground(AttributedStyle.RED).bold());
 		}
+		prompt.block().scriptFile().ifPresent(f -> text.append("\n").append("note: " + f.warning(), AttributedStyle.BOLD));
 		this.questions.println(text.toAnsi(this.questions.terminal()));
 	}
 

@@ -145,13 +145,60 @@ class RunbookParserTest {
 	}
 
 	@Test
-	void aConsoleBlockWithoutPromptsRunsNothing() throws Exception {
+	void aConsoleBlockWithoutAnyPromptRunsAllItsLines() throws Exception {
 		Runbook runbook = parse("""
 				```console
-				Active: active (running)
+				curl -LO https://example.test/kind
+				sudo install kind /usr/local/bin/
+				kind create cluster
 				```
 				""");
-		assertThat(runbook.executableBlocks()).isEmpty();
+		Block block = runbook.executableBlocks().get(0);
+		assertThat(block.promptless()).isTrue();
+		assertThat(block.command()).isEqualTo(block.content());
+		assertThat(block.fileLine(2)).isEqualTo(4);
+	}
+
+	@Test
+	void aConsoleBlockWithPromptsRunsOnlyThePromptLinesAndMapsThemToFileLines() throws Exception {
+		Runbook runbook = parse("""
+				```console
+				$ kind version
+				kind v0.20.0 go1.20.4 linux/amd64
+				$ kind get clusters
+				```
+				""");
+		Block block = runbook.executableBlocks().get(0);
+		assertThat(block.promptless()).isFalse();
+		assertThat(block.command()).isEqualTo("kind version\nkind get clusters\n");
+		assertThat(block.fileLine(1)).isEqualTo(4);
+	}
+
+	@Test
+	void aBlockThatIsAScriptFileSaysSoAndNamesTheFile() throws Exception {
+		Runbook runbook = parse("""
+				```bash
+				# revert.sh
+				#!/bin/bash
+				echo reverting
+				```
+
+				```bash
+				#!/usr/bin/env bash
+				echo hi
+				```
+
+				```bash
+				# not a file name, just a comment
+				echo hi
+				```
+				""");
+		assertThat(runbook.executableBlocks()).extracting(b -> b.scriptFile().map(ScriptFile::name).orElse("-"))
+			.containsExactly("revert.sh", "-", "-");
+		assertThat(runbook.executableBlocks().get(1).scriptFile()).hasValueSatisfying(
+				f -> assertThat(f.warning()).isEqualTo("this block is the content of a script (#!/usr/bin/env bash): "
+						+ "running it runs that script's commands now"));
+		assertThat(runbook.executableBlocks().get(2).scriptFile()).isEmpty();
 	}
 
 	@Test
@@ -253,20 +300,45 @@ class RunbookParserTest {
 	}
 
 	@Test
-	void mojibakeHeadingsAreKeptAsWrittenAndSlugsStayAscii() throws Exception {
-		Runbook runbook = parse("""
+	void mojibakeIsShownRepairedInTitlesAndNamesWithTheRawTextKeptAndHashesUnchanged() throws Exception {
+		String markdown = """
 				# Plan: Systemd â†’ Docker
 
 				## ðŸš€ Build Commands
 
 				```bash
-				make
+				echo "Systemd â†’ Docker"
 				```
-				""");
-		assertThat(runbook.title()).isEqualTo("Plan: Systemd â†’ Docker");
-		assertThat(runbook.sections().get(0).title()).isEqualTo("ðŸš€ Build Commands");
-		assertThat(runbook.executableBlocks().get(0).name()).matches("[a-z0-9-]*build-commands");
-		assertThat(executableLines(runbook)).containsExactly(5);
+
+				### âœ… 1. Add Non-Root User (15 min)
+
+				```bash
+				make user
+				```
+
+				## ğŸ§ª Testing Commands
+
+				```bash
+				make test
+				```
+				""";
+		Runbook runbook = parse(markdown);
+		assertThat(runbook.title()).isEqualTo("Plan: Systemd → Docker");
+		assertThat(runbook.rawTitle()).isEqualTo("Plan: Systemd â†’ Docker");
+		assertThat(runbook.sections()).extracting(Section::title)
+			.containsExactly("🚀 Build Commands", "✅ 1. Add Non-Root User (15 min)", "🧪 Testing Commands");
+		assertThat(runbook.sections().get(0).rawTitle()).isEqualTo("ðŸš€ Build Commands");
+		assertThat(runbook.executableBlocks()).extracting(Block::name)
+			.containsExactly("build-commands", "add-non-root-user-15-min", "testing-commands");
+		Block first = runbook.executableBlocks().get(0);
+		assertThat(first.command()).isEqualTo("echo \"Systemd â†’ Docker\"\n");
+		assertThat(first.hash()).isEqualTo(DocumentReader.sha256("echo \"Systemd â†’ Docker\"\n"));
+		assertThat(executableLines(runbook)).containsExactly(5, 11, 17);
+	}
+
+	@Test
+	void correctAccentsAreNotTakenForMojibake() throws Exception {
+		assertThat(parse("# Café résumé — naïve\n\n```bash\nls\n```\n").title()).isEqualTo("Café résumé — naïve");
 	}
 
 }

@@ -4,24 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.runbookshell.runbook.Block;
+import dev.runbookshell.runbook.DestructiveCommands;
 
+/** The engine asks for typed confirmation exactly for what the one list (and lint) calls destructive. */
 class RiskDetectorTest {
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "rm -rf /var/lib/app|rm -rf", "sudo rm -fr build|rm -rf",
-			"rm -r -f old|rm -rf", "git push --force origin main|git push --force", "helm upgrade x --force|--force",
-			"psql -c 'DROP TABLE users'|DROP", "mysql -e 'drop database app'|DROP",
-			"sudo systemctl stop nginx|systemctl stop/disable", "systemctl disable --now app|systemctl stop/disable",
-			"docker-compose down -v|docker compose down", "docker compose -f x.yml down|docker compose down",
-			"echo 1 > /etc/sysctl.d/x.conf|write under /etc", "sudo tee -a /etc/hosts < line.txt|write under /etc",
-			"sudo cp app.conf /etc/nginx/sites-enabled/|write under /etc",
-			"sudo sed -i 's/a/b/' /etc/ssh/sshd_config|write under /etc" })
-	void destructiveCommandsAreRisky(String command, String reason) {
-		assertThat(RiskDetector.detect(command)).isEqualTo(reason);
+	@ValueSource(strings = {
+			"sudo sed -i 's/proxy_pass http:\\/\\/127.0.0.1:8000;/proxy_pass http:\\/\\/127.0.0.1:8001;/' /etc/nginx/sites-available/app",
+			"sudo dd if=backup.img of=/dev/sdb bs=4M status=progress", "rm -rf /var/lib/app",
+			"psql -c 'DROP TABLE users'", "sudo systemctl stop nginx", "docker compose down",
+			"kubectl delete ns staging", "git push --force origin main" })
+	void destructiveCommandsAreRiskyWithTheListsReason(String command) {
+		assertThat(RiskDetector.detect(command)).isNotNull()
+			.isEqualTo(DestructiveCommands.first(command).orElseThrow().what());
 	}
 
 	@ParameterizedTest

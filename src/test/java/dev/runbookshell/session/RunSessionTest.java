@@ -213,7 +213,7 @@ class RunSessionTest {
 		RunSession session = this.fixture.start(risky, operator);
 		session.next();
 
-		assertThat(operator.asked).containsExactly("typed 1.1 wipe (rm -rf)", "typed 1.1 wipe (rm -rf)");
+		assertThat(operator.asked).containsExactly("typed 1.1 wipe (rm -rf /var/cache/app)", "typed 1.1 wipe (rm -rf /var/cache/app)");
 		assertThat(this.fixture.listener.messages).contains("not confirmed: 1.1 wipe did not run");
 		assertThat(this.fixture.target.scripts()).containsExactly("rm -rf /var/cache/app");
 	}
@@ -226,7 +226,7 @@ class RunSessionTest {
 
 		assertThat(this.fixture.target.scripts()).containsExactly("systemctl stop nginx");
 		assertThat(this.fixture.journal.all(JournalEvent.Note.class)).singleElement()
-			.satisfies(note -> assertThat(note.text()).contains("systemctl stop/disable").contains("--yes"));
+			.satisfies(note -> assertThat(note.text()).contains("systemctl stop nginx").contains("--yes"));
 	}
 
 	@Test

@@ -61,7 +61,7 @@ class RunbookCommandsIT {
 		assertThat(root.get("sha256").asText()).matches("[0-9a-f]{64}");
 		JsonNode first = root.get("blocks").get(0);
 		assertThat(first.fieldNames()).toIterable().containsExactly("id", "name", "line", "language", "executable",
-				"section", "hash", "annotations", "placeholders", "expect");
+				"section", "hash", "content", "annotations", "placeholders", "expect");
 		assertThat(first.get("id").asText()).isEqualTo("1.1");
 		assertThat(first.get("name").asText()).isEqualTo("scratch-dir");
 		assertThat(first.get("hash").asText()).startsWith("sha256:");

@@ -2,16 +2,18 @@ package dev.runbookshell.runbook.lint;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import dev.runbookshell.runbook.AnnotationKeys;
 import dev.runbookshell.runbook.Annotations;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ParseNote;
 import dev.runbookshell.runbook.ParseResult;
-import dev.runbookshell.runbook.Placeholder;
 import dev.runbookshell.runbook.Runbook;
 import dev.runbookshell.runbook.Section;
 import dev.runbookshell.runbook.lint.LintFinding.Severity;
@@ -39,29 +41,28 @@ public final class RunbookLinter {
 			}
 		}
 		new AnnotationChecks(runbook, report).check();
-		placeholders(runbook, report);
+		new PlaceholderChecks(runbook, report).check();
+		shapes(runbook, report);
 		new CommandChecks(report).check(runbook.executableBlocks());
 		structure(runbook, report);
+		report.summarize();
 		findings.sort(Comparator.comparingInt(LintFinding::line).thenComparing(LintFinding::severity));
 		return findings;
 	}
 
-	/** The first time each value is asked for. */
-	private static void placeholders(Runbook runbook, Reporter report) {
-		Set<String> reported = new HashSet<>();
+	/** Console blocks without a prompt and blocks that are a script file's content: both run differently than they read. */
+	private static void shapes(Runbook runbook, Reporter report) {
 		for (Block block : runbook.executableBlocks()) {
-			for (Placeholder p : block.placeholders()) {
-				if (!reported.add(p.variable())) {
-					continue;
-				}
-				String fix = switch (p.kind()) {
-					case ANGLE -> "declare '" + p.variable() + "' under variables: in front matter to give it a prompt or default";
-					case DATE -> "use $(date +%Y%m%d) if it means today, else declare it under variables:";
-					case UNDEFINED_VARIABLE -> "set " + p.variable() + " in an earlier block or declare it under variables:/env:";
-				};
-				report.info(lineOf(block, p.token()), "placeholder",
-						p.token() + " is asked for before block " + block.label() + " runs", fix);
+			if (block.promptless()) {
+				long lines = block.command().lines().filter(l -> !l.isBlank()).count();
+				report.info(block.line(), "console-without-prompt", "block " + block.label() + ": this console block has no '$ ' "
+						+ "prompt line, so all " + lines + " of its lines run as commands",
+						"fence it as ```bash, or start each command with '$ ' (other lines are then output)");
 			}
+			block.scriptFile().ifPresent(script -> report.warning(block.line(), "script-file", "block " + block.label()
+					+ ": " + script.warning() + ", in the session's shell",
+					"to create the file instead, write it with cat > " + (script.name() != null ? script.name() : "FILE")
+							+ " <<'EOF' ... EOF; or mark the block ignore=true"));
 		}
 	}
 
@@ -84,30 +85,57 @@ public final class RunbookLinter {
 		}
 	}
 
-	/** The file line of the first content line mentioning {@code text}; the fence line when none does. */
-	static int lineOf(Block block, String text) {
-		String[] lines = block.content().split("\n", -1);
-		for (int i = 0; i < lines.length; i++) {
-			if (lines[i].contains(text)) {
-				return block.line() + 1 + i;
-			}
-		}
-		return block.line();
-	}
+	/**
+	 * Collects findings for one file, at most {@link #MAX_PER_RULE} per rule: a generated or pasted document can
+	 * hold thousands of the same finding, and one line saying how many more were left out helps more.
+	 */
+	static final class Reporter {
 
-	/** Collects findings for one file. */
-	record Reporter(String file, Consumer<LintFinding> sink) {
+		static final int MAX_PER_RULE = 100;
+
+		private final String file;
+
+		private final Consumer<LintFinding> sink;
+
+		private final Map<String, Integer> counts = new HashMap<>();
+
+		Reporter(String file, Consumer<LintFinding> sink) {
+			this.file = file;
+			this.sink = sink;
+		}
 
 		void error(int line, String rule, String message, String fix) {
-			this.sink.accept(new LintFinding(Severity.ERROR, this.file, line, rule, message, fix));
+			add(new LintFinding(Severity.ERROR, this.file, line, rule, message, fix));
 		}
 
 		void warning(int line, String rule, String message, String fix) {
-			this.sink.accept(new LintFinding(Severity.WARNING, this.file, line, rule, message, fix));
+			add(new LintFinding(Severity.WARNING, this.file, line, rule, message, fix));
 		}
 
 		void info(int line, String rule, String message, String fix) {
-			this.sink.accept(new LintFinding(Severity.INFO, this.file, line, rule, message, fix));
+			add(new LintFinding(Severity.INFO, this.file, line, rule, message, fix));
+		}
+
+		/** Whether findings of {@code rule} are no longer shown (the caller may stop looking for them). */
+		boolean full(String rule) {
+			return this.counts.getOrDefault(rule, 0) >= MAX_PER_RULE;
+		}
+
+		private void add(LintFinding finding) {
+			int count = this.counts.merge(finding.rule(), 1, Integer::sum);
+			if (count <= MAX_PER_RULE) {
+				this.sink.accept(finding);
+			}
+		}
+
+		/** One info per rule that had more findings than were shown. */
+		void summarize() {
+			this.counts.forEach((rule, count) -> {
+				if (count > MAX_PER_RULE) {
+					this.sink.accept(new LintFinding(Severity.INFO, this.file, 1, rule, (count - MAX_PER_RULE)
+							+ " more '" + rule + "' findings not shown", "mend the ones shown and lint again"));
+				}
+			});
 		}
 
 	}
@@ -116,16 +144,19 @@ public final class RunbookLinter {
 	private record AnnotationChecks(Runbook runbook, Reporter report) {
 
 		void check() {
+			keys();
+			// ids and names once: a lookup per rollback= would read every block again
+			Set<String> addresses = new HashSet<>();
+			this.runbook.executableBlocks().forEach(b -> {
+				addresses.add(b.id());
+				addresses.add(b.name());
+			});
 			for (Block block : this.runbook.blocks()) {
 				if (!block.fenced()) {
 					continue;
 				}
 				Annotations a = block.annotations();
 				String where = block.executable() ? "block " + block.label() : "code block";
-				for (String key : a.unknownKeys()) {
-					this.report.warning(block.line(), "unknown-annotation", where + ": unknown annotation '" + key + "'",
-							KeySuggestion.fixFor(key));
-				}
 				value(block, where, "timeout", "a duration such as 90s, 5m or 1h30m", () -> a.timeout());
 				value(block, where, "confirm", "always, typed or never", () -> a.confirm());
 				value(block, where, "exit", "exit codes such as 0 or 0,1", () -> a.exitCodes());
@@ -135,12 +166,26 @@ public final class RunbookLinter {
 					}
 					return a.retries();
 				});
-				a.rollbackBlock().filter(name -> this.runbook.find(name).isEmpty()).ifPresent(name -> this.report.error(
+				a.rollbackBlock().filter(name -> !addresses.contains(name)).ifPresent(name -> this.report.error(
 						block.line(), "rollback-target", where + ": rollback='" + name + "' names no block",
 						"use the name or id of the block that undoes this one"));
 				a.target().filter(this::undeclaredTarget).ifPresent(name -> this.report.warning(block.line(),
 						"unknown-target", where + ": target '" + name + "' is not declared in front matter",
 						"declare it under targets: or use one of " + this.runbook.frontMatter().targets().keySet()));
+			}
+		}
+
+		/** A near miss of a key we honour is an error ({@code run} refuses it); another unknown key a warning. */
+		private void keys() {
+			AnnotationKeys keys = AnnotationKeys.of(this.runbook);
+			for (AnnotationKeys.Key key : keys.nearMisses()) {
+				this.report.error(key.line(), "unknown-annotation", key.block() + ": unknown annotation '" + key.key()
+						+ "' (run refuses the runbook without --force)", "did you mean '" + key.suggestion() + "'?");
+			}
+			for (AnnotationKeys.Key key : keys.unknown()) {
+				this.report.warning(key.line(), "unknown-annotation", key.block() + ": unknown annotation '" + key.key()
+						+ "'", key.suggestion() != null ? "did you mean '" + key.suggestion() + "'?"
+								: "remove it; known keys: " + String.join(", ", AnnotationKeys.honoured()));
 			}
 		}
 
