@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.springframework.stereotype.Component;
 
 import dev.runbookshell.journal.JournalEvent.ToolRef;
+import dev.runbookshell.journal.Journal;
 import dev.runbookshell.journal.JournalReader;
 import dev.runbookshell.journal.JournalWriter;
 import dev.runbookshell.report.LiveMarkdownLog;
@@ -103,7 +104,12 @@ public class SessionLauncher {
 		if (!java.nio.file.Files.isRegularFile(log)) {
 			throw CliException.usage("no journal at " + log);
 		}
-		return JournalHistory.of(log.toString(), new JournalReader().read(log).entries());
+		Journal journal = new JournalReader().read(log);
+		// a journal whose chain is broken (or a file that is no journal at all) is nothing to resume or replay from
+		if (journal.verification().isBroken()) {
+			throw CliException.usage(journal.verification().describe(log));
+		}
+		return JournalHistory.of(log.toString(), journal.entries());
 	}
 
 	/** {@code prod (ssh://deploy@db1:22)}, or just the URI when the target was given as one. */

@@ -39,10 +39,11 @@ class SecretsAtTheTerminalIT {
 			terminal.await("Ctrl-D to leave", Duration.ofSeconds(60));
 			terminal.type("open plan.md");
 			terminal.type("next");
-			terminal.await("[y] run", Duration.ofSeconds(30));
-			terminal.type("y");
-			terminal.await("value for $API_TOKEN (hidden):", Duration.ofSeconds(10));
+			// values are asked before the block's prompt, which then shows the text that will run
+			terminal.await("value for $API_TOKEN (hidden):", Duration.ofSeconds(30));
 			terminal.type("tok-4711-s3cret");
+			terminal.await("[y] run", Duration.ofSeconds(10));
+			terminal.type("y");
 			terminal.await("<== 0.1 login succeeded", Duration.ofSeconds(30));
 			terminal.type("note rotated tok-4711-s3cret after the deploy");
 			terminal.await("noted", Duration.ofSeconds(10));

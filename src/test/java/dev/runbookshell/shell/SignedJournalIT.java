@@ -168,7 +168,7 @@ class SignedJournalIT {
 			.as("ssh-keygen checks the signed prefix").isZero();
 
 		Files.writeString(this.dir.resolve("resumed.flag"), "");
-		RunbookCli.Result resumed = run(Map.of(), "run", "plan.md", "--yes", "--resume", journal.toString(),
+		RunbookCli.Result resumed = run(Map.of(), "run", "plan.md", "--yes", "--resume", journal.toString(), "--rerun-unknown",
 				"--sign-key", key.toString());
 		assertThat(resumed.exitCode()).as(resumed.all()).isZero();
 
