@@ -94,6 +94,43 @@ final class DockerTransport implements ShellTransport {
 		}
 	}
 
+	@Override
+	public String query(String script) throws TargetException {
+		DockerClient client = this.engine.client();
+		java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+		try {
+			String execId = client.execCreateCmd(this.containerId)
+				.withAttachStdout(true)
+				.withAttachStderr(false)
+				.withCmd("sh", "-c", script)
+				.exec()
+				.getId();
+			ResultCallback.Adapter<Frame> collect = new ResultCallback.Adapter<>() {
+				@Override
+				public void onNext(Frame frame) {
+					synchronized (printed) {
+						printed.writeBytes(frame.getPayload());
+					}
+				}
+			};
+			try (ResultCallback.Adapter<Frame> done = client.execStartCmd(execId).exec(collect)) {
+				done.awaitCompletion(SIDE_COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+			}
+			synchronized (printed) {
+				return printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+			}
+		}
+		catch (RuntimeException | IOException ex) {
+			throw new TargetException(Reason.EXEC, "cannot ask " + describe() + " about the previous block: "
+					+ ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TargetException(Reason.INTERRUPTED, "interrupted while asking " + describe()
+					+ " about the previous block");
+		}
+	}
+
 	/**
 	 * Asked when a shell's stream ended. The engine marks a killed container stopped only a moment after its execs
 	 * ended, so a container that still looks running must also accept a new exec.
