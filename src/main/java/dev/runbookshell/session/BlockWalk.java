@@ -95,7 +95,7 @@ final class BlockWalk {
 		String current = text;
 		while (true) {
 			BlockReport report = runWithRetries(block, current);
-			if (report.status() == BlockStatus.SUCCEEDED) {
+			if (report.status().ranToEnd()) {
 				this.state.advancePast(block);
 				return RunSession.Step.ADVANCED;
 			}
@@ -159,12 +159,12 @@ final class BlockWalk {
 					prepared.exports());
 			this.state.settle(block, report.status());
 			this.state.connectionLost = report.status() == BlockStatus.UNKNOWN;
-			if (report.status() == BlockStatus.SUCCEEDED || !(report.status() == BlockStatus.FAILED
+			if (report.status().ranToEnd() || !(report.status() == BlockStatus.FAILED
 					|| report.status() == BlockStatus.TIMED_OUT)) {
 				break;
 			}
 		}
-		if (report.status() != BlockStatus.SUCCEEDED) {
+		if (!report.status().ranToEnd()) {
 			this.state.lastUnsuccessful = block;
 			this.state.lastText = text;
 		}

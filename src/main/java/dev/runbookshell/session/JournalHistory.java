@@ -41,6 +41,10 @@ public final class JournalHistory {
 
 	private final Map<String, String> variables = new LinkedHashMap<>();
 
+	private final Map<String, JournalEvent.TargetMarker> markers = new HashMap<>();
+
+	private JournalEvent.ShellSnapshot shell;
+
 	private JournalHistory(String location) {
 		this.location = location;
 	}
@@ -63,14 +67,18 @@ public final class JournalHistory {
 		else if (event instanceof JournalEvent.BlockStarted started) {
 			this.blocks.put(started.block().id(), started.block());
 			this.inFlight.add(started.block().id());
+			this.markers.put(started.block().id(), started.marker());
 		}
 		else if (event instanceof JournalEvent.BlockFinished finished) {
 			String id = finished.block().id();
 			this.blocks.put(id, finished.block());
 			this.inFlight.remove(id);
 			this.statuses.put(id, finished.status());
+			if (finished.shell() != null) {
+				this.shell = finished.shell();
+			}
 			this.succeeded.remove(id);
-			if (finished.status() == BlockStatus.SUCCEEDED) {
+			if (finished.status().ranToEnd()) {
 				this.succeeded.add(id);
 			}
 		}
@@ -98,6 +106,16 @@ public final class JournalHistory {
 	/** Blocks started but never finished: the process died while they ran. */
 	public List<BlockRef> inFlight() {
 		return this.inFlight.stream().map(this.blocks::get).toList();
+	}
+
+	/** Where the target recorded the block's last start, or null (see {@code block-started}). */
+	public JournalEvent.TargetMarker marker(String blockId) {
+		return this.markers.get(blockId);
+	}
+
+	/** The shell's state after the last block that recorded it, or null. */
+	public JournalEvent.ShellSnapshot shell() {
+		return this.shell;
 	}
 
 	/** Ids of the blocks whose last outcome is succeeded, in the order they succeeded. */

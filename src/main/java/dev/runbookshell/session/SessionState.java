@@ -94,7 +94,7 @@ final class SessionState {
 	void settle(Block block, BlockStatus status) {
 		this.statuses.put(block.id(), status);
 		this.succeeded.removeIf(b -> b.id().equals(block.id()));
-		if (status == BlockStatus.SUCCEEDED) {
+		if (status.ranToEnd()) {
 			this.succeeded.add(block);
 		}
 	}
