@@ -149,7 +149,9 @@ public final class MarkdownReport implements ReportRenderer {
 		String lead = block.status() == BlockStatus.SUCCEEDED_WITH_FAILURES ? "- Warning: went on after "
 				: "- Failed command: ";
 		for (JournalEvent.FailedCommand f : failed) {
-			md.append(lead).append(inline(f.describe(run.runbookFile()))).append('\n');
+			md.append(lead).append(inline(run.runbookFile() + ":" + f.line() + ":")).append(' ')
+				.append(f.command() == null || f.command().isEmpty() ? "a command" : code(f.command()))
+				.append(" exited ").append(inline(f.exitText())).append('\n');
 		}
 		if (block.failedCount() > failed.size()) {
 			md.append("- ").append(block.failedCount() - failed.size()).append(" more failed commands\n");
