@@ -56,7 +56,7 @@ final class InFlightBlocks {
 				throw new SessionRefusedException("cannot resume: block " + ref.id() + " " + ref.name()
 						+ " is still running on " + state.settings.targetName() + " (process group " + marker.pid()
 						+ ", started by the run that wrote " + resume.location() + "): wait for it to end, or stop it"
-						+ " with `kill -TERM -" + marker.pid() + "` there, then resume again");
+						+ " with `kill -TERM -- -" + marker.pid() + "` there, then resume again");
 			}
 			return previous;
 		}

@@ -185,7 +185,7 @@ final class BlockScript {
 		// The marker file tells a later run which block this shell runs; the supervisor kills a block that still
 		// runs when the connection ends, and writes eof first: a block read after that must not start.
 		text.append("[ -z \"${__rb_d-}\" ] || { command printf 'running %s\\n' ").append(token())
-			.append(" 2>/dev/null >| \"$__rb_d/block\"; [ ! -e \"$__rb_d/eof\" ] || exit 1; } 2>/dev/null; ");
+			.append(" 2>/dev/null >| \"$__rb_d/.block\"; [ ! -e \"$__rb_d/.eof\" ] || exit 1; } 2>/dev/null; ");
 		if (request.cwd() != null) {
 			text.append("__rb_w=$PWD; ");
 		}
@@ -202,7 +202,7 @@ final class BlockScript {
 			text.append("; cd -- \"$__rb_w\" 2>/dev/null");
 		}
 		text.append("; [ -z \"${__rb_d-}\" ] || command printf 'done %s %s %s\\n' ").append(token())
-			.append(" \"$__rb_rc\" \"$__rb_n\" 2>/dev/null >| \"$__rb_d/block\"");
+			.append(" \"$__rb_rc\" \"$__rb_n\" 2>/dev/null >| \"$__rb_d/.block\"");
 		text.append("; ").append(stateDump(dialect == ShellDialect.BASH)).append("; ").append(sentinels("\"$__rb_rc\""));
 		if (request.interactive()) {
 			text.append("; while IFS= read -r __rb_i; do case $__rb_i in *").append(INPUT_END_PREFIX).append(this.nonce)

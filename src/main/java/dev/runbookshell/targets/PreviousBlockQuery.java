@@ -16,7 +16,8 @@ final class PreviousBlockQuery {
 	}
 
 	static PreviousBlock ask(ShellTransport transport, BlockMarker marker) throws TargetException {
-		if (marker == null || !MARKER.matcher(marker.file()).matches() || !marker.token().matches("[0-9a-f]+")) {
+		if (marker == null || marker.shellPid() <= 1 || !MARKER.matcher(marker.file()).matches()
+				|| !marker.token().matches("[0-9a-f]+")) {
 			return PreviousBlock.NOT_KNOWN;
 		}
 		String script = "f='" + marker.file() + "'; d=${f%/.block}; t=" + marker.token() + "; p=" + marker.shellPid()

@@ -30,7 +30,7 @@ final class ShellLaunch {
 				[ ! -e "$rb_d/.exited" ] || exit 0
 				: >"$rb_d/.eof"
 				read -r rb_state rb_rest <"$rb_d/.block" 2>/dev/null
-				if [ "$rb_state" = running ]; then
+				if [ "$rb_state" = running ] && [ "$rb_s" -gt 1 ]; then
 					kill -TERM -"$rb_s" 2>/dev/null
 					rb_i=0
 					while kill -0 -"$rb_s" 2>/dev/null && [ "$rb_i" -lt %d ]; do
