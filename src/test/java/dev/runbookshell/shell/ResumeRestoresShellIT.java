@@ -25,6 +25,7 @@ class ResumeRestoresShellIT {
 	@Test
 	void aFunctionAndAnExportOfBlockOneWorkInBlockTwoAfterAResume() throws Exception {
 		Files.createDirectories(this.dir.resolve("work"));
+		Files.writeString(this.dir.resolve("token.txt"), "tok-31415-secret");
 		Files.writeString(this.dir.resolve("plan.md"), """
 				# Restore
 
@@ -33,7 +34,7 @@ class ResumeRestoresShellIT {
 				```bash {name=prepare}
 				cd work
 				export STAMP=20250101
-				export API_TOKEN=tok-31415-secret
+				export API_TOKEN="$(cat ../token.txt)"
 				stamp_it() { echo "stamp=$STAMP in $(basename "$PWD")"; }
 				```
 
