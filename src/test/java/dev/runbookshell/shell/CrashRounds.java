@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -264,30 +263,36 @@ public final class CrashRounds {
 			throws Exception {
 		Map<String, Integer> ends = new HashMap<>();
 		Map<String, Integer> starts = new HashMap<>();
-		Set<String> open = new LinkedHashSet<>();
-		Set<String> concurrent = new HashSet<>();
-		Map<String, Set<String>> startedWhileOpen = new HashMap<>();
-		for (String line : log.lines().toList()) {
-			String[] parts = line.split(" ");
+		// Each end closes the oldest open start of its block; a start that never ends was a killed copy.
+		Map<String, java.util.ArrayDeque<Integer>> open = new HashMap<>();
+		List<int[]> intervals = new ArrayList<>();
+		List<String> owners = new ArrayList<>();
+		List<String> lines = log.lines().toList();
+		for (int at = 0; at < lines.size(); at++) {
+			String[] parts = lines.get(at).split(" ");
 			if (parts.length != 3 || !parts[1].equals(tag)) {
 				continue;
 			}
 			String block = parts[2];
 			if (parts[0].equals("start")) {
 				starts.merge(block, 1, Integer::sum);
-				for (String other : open) {
-					startedWhileOpen.computeIfAbsent(other, k -> new HashSet<>()).add(block);
-				}
-				open.add(block);
+				open.computeIfAbsent(block, k -> new java.util.ArrayDeque<>()).add(at);
 			}
 			else {
 				ends.merge(block, 1, Integer::sum);
-				// An end after another block started, while this one had not ended: it ran beside that one.
-				if (startedWhileOpen.containsKey(block)) {
-					concurrent.add(block);
+				Integer start = open.getOrDefault(block, new java.util.ArrayDeque<>()).poll();
+				intervals.add(new int[] { start == null ? at : start, at });
+				owners.add(block);
+			}
+		}
+		// A copy that ran to its end while another copy (of any block) also ran: two things at once on the target.
+		Set<String> concurrent = new HashSet<>();
+		for (int a = 0; a < intervals.size(); a++) {
+			for (int b = 0; b < intervals.size(); b++) {
+				if (a != b && intervals.get(a)[0] < intervals.get(b)[0] && intervals.get(b)[0] < intervals.get(a)[1]) {
+					concurrent.add(owners.get(a));
+					concurrent.add(owners.get(b));
 				}
-				open.remove(block);
-				startedWhileOpen.remove(block);
 			}
 		}
 		int runTwice = (int) ends.values().stream().filter(n -> n > 1).count();
