@@ -165,7 +165,12 @@ final class ShellStateDump {
 					case 'v' -> value.append('\u000b');
 					case 'x' -> {
 						int end = digits(text, i, 2, 16);
-						value.append((char) Integer.parseInt(text.substring(i, end), 16));
+						if (end == i) {
+							value.append("\\x");
+						}
+						else {
+							value.append((char) Integer.parseInt(text.substring(i, end), 16));
+						}
 						i = end;
 					}
 					case '0', '1', '2', '3', '4', '5', '6', '7' -> {
@@ -184,7 +189,7 @@ final class ShellStateDump {
 			while (end < text.length() && end - from < max && Character.digit(text.charAt(end), radix) >= 0) {
 				end++;
 			}
-			return end == from ? from + 1 : end;
+			return end;
 		}
 
 	}
