@@ -251,7 +251,8 @@ abstract class TargetSessionContract {
 		// busybox sh also echoes the one line the tool adds after the script (it holds no value)
 		assertThat(first.out()).isEqualTo(expectedShell().equals("bash") ? "echo one\none\n"
 				: "echo one\none\n{ __rb_rc=$?; } 2>/dev/null\n");
-		assertThat(first.out() + second.out()).doesNotContain("s3cr3t-v4lue", "__rb", "__RB");
+		assertThat((first.out() + second.out()).replace("{ __rb_rc=$?; } 2>/dev/null\n", ""))
+			.doesNotContain("s3cr3t-v4lue", "__rb", "__RB");
 		assertThat(second.out()).as("the next block is echoed too: set -v carries over")
 			.startsWith("echo \"${#SECRET_VALUE}\"\n12\n");
 	}
