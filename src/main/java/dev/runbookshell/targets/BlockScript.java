@@ -184,8 +184,8 @@ final class BlockScript {
 		text.append("trap '__rb_k=1; return 130 2>/dev/null' INT; ");
 		// The marker file tells a later run which block this shell runs; the supervisor kills a block that still
 		// runs when the connection ends, and writes eof first: a block read after that must not start.
-		text.append("[ -z \"${__rb_d-}\" ] || { command printf 'running %s\\n' ").append(token())
-			.append(" 2>/dev/null >| \"$__rb_d/.block\"; [ ! -e \"$__rb_d/.eof\" ] || exit 1; } 2>/dev/null; ");
+		text.append("[ -z \"${__rb_d-}\" ] || { command printf 'running %s %s\\n' ").append(token())
+			.append(" \"$$\" 2>/dev/null >| \"$__rb_d/.block\"; [ ! -e \"$__rb_d/.eof\" ] || exit 1; } 2>/dev/null; ");
 		if (request.cwd() != null) {
 			text.append("__rb_w=$PWD; ");
 		}

@@ -4,9 +4,10 @@ package dev.runbookshell.targets;
  * The command that starts the session's shell: bash where the target has it, POSIX sh otherwise (busybox), or
  * what the target's {@code shell} option asks for; and around it a small supervisor in plain sh.
  *
- * <p>The supervisor makes a private folder on the target ({@code mktemp -d}), starts the shell in a session and
- * process group of its own ({@code setsid}) reading a FIFO there, and relays its own stdin (the connection) into
- * that FIFO; its first line tells the shell the folder. When the shell exits, it stops the relay, removes the
+ * <p>The supervisor makes a private folder on the target ({@code mktemp -d}), relays its own stdin (the
+ * connection) into a FIFO there from a background job, and runs the shell in the foreground (a background job
+ * would start with SIGINT ignored, and Ctrl-C could not reach the block's trap) in a session and process group
+ * of its own ({@code setsid}) reading that FIFO; the relay's first line tells the shell the folder. When the shell exits, it stops the relay, removes the
  * folder and exits with the shell's status. When its stdin ends while the shell still runs (the tool died, the
  * link dropped), it writes {@code eof} in the folder and, if the marker file says a block is running, sends TERM
  * and then KILL to the shell's whole process group: a block never goes on as an orphan beside a resumed copy.
@@ -23,25 +24,23 @@ final class ShellLaunch {
 			%s
 			rb_d=$(mktemp -d "${TMPDIR:-/tmp}/runbook-shell.XXXXXX" 2>/dev/null) && mkfifo "$rb_d/.in" 2>/dev/null \
 			&& command -v setsid >/dev/null 2>&1 || { [ -z "$rb_d" ] || rm -rf "$rb_d"; exec $rb_sh%s <&8 8<&-; }
-			setsid $rb_sh%s <"$rb_d/.in" 8<&- &
-			rb_s=$!
 			(
 				{ printf "__rb_d='%%s'\\n" "$rb_d"; cat <&8 & echo "$!" >"$rb_d/.relay"; wait "$!"; } >"$rb_d/.in" 2>/dev/null
 				[ ! -e "$rb_d/.exited" ] || exit 0
 				: >"$rb_d/.eof"
-				read -r rb_state rb_rest <"$rb_d/.block" 2>/dev/null
-				if [ "$rb_state" = running ] && [ "$rb_s" -gt 1 ]; then
-					kill -TERM -"$rb_s" 2>/dev/null
+				read -r rb_state rb_token rb_pid <"$rb_d/.block" 2>/dev/null
+				if [ "$rb_state" = running ] && [ "${rb_pid:-0}" -gt 1 ]; then
+					kill -TERM -"$rb_pid" 2>/dev/null
 					rb_i=0
-					while kill -0 -"$rb_s" 2>/dev/null && [ "$rb_i" -lt %d ]; do
+					while kill -0 -"$rb_pid" 2>/dev/null && [ "$rb_i" -lt %d ]; do
 						sleep 0.1 2>/dev/null || sleep 1; rb_i=$((rb_i + 1))
 					done
-					kill -KILL -"$rb_s" 2>/dev/null
+					kill -KILL -"$rb_pid" 2>/dev/null
 				fi
 			) 8<&8 &
 			rb_r=$!
 			exec 8<&-
-			wait "$rb_s"
+			setsid $rb_sh%s <"$rb_d/.in"
 			rb_rc=$?
 			: >"$rb_d/.exited"
 			read -r rb_c <"$rb_d/.relay" 2>/dev/null && kill "$rb_c" 2>/dev/null
@@ -71,7 +70,7 @@ final class ShellLaunch {
 		else {
 			throw new IllegalArgumentException("shell must be bash or sh, not '" + preference + "'");
 		}
-		String supervisor = SUPERVISOR.formatted(pick, flag, flag, TERM_GRACE_SECONDS * 10);
+		String supervisor = SUPERVISOR.formatted(pick, flag, TERM_GRACE_SECONDS * 10, flag);
 		return "exec /bin/sh -c " + ShellQuoting.singleQuoted(supervisor);
 	}
 

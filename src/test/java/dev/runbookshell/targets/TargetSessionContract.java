@@ -168,6 +168,7 @@ abstract class TargetSessionContract {
 		this.session.interrupt();
 		ExecResult result = running.get(10, TimeUnit.SECONDS);
 		assertThat(result.outcome()).isEqualTo(Outcome.INTERRUPTED);
+		assertThat(result.message()).as("the block's own trap ended it").contains("the shell and its state are kept");
 		assertThat(sink.out()).doesNotContain("unreachable");
 		assertThat(output("echo next")).isEqualTo("next\n");
 	}

@@ -71,63 +71,52 @@ final class DockerTransport implements ShellTransport {
 
 	/** Runs {@code script} in a second exec and returns its exit code, null when the engine never ran it. */
 	private Long sideCommand(String script) throws TargetException {
-		DockerClient client = this.engine.client();
-		try {
-			String execId = client.execCreateCmd(this.containerId)
-				.withAttachStdout(true)
-				.withAttachStderr(true)
-				.withCmd("sh", "-c", script)
-				.exec()
-				.getId();
-			try (ResultCallback.Adapter<Frame> done = client.execStartCmd(execId).exec(new ResultCallback.Adapter<>())) {
-				done.awaitCompletion(SIDE_COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-			}
-			return client.inspectExecCmd(execId).exec().getExitCodeLong();
-		}
-		catch (RuntimeException | IOException ex) {
-			throw new TargetException(Reason.EXEC, "cannot signal the block in " + describe() + ": " + ex.getMessage(),
-					ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new TargetException(Reason.INTERRUPTED, "interrupted while signalling the block in " + describe());
-		}
+		return exec(script, null, "signal the block in ");
 	}
 
 	@Override
 	public String query(String script) throws TargetException {
-		DockerClient client = this.engine.client();
 		java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+		exec(script, printed, "ask about the previous block in ");
+		synchronized (printed) {
+			return printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
+	/**
+	 * Runs {@code script} in an exec of its own, its stdout into {@code printed} (or dropped), 5 s at most.
+	 * @param what for the error message: {@code signal the block in }
+	 */
+	private Long exec(String script, java.io.ByteArrayOutputStream printed, String what) throws TargetException {
+		DockerClient client = this.engine.client();
 		try {
 			String execId = client.execCreateCmd(this.containerId)
 				.withAttachStdout(true)
-				.withAttachStderr(false)
+				.withAttachStderr(printed == null)
 				.withCmd("sh", "-c", script)
 				.exec()
 				.getId();
 			ResultCallback.Adapter<Frame> collect = new ResultCallback.Adapter<>() {
 				@Override
 				public void onNext(Frame frame) {
-					synchronized (printed) {
-						printed.writeBytes(frame.getPayload());
+					if (printed != null) {
+						synchronized (printed) {
+							printed.writeBytes(frame.getPayload());
+						}
 					}
 				}
 			};
 			try (ResultCallback.Adapter<Frame> done = client.execStartCmd(execId).exec(collect)) {
 				done.awaitCompletion(SIDE_COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
 			}
-			synchronized (printed) {
-				return printed.toString(java.nio.charset.StandardCharsets.UTF_8);
-			}
+			return client.inspectExecCmd(execId).exec().getExitCodeLong();
 		}
 		catch (RuntimeException | IOException ex) {
-			throw new TargetException(Reason.EXEC, "cannot ask " + describe() + " about the previous block: "
-					+ ex.getMessage(), ex);
+			throw new TargetException(Reason.EXEC, "cannot " + what + describe() + ": " + ex.getMessage(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new TargetException(Reason.INTERRUPTED, "interrupted while asking " + describe()
-					+ " about the previous block");
+			throw new TargetException(Reason.INTERRUPTED, "interrupted while trying to " + what + describe());
 		}
 	}
 
