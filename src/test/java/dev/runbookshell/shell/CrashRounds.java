@@ -230,6 +230,10 @@ public final class CrashRounds {
 					"--log-dir", "logs"));
 			if (journal != null) {
 				args.addAll(List.of("--resume", journal.toString()));
+				// a killed block is unknown; once the tool asks before running one again, this run says yes
+				if (rerunUnknownFlag(dir)) {
+					args.add("--rerun-unknown");
+				}
 			}
 			Process tool = RunbookCli.start(dir, args.toArray(String[]::new));
 			if (killed < kills) {
@@ -310,6 +314,17 @@ public final class CrashRounds {
 				"md");
 		int broken = report.exitCode() == 0 && report.stdout().contains("hash chain verified") ? 0 : 1;
 		return new Figures(kills, finished, runTwice, concurrent.size(), lost, broken, rerun);
+	}
+
+	private static Boolean rerunUnknown;
+
+	/** Whether this build has {@code --rerun-unknown} (an unattended resume then no longer re-runs unknown blocks). */
+	private static synchronized boolean rerunUnknownFlag(Path dir) throws Exception {
+		if (rerunUnknown == null) {
+			RunbookCli.Result help = RunbookCli.run(dir, Duration.ofSeconds(60), "help", "run");
+			rerunUnknown = help.all().contains("--rerun-unknown");
+		}
+		return rerunUnknown;
 	}
 
 	/** Waits for a journal under {@code logs} with a line containing both texts; returns it. */
