@@ -2,10 +2,14 @@ package dev.runbookshell.journal;
 
 import java.util.Locale;
 
-/** How a block ended, as written in {@code block-finished} events ({@code timed-out} etc.). */
+/**
+ * How a block ended, as written in {@code block-finished} events ({@code timed-out} etc.).
+ * {@code succeeded-with-failures} is a block annotated {@code errexit=false} that ran to its end while some of its
+ * commands failed: never a plain success, but done, so a resumed run does not run it again.
+ */
 public enum BlockStatus {
 
-	SUCCEEDED, FAILED, SKIPPED, TIMED_OUT, INTERRUPTED, UNKNOWN,
+	SUCCEEDED, SUCCEEDED_WITH_FAILURES, FAILED, SKIPPED, TIMED_OUT, INTERRUPTED, UNKNOWN,
 	/** A block that follows output ({@code tail -f}, {@code logs -f}) ended by the operator or its timeout. */
 	STOPPED;
 
@@ -18,9 +22,14 @@ public enum BlockStatus {
 		return valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
 	}
 
-	/** Succeeded, skipped or stopped: a resumed run does not run the block again. */
+	/** Succeeded (with or without failed commands), skipped or stopped: a resumed run does not run it again. */
 	public boolean isSettled() {
-		return this == SUCCEEDED || this == SKIPPED || this == STOPPED;
+		return ranToEnd() || this == SKIPPED || this == STOPPED;
+	}
+
+	/** Succeeded, with or without failed commands: the block ran to its end and the walk goes on after it. */
+	public boolean ranToEnd() {
+		return this == SUCCEEDED || this == SUCCEEDED_WITH_FAILURES;
 	}
 
 }

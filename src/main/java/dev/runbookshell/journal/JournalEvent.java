@@ -72,8 +72,62 @@ public sealed interface JournalEvent {
 		}
 	}
 
-	/** {@code block-started}: the command exactly as sent (masked). */
-	record BlockStarted(BlockRef block, String command) implements JournalEvent {
+	/**
+	 * Where the target records a running block: its marker file there, the shell's pid (its process group) and
+	 * the token the marker holds for this run of the block. A resumed run asks the target about it.
+	 */
+	record TargetMarker(String file, long pid, String token) {
+	}
+
+	/**
+	 * A command of a block that failed (bash ERR-trap meaning).
+	 *
+	 * @param line the runbook line of the command
+	 * @param exitCode its exit status
+	 * @param command its text (masked), or "" when the shell cannot tell
+	 */
+	record FailedCommand(int line, int exitCode, String command) {
+
+		/** {@code 127 (command not found)}: the exit code with what it usually means. */
+		public String exitText() {
+			return switch (this.exitCode) {
+				case 126 -> "126 (not executable)";
+				case 127 -> "127 (command not found)";
+				case 130 -> "130 (interrupted)";
+				default -> this.exitCode > 128 && this.exitCode < 160 ? this.exitCode + " (killed by signal "
+						+ (this.exitCode - 128) + ")" : String.valueOf(this.exitCode);
+			};
+		}
+
+		/** {@code deploy.md:57: `docker --version` exited 127 (command not found)}. */
+		public String describe(String file) {
+			return file + ":" + this.line + ": " + (this.command == null || this.command.isEmpty() ? "a command"
+					: "`" + this.command + "`") + " exited " + exitText();
+		}
+
+	}
+
+	/**
+	 * The shell's state at a block's end, as blocks made it: working directory, exported variables and functions
+	 * (masked; a variable that holds or is named like a secret is left out and only named in withheld). Written
+	 * when it changed; a resumed run re-creates the last one.
+	 *
+	 * @param functionsKnown false where the shell cannot list its functions (busybox sh)
+	 */
+	record ShellSnapshot(String cwd, Map<String, String> exports, Map<String, String> functions,
+			List<String> withheld, boolean functionsKnown) {
+	}
+
+	/**
+	 * {@code block-started}: the command exactly as sent (masked), and where the target records that the block
+	 * runs (null when it records nothing).
+	 */
+	record BlockStarted(BlockRef block, String command, TargetMarker marker) implements JournalEvent {
+
+		public BlockStarted(BlockRef block, String command) {
+			this(block, command, null);
+		}
+
 		@Override
 		public String type() {
 			return "block-started";
@@ -82,10 +136,29 @@ public sealed interface JournalEvent {
 
 	/**
 	 * {@code block-finished}. Output is masked and at most 64 KiB; when longer, the whole masked output is in the
-	 * side file named by outputFile (relative to the journal's folder), else outputFile is null.
+	 * side file named by outputFile (relative to the journal's folder), else outputFile is null. failedCommands
+	 * lists the block's failed commands (at most 100; failedCount counts them all), both null when none failed;
+	 * shell is the shell's state when it changed, else null.
 	 */
 	record BlockFinished(BlockRef block, BlockStatus status, Integer exitCode, long durationMs, String output,
-			String outputFile, List<ExpectationResult> expectations) implements JournalEvent {
+			String outputFile, List<ExpectationResult> expectations, List<FailedCommand> failedCommands,
+			Integer failedCount, ShellSnapshot shell) implements JournalEvent {
+
+		public BlockFinished(BlockRef block, BlockStatus status, Integer exitCode, long durationMs, String output,
+				String outputFile, List<ExpectationResult> expectations) {
+			this(block, status, exitCode, durationMs, output, outputFile, expectations, null, null, null);
+		}
+
+		/** The failed commands, empty when none failed. */
+		public List<FailedCommand> failures() {
+			return this.failedCommands == null ? List.of() : this.failedCommands;
+		}
+
+		/** How many commands failed in all. */
+		public int failureCount() {
+			return this.failedCount == null ? failures().size() : this.failedCount;
+		}
+
 		@Override
 		public String type() {
 			return "block-finished";

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.runbookshell.journal.BlockStatus;
+import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalEvent.BlockFinished;
 import dev.runbookshell.journal.JournalEvent.BlockRef;
 import dev.runbookshell.journal.JournalEvent.Decision;
@@ -110,6 +111,35 @@ public record BlockRun(BlockRef block, String section, List<Decision> decisions,
 	public List<ExpectationResult> expectations() {
 		BlockFinished finished = finished();
 		return finished == null || finished.expectations() == null ? List.of() : finished.expectations();
+	}
+
+	/** The failed commands of the last finished attempt (bash ERR-trap meaning), in order; empty when none. */
+	public List<JournalEvent.FailedCommand> failedCommands() {
+		BlockFinished finished = finished();
+		return finished == null ? List.of() : finished.failures();
+	}
+
+	/** How many commands of the last finished attempt failed. */
+	public int failedCount() {
+		BlockFinished finished = finished();
+		return finished == null ? 0 : finished.failureCount();
+	}
+
+	/**
+	 * The status as a reader reads it: {@code succeeded with 2 failed commands} for a block that went on after
+	 * failures, {@code failed at line 57 (exit 127)} for one that stopped at one, else the status' wire form.
+	 */
+	public String statusText() {
+		BlockStatus status = status();
+		if (status == BlockStatus.SUCCEEDED_WITH_FAILURES) {
+			int n = failedCount();
+			return "succeeded with " + n + (n == 1 ? " failed command" : " failed commands");
+		}
+		if (status == BlockStatus.FAILED && !failedCommands().isEmpty()) {
+			JournalEvent.FailedCommand first = failedCommands().get(0);
+			return "failed at line " + first.line() + " (exit " + first.exitText() + ")";
+		}
+		return status.wire();
 	}
 
 	/** Failed, timed out or of unknown outcome: what a reader has to look at. */

@@ -91,7 +91,7 @@ public final class ComparisonReport {
 	}
 
 	private static String status(BlockRun block) {
-		return block == null ? "(not run)" : block.status().wire();
+		return block == null ? "(not run)" : block.statusText();
 	}
 
 	private static String duration(BlockRun block) {

@@ -3,6 +3,8 @@ package dev.runbookshell.report;
 import java.util.List;
 import java.util.Locale;
 
+import dev.runbookshell.journal.BlockStatus;
+import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalEvent.Check;
 import dev.runbookshell.journal.JournalEvent.ExpectationResult;
 import dev.runbookshell.journal.JournalEvent.Note;
@@ -30,7 +32,8 @@ public final class HtmlReport implements ReportRenderer {
 			.s-skipped{border-left-color:#8c959f}.b-skipped{background:#8c959f}
 			.s-interrupted{border-left-color:#8250df}.b-interrupted{background:#8250df}
 			.s-unknown{border-left-color:#9a6700}.b-unknown{background:#9a6700}
-			.met{color:#1a7f37}.unmet{color:#cf222e;font-weight:600}
+			.s-succeeded-with-failures{border-left-color:#bf8700}.b-succeeded-with-failures{background:#bf8700}
+			.met{color:#1a7f37}.unmet{color:#cf222e;font-weight:600}.warned{color:#9a6700;font-weight:600}
 			.timeline{position:relative;border:1px solid #d0d7de;border-radius:6px;padding:.4rem}
 			.lane{position:relative;height:1.3rem;margin:.15rem 0}.lane .label{position:absolute;left:0;width:14rem;
 			overflow:hidden;white-space:nowrap;text-overflow:ellipsis;font-size:.8rem;line-height:1.3rem}
@@ -133,7 +136,7 @@ public final class HtmlReport implements ReportRenderer {
 		html.append("<div class=\"block s-").append(status).append("\" data-status=\"").append(status)
 			.append("\" data-problem=\"").append(block.isProblem()).append("\" id=\"block-").append(esc(block.block().id()))
 			.append("\">\n<h3>").append(esc(block.label())).append(" <span class=\"badge b-").append(status).append("\">")
-			.append(status).append("</span></h3>\n<div class=\"facts\">");
+			.append(esc(block.statusText())).append("</span></h3>\n<div class=\"facts\">");
 		if (block.startedAt() == null) {
 			html.append("not run");
 		}
@@ -148,6 +151,16 @@ public final class HtmlReport implements ReportRenderer {
 			html.append(" · decision: ").append(esc(block.decisionText()));
 		}
 		html.append("</div>\n");
+		for (JournalEvent.FailedCommand f : block.failedCommands()) {
+			boolean warning = block.status() == BlockStatus.SUCCEEDED_WITH_FAILURES;
+			html.append("<div class=\"").append(warning ? "warned" : "unmet").append("\">")
+				.append(warning ? "warning: went on after " : "failed command: ").append("<code>")
+				.append(esc(f.describe(run.runbookFile()))).append("</code></div>\n");
+		}
+		if (block.failedCount() > block.failedCommands().size()) {
+			html.append("<div class=\"unmet\">").append(block.failedCount() - block.failedCommands().size())
+				.append(" more failed commands</div>\n");
+		}
 		for (ExpectationResult e : block.expectations()) {
 			html.append("<div class=\"").append(e.met() ? "met" : "unmet").append("\">expectation ")
 				.append(e.met() ? "met" : "NOT met").append(": <code>").append(esc(e.text())).append("</code></div>\n");
@@ -197,7 +210,7 @@ public final class HtmlReport implements ReportRenderer {
 		for (BlockRun block : run.blocks()) {
 			html.append("<tr><td><a href=\"#block-").append(esc(block.block().id())).append("\">").append(esc(block.label()))
 				.append("</a></td><td>").append(esc(block.decisionText())).append("</td><td>")
-				.append(block.status().wire()).append("</td><td>").append(block.exitCode() == null ? "" : block.exitCode())
+				.append(esc(block.statusText())).append("</td><td>").append(block.exitCode() == null ? "" : block.exitCode())
 				.append("</td><td>").append(esc(HumanDuration.of(block.durationMs()))).append("</td></tr>\n");
 		}
 		html.append("</table>\n");

@@ -55,6 +55,15 @@ public final class JsonReport implements ReportRenderer {
 			else {
 				row.put("exitCode", block.exitCode());
 			}
+			if (!block.failedCommands().isEmpty()) {
+				row.put("failedCount", block.failedCount());
+				ArrayNode failed = row.putArray("failedCommands");
+				block.failedCommands().forEach(f -> failed.addObject()
+					.put("file", run.runbookFile())
+					.put("line", f.line())
+					.put("command", f.command())
+					.put("exitCode", f.exitCode()));
+			}
 			row.put("durationMs", block.durationMs());
 			row.put("attempts", block.attempts().stream().filter(a -> a.command() != null).count());
 			row.put("decision", block.decisionText());

@@ -108,10 +108,17 @@ public final class JunitReport implements ReportRenderer {
 				xml.writeEmptyElement("skipped");
 				xml.writeAttribute("message", "skipped by decision: " + safe(block.decisionText()));
 			}
-			case FAILED, TIMED_OUT, UNKNOWN -> problem(xml, "failure", status, block);
-			case INTERRUPTED -> problem(xml, "error", status, block);
+			case FAILED, TIMED_OUT, UNKNOWN -> problem(xml, "failure", status, block, run);
+			case INTERRUPTED -> problem(xml, "error", status, block, run);
 			default -> {
 			}
+		}
+		if (status == BlockStatus.SUCCEEDED_WITH_FAILURES) {
+			// JUnit has no warning: the test passes, and what failed inside it is named on system-err
+			xml.writeCharacters("\n    ");
+			xml.writeStartElement("system-err");
+			cdata(xml, safe(block.statusText() + " (errexit=false):\n" + failedLines(block, run)));
+			xml.writeEndElement();
 		}
 		String output = TerminalText.plain(block.output());
 		if (!output.isEmpty()) {
@@ -125,24 +132,38 @@ public final class JunitReport implements ReportRenderer {
 		xml.writeEndElement();
 	}
 
-	private static void problem(XMLStreamWriter xml, String element, BlockStatus status, BlockRun block)
+	private static void problem(XMLStreamWriter xml, String element, BlockStatus status, BlockRun block, Run run)
 			throws XMLStreamException {
 		xml.writeCharacters("\n    ");
 		xml.writeStartElement(element);
-		xml.writeAttribute("message", message(status, block));
+		xml.writeAttribute("message", safe(message(status, block, run)));
 		xml.writeAttribute("type", status.wire());
 		List<ExpectationResult> unmet = block.expectations().stream().filter(e -> !e.met()).toList();
-		if (!unmet.isEmpty()) {
-			xml.writeCharacters(safe(unmet.stream()
-				.map(e -> "expectation not met: " + e.text())
-				.collect(Collectors.joining("\n"))));
+		String details = failedLines(block, run) + unmet.stream()
+			.map(e -> "expectation not met: " + e.text())
+			.collect(Collectors.joining("\n"));
+		if (!details.isEmpty()) {
+			xml.writeCharacters(safe(details));
 		}
 		xml.writeEndElement();
 	}
 
-	private static String message(BlockStatus status, BlockRun block) {
+	/** One line per failed command ({@code deploy.md:57: `x` exited 127 (command not found)}), each ending in \n. */
+	private static String failedLines(BlockRun block, Run run) {
+		StringBuilder lines = new StringBuilder();
+		block.failedCommands().forEach(f -> lines.append("failed command: ").append(f.describe(run.runbookFile()))
+			.append('\n'));
+		if (block.failedCount() > block.failedCommands().size()) {
+			lines.append(block.failedCount() - block.failedCommands().size()).append(" more failed commands\n");
+		}
+		return lines.toString();
+	}
+
+	private static String message(BlockStatus status, BlockRun block, Run run) {
 		return switch (status) {
-			case FAILED -> "failed" + (block.exitCode() == null ? "" : " with exit code " + block.exitCode());
+			case FAILED -> block.failedCommands().isEmpty()
+					? "failed" + (block.exitCode() == null ? "" : " with exit code " + block.exitCode())
+					: "failed at " + block.failedCommands().get(0).describe(run.runbookFile());
 			case TIMED_OUT -> "timed out after " + HumanDuration.of(block.durationMs());
 			case INTERRUPTED -> "interrupted";
 			default -> "outcome unknown (the session ended while the block ran)";

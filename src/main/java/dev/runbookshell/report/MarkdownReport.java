@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.runbookshell.journal.BlockStatus;
+import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalEvent.Check;
 import dev.runbookshell.journal.JournalEvent.Decision;
 import dev.runbookshell.journal.JournalEvent.ExpectationResult;
@@ -89,7 +91,7 @@ public final class MarkdownReport implements ReportRenderer {
 	}
 
 	private static void block(Run run, BlockRun block, StringBuilder md) {
-		md.append("\n### ").append(inline(block.label())).append(": ").append(block.status().wire()).append("\n\n");
+		md.append("\n### ").append(inline(block.label())).append(": ").append(inline(block.statusText())).append("\n\n");
 		if (block.startedAt() == null) {
 			md.append("- Not run");
 		}
@@ -107,6 +109,7 @@ public final class MarkdownReport implements ReportRenderer {
 		if (block.attempts().size() > 1) {
 			md.append("- Attempts: ").append(block.attempts().size()).append('\n');
 		}
+		failedCommands(run, block, md);
 		for (ExpectationResult e : block.expectations()) {
 			md.append("- Expectation ").append(e.met() ? "met" : "NOT met").append(": ").append(code(e.text()))
 				.append('\n');
@@ -137,6 +140,24 @@ public final class MarkdownReport implements ReportRenderer {
 		}
 	}
 
+	/** Each failed command with its runbook line, text and exit code; a warning when the block went on. */
+	private static void failedCommands(Run run, BlockRun block, StringBuilder md) {
+		List<JournalEvent.FailedCommand> failed = block.failedCommands();
+		if (failed.isEmpty()) {
+			return;
+		}
+		String lead = block.status() == BlockStatus.SUCCEEDED_WITH_FAILURES ? "- Warning: went on after "
+				: "- Failed command: ";
+		for (JournalEvent.FailedCommand f : failed) {
+			md.append(lead).append(inline(run.runbookFile() + ":" + f.line() + ":")).append(' ')
+				.append(f.command() == null || f.command().isEmpty() ? "a command" : code(f.command()))
+				.append(" exited ").append(inline(f.exitText())).append('\n');
+		}
+		if (block.failedCount() > failed.size()) {
+			md.append("- ").append(block.failedCount() - failed.size()).append(" more failed commands\n");
+		}
+	}
+
 	private static void checks(Run run, String section, StringBuilder md) {
 		List<Check> checks = run.checksIn(section);
 		if (checks.isEmpty()) {
@@ -158,7 +179,7 @@ public final class MarkdownReport implements ReportRenderer {
 		md.append("\n## Summary\n\n| Block | Decision | Status | Exit | Duration |\n|---|---|---|---|---|\n");
 		for (BlockRun block : run.blocks()) {
 			md.append("| ").append(inline(block.label())).append(" | ").append(inline(block.decisionText()))
-				.append(" | ").append(block.status().wire()).append(" | ")
+				.append(" | ").append(inline(block.statusText())).append(" | ")
 				.append(block.exitCode() == null ? "" : block.exitCode()).append(" | ")
 				.append(HumanDuration.of(block.durationMs())).append(" |\n");
 		}

@@ -55,6 +55,14 @@ public record Run(Path journal, ChainStatus verification, SessionStarted started
 		return this.journal.getFileName().toString();
 	}
 
+	/** The runbook's file name, as failed commands are named ({@code deploy.md:57}). */
+	public String runbookFile() {
+		if (this.started == null || this.started.runbook() == null || this.started.runbook().path() == null) {
+			return "runbook";
+		}
+		return Path.of(this.started.runbook().path()).getFileName().toString();
+	}
+
 	public String targetName() {
 		return this.started != null && this.started.target() != null ? this.started.target().name() : "unknown";
 	}

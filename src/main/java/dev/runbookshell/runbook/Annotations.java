@@ -23,7 +23,8 @@ public record Annotations(Map<String, String> values) {
 	 */
 	public static final Set<String> KNOWN_KEYS = Set.of("name", "cwd", "interactive", "excludeFromRunAll", "ignore",
 			"promptEnv", "target", "timeout", "confirm", "expect", "exit", "retries", "rollback", "cutover",
-			"background", "closeTerminalOnSuccess", "mimeType", "terminalRows", "id", "category", "follow");
+			"background", "closeTerminalOnSuccess", "mimeType", "terminalRows", "id", "category", "follow",
+			"errexit");
 
 	public static final Annotations NONE = new Annotations(Map.of());
 
@@ -82,6 +83,15 @@ public record Annotations(Map<String, String> values) {
 
 	public int retries() {
 		return get("retries").map(String::trim).map(Integer::parseInt).orElse(0);
+	}
+
+	/**
+	 * {@code errexit=false} keeps terminal semantics: the block goes on after a failed command (each is still
+	 * reported, and the block is "succeeded with failures"). By default a block stops at its first failed command.
+	 */
+	public boolean errexit() {
+		return get("errexit").map(v -> !v.trim().equalsIgnoreCase("false") && !v.trim().equalsIgnoreCase("no"))
+			.orElse(true);
 	}
 
 	public boolean interactive() {

@@ -18,6 +18,7 @@ import dev.runbookshell.journal.JournalEvent.ExpectationResult;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.Expectation;
 import dev.runbookshell.session.SessionListener.BlockReport;
+import dev.runbookshell.targets.BlockMarker;
 import dev.runbookshell.targets.ExecRequest;
 import dev.runbookshell.targets.ExecResult;
 import dev.runbookshell.targets.OutputSink;
@@ -33,6 +34,9 @@ final class BlockExecution {
 	/** Output kept in memory for the expectations; the journal keeps all of it. */
 	private static final int KEPT_OUTPUT = 8 * 1024 * 1024;
 
+	/** Failed commands named one by one in a message; the rest are counted. */
+	private static final int SHOWN_FAILURES = 5;
+
 	private final TargetSession target;
 
 	private final SessionJournal journal;
@@ -45,8 +49,15 @@ final class BlockExecution {
 
 	private final Confirmer confirmer;
 
+	/** The runbook's file name, as failed commands and the shell's error lines name it. */
+	private final String file;
+
+	private final ShellSnapshots snapshots;
+
 	BlockExecution(TargetSession target, SessionJournal journal, SessionListener listener, SecretValues secrets,
-			ScheduledExecutorService ticker, Confirmer confirmer) {
+			ScheduledExecutorService ticker, Confirmer confirmer, String runbookFile) {
+		this.file = runbookFile == null ? "runbook" : java.nio.file.Path.of(runbookFile).getFileName().toString();
+		this.snapshots = new ShellSnapshots(secrets);
 		this.target = target;
 		this.confirmer = confirmer;
 		this.journal = journal;
@@ -67,12 +78,15 @@ final class BlockExecution {
 			throws TargetException {
 		BlockRef ref = ref(block);
 		TypedInput typed = block.annotations().interactive() ? startTyping(block, ref) : null;
-		this.journal.append(new JournalEvent.BlockStarted(ref, this.secrets.mask(shown)));
 		SessionJournal.Capture capture = this.journal.capture(ref);
 		ByteArrayOutputStream kept = new ByteArrayOutputStream();
-		MaskedSink sink = new MaskedSink(capture, kept);
-		ExecRequest request = new ExecRequest(block.label(), withCwd(block, script), timeout, typed != null,
-				exports);
+		String command = this.secrets.mask(shown);
+		MaskedSink sink = new MaskedSink(capture, kept, ref, command);
+		ScriptLines lines = ScriptLines.of(block, script);
+		ExecRequest request = new ExecRequest(block.label(), script, timeout, typed != null, exports,
+				new ExecRequest.Origin(this.file, lines.firstLine()),
+				new ExecRequest.FailureRule(block.annotations().errexit(), block.annotations().exitCodes()),
+				block.annotations().cwd().orElse(null));
 		long started = System.nanoTime();
 		ScheduledFuture<?> ticks = scheduleTicks(block, started);
 		ExecResult result;
@@ -80,9 +94,10 @@ final class BlockExecution {
 			result = this.target.execute(request, sink);
 		}
 		catch (TargetException ex) {
+			sink.started(null);
 			recordTyping(ref, typed);
-			finish(ref, capture, sink, new BlockReport(block, BlockStatus.UNKNOWN, null,
-					Duration.ofNanos(System.nanoTime() - started), List.of(), ex.getMessage()));
+			finish(ref, capture, sink, new Judged(new BlockReport(block, BlockStatus.UNKNOWN, null,
+					Duration.ofNanos(System.nanoTime() - started), List.of(), ex.getMessage()), List.of(), 0), null);
 			throw ex;
 		}
 		finally {
@@ -93,6 +108,7 @@ final class BlockExecution {
 				typed.stop();
 			}
 		}
+		sink.started(null);
 		recordTyping(ref, typed);
 		sink.flush();
 		if (result.freshShell()) {
@@ -100,16 +116,22 @@ final class BlockExecution {
 					+ ": state set by earlier blocks (cd, export, functions) was lost");
 		}
 		String output = new String(kept.toByteArray(), StandardCharsets.UTF_8);
-		BlockReport report = judge(block, result, output);
+		Judged judged = judge(block, result, output, lines, this.file, this.secrets);
 		if (FollowedOutput.follows(block, script)) {
-			report = FollowedOutput.settle(report);
+			judged = new Judged(FollowedOutput.settle(judged.report()), judged.failures(), judged.failedCount());
+		}
+		if (judged.report().status() == BlockStatus.SUCCEEDED_WITH_FAILURES) {
+			String more = judged.failedCount() > SHOWN_FAILURES ? " (and " + (judged.failedCount() - SHOWN_FAILURES)
+					+ " more)" : "";
+			judged.failures().stream().limit(SHOWN_FAILURES).forEach(failed -> this.listener
+				.warning(block.label() + " went on after " + failed.describe(this.file) + more));
 		}
 		if (result.outcome() == ExecResult.Outcome.SHELL_EXITED) {
 			warn(ref, block.label() + " ended the shell (exit " + result.exitCode()
 					+ "); the next block gets a fresh shell without the state of earlier blocks");
 		}
-		finish(ref, capture, sink, report);
-		return report;
+		finish(ref, capture, sink, judged, this.snapshots.changed(result.shellState()));
+		return judged.report();
 	}
 
 	/** The operator's typing for an interactive block; null, with a warning, when nobody can type. */
@@ -135,11 +157,15 @@ final class BlockExecution {
 		}
 	}
 
-	private void finish(BlockRef ref, SessionJournal.Capture capture, MaskedSink sink, BlockReport report) {
+	private void finish(BlockRef ref, SessionJournal.Capture capture, MaskedSink sink, Judged judged,
+			JournalEvent.ShellSnapshot shell) {
 		sink.flush();
 		SessionJournal.Captured captured = capture.finish();
+		BlockReport report = judged.report();
 		this.journal.append(new JournalEvent.BlockFinished(ref, report.status(), report.exitCode(),
-				report.duration().toMillis(), captured.output(), captured.outputFile(), report.expectations()));
+				report.duration().toMillis(), captured.output(), captured.outputFile(), report.expectations(),
+				judged.failures().isEmpty() ? null : judged.failures(),
+				judged.failures().isEmpty() ? null : judged.failedCount(), shell));
 		this.listener.blockFinished(report);
 	}
 
@@ -148,29 +174,47 @@ final class BlockExecution {
 		this.journal.append(new JournalEvent.Note("warning: " + text, ref));
 	}
 
-	/** Maps the target's outcome, the accepted exit codes and the expectations to a status. */
-	static BlockReport judge(Block block, ExecResult result, String maskedOutput) {
+	/**
+	 * Maps the target's outcome, the failed commands, the accepted exit codes and the expectations to a status:
+	 * a block that stopped at a failed command failed there; one that went on after failed commands
+	 * ({@code errexit=false}) succeeded with failures at best; a final status outside the accepted codes fails.
+	 */
+	static Judged judge(Block block, ExecResult result, String maskedOutput, ScriptLines lines, String file,
+			SecretValues secrets) {
 		Duration duration = result.duration() == null ? Duration.ZERO : result.duration();
 		List<ExpectationResult> expectations = new ArrayList<>();
+		List<JournalEvent.FailedCommand> failures = result.failedCommands().stream()
+			.map(f -> new JournalEvent.FailedCommand(lines.runbookLine(f.line()), f.exitCode(),
+					secrets.mask(f.command().isEmpty() ? lines.text(f.line()) : f.command())))
+			.toList();
+		int failedCount = Math.max(result.failedCount(), failures.size());
 		switch (result.outcome()) {
 			case TIMED_OUT:
-				return new BlockReport(block, BlockStatus.TIMED_OUT, result.exitCode(), duration, expectations,
-						message(result, "timed out"));
+				return new Judged(new BlockReport(block, BlockStatus.TIMED_OUT, result.exitCode(), duration,
+						expectations, message(result, "timed out")), failures, failedCount);
 			case INTERRUPTED:
-				return new BlockReport(block, BlockStatus.INTERRUPTED, result.exitCode(), duration, expectations,
-						message(result, "interrupted"));
+				return new Judged(new BlockReport(block, BlockStatus.INTERRUPTED, result.exitCode(), duration,
+						expectations, message(result, "interrupted")), failures, failedCount);
 			case CONNECTION_LOST:
 				String lost = message(result, "connection lost while the block ran");
-				return new BlockReport(block, BlockStatus.UNKNOWN, null, duration, expectations,
-						lost.contains("its effect is unknown") ? lost : lost + ": its effect is unknown");
+				return new Judged(new BlockReport(block, BlockStatus.UNKNOWN, null, duration, expectations,
+						lost.contains("its effect is unknown") ? lost : lost + ": its effect is unknown"), failures,
+						failedCount);
 			default:
 				break;
 		}
 		String failure = null;
 		Set<Integer> accepted = block.annotations().exitCodes();
-		if (result.exitCode() == null || !accepted.contains(result.exitCode())) {
+		boolean stopped = block.annotations().errexit() && !failures.isEmpty();
+		if (stopped) {
+			failure = "stopped at its first failed command, " + failures.get(0).describe(file);
+		}
+		else if (result.exitCode() == null || !accepted.contains(result.exitCode())) {
 			failure = "exit code " + result.exitCode() + (accepted.equals(Set.of(0)) ? "" : " (accepted: "
 					+ accepted.toString().replaceAll("[\\[\\] ]", "") + ")");
+			if (!failures.isEmpty()) {
+				failure += ", after " + failures.get(failures.size() - 1).describe(file);
+			}
 		}
 		for (Expectation expectation : block.expectations()) {
 			boolean met = expectation.isMetBy(maskedOutput);
@@ -179,18 +223,26 @@ final class BlockExecution {
 				failure = "expected output not seen: " + expectation.display();
 			}
 		}
-		BlockStatus status = failure == null ? BlockStatus.SUCCEEDED : BlockStatus.FAILED;
-		return new BlockReport(block, status, result.exitCode(), duration, expectations, failure);
+		BlockStatus status = BlockStatus.FAILED;
+		if (failure == null && failures.isEmpty()) {
+			status = BlockStatus.SUCCEEDED;
+		}
+		else if (failure == null) {
+			status = BlockStatus.SUCCEEDED_WITH_FAILURES;
+			failure = "succeeded with " + failedCount + (failedCount == 1 ? " failed command: " : " failed commands: ")
+					+ String.join("; ", failures.stream().limit(SHOWN_FAILURES).map(f -> f.describe(file)).toList())
+					+ (failedCount > SHOWN_FAILURES ? "; ..." : "");
+		}
+		return new Judged(new BlockReport(block, status, result.exitCode(), duration, expectations, failure), failures,
+				failedCount);
+	}
+
+	/** A block's report with the failed commands that go into its {@code block-finished}. */
+	record Judged(BlockReport report, List<JournalEvent.FailedCommand> failures, int failedCount) {
 	}
 
 	private static String message(ExecResult result, String fallback) {
 		return result.message() == null || result.message().isBlank() ? fallback : result.message();
-	}
-
-	/** {@code cwd=} runs the block in that folder and returns to where the shell was. */
-	private static String withCwd(Block block, String script) {
-		return block.annotations().cwd().map(dir -> "__rb_owd=$PWD; cd -- '" + dir.replace("'", "'\\''")
-				+ "' && {\n" + script + "\n}; __rb_rc=$?; cd -- \"$__rb_owd\"; (exit $__rb_rc)").orElse(script);
 	}
 
 	private ScheduledFuture<?> scheduleTicks(Block block, long started) {
@@ -203,15 +255,37 @@ final class BlockExecution {
 				every.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	/** Both streams, masked, to the listener, the journal and the copy kept for the expectations. */
+	/**
+	 * Both streams, masked, to the listener, the journal and the copy kept for the expectations; and the
+	 * {@code block-started} event, written as the target is about to send the block (with its marker there).
+	 */
 	private final class MaskedSink implements OutputSink {
 
 		// One masking stream for stdout and stderr together: with one per stream, bytes one of them held back
 		// (a possible start of a secret) came out after the other's, and the two interleaved mid-line.
 		private final SecretValues.MaskedStream combined;
 
-		MaskedSink(SessionJournal.Capture capture, ByteArrayOutputStream kept) {
+		private final BlockRef ref;
+
+		private final String command;
+
+		private boolean started;
+
+		MaskedSink(SessionJournal.Capture capture, ByteArrayOutputStream kept, BlockRef ref, String command) {
 			this.combined = BlockExecution.this.secrets.stream((b, o, l) -> deliver(capture, kept, b, o, l, false));
+			this.ref = ref;
+			this.command = command;
+		}
+
+		/** Records {@code block-started} once; again after the block only when the target never announced it. */
+		@Override
+		public void started(BlockMarker marker) {
+			if (!this.started) {
+				this.started = true;
+				BlockExecution.this.journal.append(new JournalEvent.BlockStarted(this.ref, this.command,
+						marker == null ? null : new JournalEvent.TargetMarker(marker.file(), marker.shellPid(),
+								marker.token())));
+			}
 		}
 
 		private synchronized void deliver(SessionJournal.Capture capture, ByteArrayOutputStream kept, byte[] buffer,

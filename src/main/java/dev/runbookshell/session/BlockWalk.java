@@ -123,7 +123,7 @@ final class BlockWalk {
 				record(block, Decision.STOP);
 				return interruptedStop();
 			}
-			if (report.status() == BlockStatus.SUCCEEDED || report.status() == BlockStatus.STOPPED) {
+			if (report.status().ranToEnd() || report.status() == BlockStatus.STOPPED) {
 				if (report.status() == BlockStatus.STOPPED) {
 					this.state.interruptRequested = false; // the Ctrl-C ended the following, not the session
 				}
@@ -226,12 +226,12 @@ final class BlockWalk {
 			}
 			this.state.settle(block, report.status());
 			this.state.connectionLost = report.status() == BlockStatus.UNKNOWN;
-			if (report.status() == BlockStatus.SUCCEEDED || !(report.status() == BlockStatus.FAILED
+			if (report.status().ranToEnd() || !(report.status() == BlockStatus.FAILED
 					|| report.status() == BlockStatus.TIMED_OUT)) {
 				break;
 			}
 		}
-		if (report.status() != BlockStatus.SUCCEEDED) {
+		if (!report.status().ranToEnd()) {
 			this.state.lastUnsuccessful = block;
 			this.state.lastText = text;
 		}

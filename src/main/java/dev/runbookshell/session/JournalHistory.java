@@ -45,6 +45,10 @@ public final class JournalHistory {
 
 	private final Map<String, String> variables = new LinkedHashMap<>();
 
+	private final Map<String, JournalEvent.TargetMarker> markers = new HashMap<>();
+
+	private JournalEvent.ShellSnapshot shell;
+
 	private JournalHistory(String location) {
 		this.location = location;
 	}
@@ -69,6 +73,7 @@ public final class JournalHistory {
 		else if (event instanceof JournalEvent.BlockStarted started) {
 			this.blocks.put(started.block().id(), started.block());
 			this.inFlight.add(started.block().id());
+			this.markers.put(started.block().id(), started.marker());
 		}
 		else if (event instanceof JournalEvent.BlockFinished finished) {
 			String id = finished.block().id();
@@ -76,6 +81,9 @@ public final class JournalHistory {
 			boolean started = this.inFlight.remove(id);
 			this.statuses.put(id, finished.status());
 			this.finished.add(new Finished(id, finished.status(), started));
+			if (finished.shell() != null) {
+				this.shell = finished.shell();
+			}
 		}
 		else if (event instanceof JournalEvent.Check check) {
 			this.checkedLines.add(check.line());
@@ -106,6 +114,16 @@ public final class JournalHistory {
 	/** Every block-finished event, in journal order. */
 	public List<Finished> finished() {
 		return List.copyOf(this.finished);
+	}
+
+	/** Where the target recorded the block's last start, or null (see {@code block-started}). */
+	public JournalEvent.TargetMarker marker(String blockId) {
+		return this.markers.get(blockId);
+	}
+
+	/** The shell's state after the last block that recorded it, or null. */
+	public JournalEvent.ShellSnapshot shell() {
+		return this.shell;
 	}
 
 	public List<JournalEvent.Decision> decisions(String blockId) {

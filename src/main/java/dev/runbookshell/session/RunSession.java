@@ -51,7 +51,7 @@ public final class RunSession implements AutoCloseable {
 		this.state = state;
 		this.ticker = ticker;
 		this.walk = new BlockWalk(state, new BlockExecution(state.target, state.journal, state.listener,
-				state.secrets, ticker, state.confirmer));
+				state.secrets, ticker, state.confirmer, state.runbook.file()));
 	}
 
 	/**

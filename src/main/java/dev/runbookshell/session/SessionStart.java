@@ -81,27 +81,23 @@ final class SessionStart {
 
 	private static void resumeFrom(SessionState state, JournalHistory resume) {
 		List<BlockRef> inFlight = resume.inFlight();
+		// Asked before anything is written: a block still running on the target refuses the resume.
+		List<JournalEvent.BlockFinished> endings = InFlightBlocks.settle(state, resume, inFlight);
 		state.journal.append(new JournalEvent.SessionResumed(state.settings.operator(), state.settings.host(),
 				state.confirmer.mode().wire(), inFlight.stream().map(BlockRef::id).toList()));
-		for (BlockRef ref : inFlight) {
-			state.journal.append(new JournalEvent.BlockFinished(ref, BlockStatus.UNKNOWN, null, 0,
-					"(in flight when the previous run ended: its effect is unknown)", null, List.of()));
-			state.listener.warning("block " + ref.id() + " " + ref.name()
-					+ " was running when the previous run ended: its effect is unknown");
-		}
+		endings.forEach(state.journal::append);
 		// in journal order, so that the rollback steps of what ran are known again
 		for (JournalHistory.Finished finished : resume.finished()) {
 			state.restore(finished.id(), finished.status(), finished.started());
 		}
-		for (BlockRef ref : inFlight) {
-			state.restore(ref.id(), BlockStatus.UNKNOWN, true);
-		}
+		endings.forEach(ending -> state.restore(ending.block().id(), ending.status(), true));
 		resume.checkedLines().forEach(state.checklists::answered);
 		resume.variables().forEach((name, value) -> {
 			if (!state.settings.variables().containsKey(name) && state.variables.get(name).isEmpty()) {
 				state.variables.set(name, value, false);
 			}
 		});
+		ResumedShell.restore(state, resume);
 		while (state.cursor < state.flow.size() && isSettled(state.statuses.get(state.flow.get(state.cursor).id()))) {
 			state.cursor++;
 		}

@@ -4,14 +4,31 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The text the session writes to the shell's stdin for one block. The block's script travels as one
- * single-quoted word and runs through {@code eval} at the top level of the shell, so {@code cd}, {@code export},
- * functions and {@code set} options stay for the next block, a heredoc or a loop parses as typed, and nothing
- * forks. After it, two sentinels (stdout with the exit code, stderr without) mark the end of the output.
+ * The text the session writes to the shell's stdin for one block.
+ *
+ * <p>The block's script travels as one single-quoted word and is sourced ({@code .}) from a here-document at the
+ * top level of the shell, inside a function: {@code cd}, {@code export}, functions and {@code set} options stay
+ * for the next block, a heredoc or a loop parses as typed, and nothing forks. The here-document starts with as
+ * many empty lines as put the script's first line at its runbook line, and is sourced through a link named like
+ * the runbook in the session's folder on the target, so the shell's own error lines read
+ * {@code .../deploy.md: line 42: foo: command not found}.
+ *
+ * <p>Failed commands are found with an ERR trap (inherited by functions: {@code set -E}), acting only in the
+ * shell's own process and only while the block runs: each prints a record ({@code !exit line command}) on the
+ * shell's real stderr, and unless the block keeps terminal semantics the first one ends the block by returning
+ * from every function up to the block's own (a block that turned on {@code set -e} itself stops there too; the
+ * trap turns it off first, so the shell survives, and the next block gets it back). The block's stderr is joined
+ * to its stdout, so one stream carries its output in the order it was written; the shell's own stderr carries
+ * only the protocol: failure records, the state the shell ends with, sentinels.
+ *
+ * <p>After the script, two sentinels (stdout with the exit code, stderr without) mark the end of the output.
  * Everything after the script word is one line: a shell reading its input byte by byte (bash on a pipe) has
- * then read all of it before the block runs, so an interactive block that reads stdin cannot swallow it.
+ * then read all of it before the block runs, so an interactive block that reads stdin cannot swallow it. xtrace,
+ * verbose and errexit are switched off between blocks and back on inside the next one, so none of the protocol's
+ * own lines (an export of a secret value above all) is ever traced or echoed.
  *
  * <p>An interactive block (stdin attached) shares its stdin with the shell, so two more markers keep what the
  * operator types from ever running as a command: a ready marker on stderr just before the block runs, once the shell
@@ -31,6 +48,9 @@ final class BlockScript {
 
 	private static final String INPUT_END_PREFIX = "__RBE_";
 
+	/** The fd the block's trap writes failure records to: the shell's real stderr (low fds are the block's). */
+	private static final int RECORDS_FD = 19;
+
 	private final String nonce;
 
 	private BlockScript(String nonce) {
@@ -48,6 +68,11 @@ final class BlockScript {
 		return PREFIX + this.nonce;
 	}
 
+	/** What the block's marker file on the target holds while it runs and after it ended. */
+	String token() {
+		return this.nonce.substring(0, 16);
+	}
+
 	/**
 	 * The sentinel an interactive block prints on stderr just before it runs, in the same form as the end-of-block
 	 * one on stderr (a record separator, the sentinel, a newline), so one {@link SentinelScanner} finds either.
@@ -62,38 +87,147 @@ final class BlockScript {
 	}
 
 	/**
-	 * @param stdinAttached false to give the block /dev/null as stdin
+	 * The start-up probe, plain POSIX sh for any shell: its pid, whether it is bash, whether it has an ERR trap,
+	 * the session folder the supervisor made ({@link ShellLaunch}), and the state it starts with.
 	 */
-	String text(String script, Map<String, String> exports, boolean stdinAttached) {
-		StringBuilder text = new StringBuilder(script.length() + 256);
+	String hello() {
+		return "command printf 'pid=%s shell=%s err=%s dir=%s\\n' \"$$\" \"${BASH_VERSION:+bash}\" "
+				+ "\"$( (trap : ERR) 2>/dev/null && echo yes)\" \"${__rb_d-}\"; " + stateDump(true) + "; "
+				+ sentinels("0") + "\n";
+	}
+
+	/**
+	 * @param request the block; its exports run while xtrace is off, so values never reach a trace
+	 */
+	String text(ExecRequest request, ShellDialect dialect) {
+		String script = request.script();
+		StringBuilder text = new StringBuilder(script.length() + 2048);
 		text.append("__rb_s=").append(quote(script)).append('\n');
-		// Exports run while xtrace is off (it is switched off after every block), so values never reach a trace.
-		exports.forEach((name, value) -> {
+		request.exports().forEach((name, value) -> {
 			if (!NAME.matcher(name).matches()) {
 				throw new IllegalArgumentException("not a shell variable name: '" + name + "'");
 			}
 			text.append("export ").append(name).append('=').append(quote(value)).append('\n');
 		});
-		// ${__rb_x-} turns xtrace back on inside eval only, so the protocol's own commands are never traced.
+		settings(request, dialect, text);
+		if (dialect.trapsErrors()) {
+			errorHandler(dialect, text);
+		}
+		functions(dialect, text);
+		trailer(request, dialect, text);
+		return text.toString();
+	}
+
+	/** Padding, cd, failure rule and the file to source, as variables the functions below read. */
+	private static void settings(ExecRequest request, ShellDialect dialect, StringBuilder text) {
+		// The options line needs a line of its own before the script (so `set -v` echoes the script's first line),
+		// unless the script starts on line 1: then they share it.
+		int first = request.origin() == null ? 1 : Math.max(1, request.origin().firstLine());
+		String file = request.origin() == null ? "block" : linkName(request.origin().file());
+		text.append("__rb_p=").append(quote("\n".repeat(Math.max(0, first - 2)))).append("; __rb_b=")
+			.append(first == 1 ? "''" : quote("\n")).append("; __rb_c=")
+			.append(request.cwd() == null ? "''" : quote("cd -- " + quote(request.cwd()) + " || return 1; "))
+			.append("; __rb_m=").append(request.failures().stopAtFirst() ? "1" : "''")
+			.append("; __rb_a=").append(quote(" " + request.failures().accepted().stream().sorted()
+				.map(String::valueOf).collect(Collectors.joining(" ")) + " "))
+			.append("; __rb_l=").append(quote(file))
+			// A link named like the runbook makes the shell's error lines name it; without the folder (no
+			// supervisor) the here-document is sourced through /dev/fd directly.
+			.append("; __rb_src=/dev/fd/3; if [ -n \"${__rb_d-}\" ]; then [ -h \"$__rb_d/$__rb_l\" ] || ")
+			.append("ln -s /dev/fd/3 \"$__rb_d/$__rb_l\" 2>/dev/null; [ ! -h \"$__rb_d/$__rb_l\" ] || ")
+			.append("__rb_src=$__rb_d/$__rb_l; fi\n");
+	}
+
+	/**
+	 * {@code __rb_err LINENO FUNCNAME COMMAND}, called by the ERR trap with the failed status in {@code __rb_e}:
+	 * returns 0 when the trap must return from the function it fired in (the block stops), 2 when it fired on the
+	 * block's own function (its status is the block's), 1 to let the block go on.
+	 */
+	private void errorHandler(ShellDialect dialect, StringBuilder text) {
+		String command = dialect == ShellDialect.BASH ? "\"${3//[[:cntrl:]]/ }\"" : "\"$3\"";
+		text.append("__rb_err() { [ -n \"${__rb_in-}\" ] && [ -n \"$2\" ] && [ \"${BASHPID-$$}\" = \"$$\" ] || return 1; ")
+			.append("case $- in *e*) set +e; __rb_we=e ;; esac; [ \"$2\" != __rb_run ] || return 2; ")
+			.append("if [ -z \"$__rb_k\" ]; then case \"$__rb_a\" in *\" $__rb_e \"*) return 1 ;; esac; ")
+			.append("__rb_n=$((__rb_n + 1)); command printf '\\036%s%s!%s %s %s\\n' ").append(PREFIX).append(' ')
+			.append(this.nonce).append(" \"$__rb_e\" \"$1\" ").append(command).append(" >&").append(RECORDS_FD)
+			.append(" 2>/dev/null; case \"$__rb_m$__rb_we\" in *1*|*e*) __rb_k=1 ;; esac; fi; [ -n \"$__rb_k\" ]; }\n");
+	}
+
+	/**
+	 * {@code __rb_run} sources the block. In bash the block's top level is FUNCNAME {@code source}, so a failure
+	 * of the {@code .} itself is told apart by FUNCNAME {@code __rb_run}; busybox sh names the enclosing function
+	 * inside a sourced file, so there the {@code .} sits one function deeper, and a last line (hidden from xtrace)
+	 * keeps the block's own final status from looking like a failure of the {@code .}.
+	 */
+	private void functions(ShellDialect dialect, StringBuilder text) {
+		String start = "__rb_rc=0; __rb_n=0; __rb_k=; __rb_we=; __rb_in=1; ";
+		String delimiter = "__RBH_" + this.nonce;
+		String body = "$__rb_p$__rb_c${__rb_o-}$__rb_b$__rb_s\n";
+		if (dialect == ShellDialect.BASH) {
+			text.append("__rb_run() { ").append(start).append(". \"$__rb_src\" 3<<").append(delimiter).append('\n')
+				.append(body).append(delimiter).append("\n}\n");
+		}
+		else {
+			text.append("__rb_source() { . \"$__rb_src\" 3<<").append(delimiter).append('\n').append(body)
+				.append("{ __rb_rc=\\$?; } 2>/dev/null\n").append(delimiter).append("\n}\n");
+			text.append("__rb_run() { ").append(start).append("__rb_source; }\n");
+		}
+	}
+
+	private void trailer(ExecRequest request, ShellDialect dialect, StringBuilder text) {
+		if (dialect.trapsErrors()) {
+			text.append("trap '__rb_e=$?; __rb_err \"$LINENO\" \"${FUNCNAME-}\" \"${BASH_COMMAND-}\"; case $? in ")
+				.append("0) return \"$__rb_e\" ;; 2) __rb_rc=$__rb_e; return 0 ;; esac' ERR; set -E; ");
+		}
 		// The block runs in a function so that an interrupt can end the whole block, not just the command that is
-		// running: the shell gets INT first (the trap waits for the running command), then the command does. The
-		// function runs in the shell itself, so cd, export and functions still carry over.
-		text.append("__rb_run() { eval \"${__rb_x-}$__rb_s\"; }; trap 'return 130 2>/dev/null' INT\n");
-		if (stdinAttached) {
+		// running: the shell gets INT first (the trap waits for the running command), then the command does.
+		text.append("trap '__rb_k=1; return 130 2>/dev/null' INT; ");
+		// The marker file tells a later run which block this shell runs; the supervisor kills a block that still
+		// runs when the connection ends, and writes eof first: a block read after that must not start.
+		text.append("[ -z \"${__rb_d-}\" ] || { command printf 'running %s %s\\n' ").append(token())
+			.append(" \"$$\" 2>/dev/null >| \"$__rb_d/.block\"; [ ! -e \"$__rb_d/.eof\" ] || exit 1; } 2>/dev/null; ");
+		if (request.cwd() != null) {
+			text.append("__rb_w=$PWD; ");
+		}
+		if (request.interactive()) {
 			// From two words, like the sentinel, so that `set -v` echoing this line cannot fake it.
-			text.append("command printf '\\036%s%s\\n' ").append(READY_PREFIX).append(' ').append(this.nonce).append(" >&2; ");
+			text.append("command printf '\\036%s%s\\n' ").append(READY_PREFIX).append(' ').append(this.nonce)
+				.append(" >&2; ");
 		}
-		text.append("__rb_run").append(stdinAttached ? "" : " </dev/null");
-		text.append("; { __rb_rc=$?; case $- in *x*) __rb_x='set -x;' ;; *) __rb_x= ;; esac; set +x; } 2>/dev/null");
-		// The sentinel is printed from two words so that `set -v` echoing this line cannot fake it.
-		text.append("; command printf '\\036%s%s %d\\n' ").append(PREFIX).append(' ').append(this.nonce)
-			.append(" \"$__rb_rc\"");
-		text.append("; command printf '\\036%s%s\\n' ").append(PREFIX).append(' ').append(this.nonce).append(" >&2");
-		if (stdinAttached) {
-			text.append("; while IFS= read -r __rb_l; do case $__rb_l in *").append(INPUT_END_PREFIX).append(this.nonce)
-				.append("*) break ;; esac; done; unset __rb_l");
+		text.append("__rb_run ").append(RECORDS_FD).append(">&2 2>&1").append(request.interactive() ? "" : " </dev/null");
+		text.append("; { __rb_o=; case \"$-${__rb_we-}\" in *e*) __rb_o='set -e;' ;; esac; ")
+			.append("case $- in *x*) __rb_o=\"$__rb_o set -x;\" ;; esac; case $- in *v*) __rb_o=\"$__rb_o set -v;\" ;; esac; ")
+			.append("set +e +x +v; __rb_in=; } 2>/dev/null");
+		if (request.cwd() != null) {
+			text.append("; cd -- \"$__rb_w\" 2>/dev/null");
 		}
-		return text.append('\n').toString();
+		text.append("; [ -z \"${__rb_d-}\" ] || command printf 'done %s %s %s\\n' ").append(token())
+			.append(" \"$__rb_rc\" \"$__rb_n\" 2>/dev/null >| \"$__rb_d/.block\"");
+		text.append("; ").append(stateDump(dialect == ShellDialect.BASH)).append("; ").append(sentinels("\"$__rb_rc\""));
+		if (request.interactive()) {
+			text.append("; while IFS= read -r __rb_i; do case $__rb_i in *").append(INPUT_END_PREFIX).append(this.nonce)
+				.append("*) break ;; esac; done; unset __rb_i");
+		}
+		text.append('\n');
+	}
+
+	/** The shell's state on its stderr, as {@link ShellStateDump} reads it, up to the stderr sentinel. */
+	private String stateDump(boolean functions) {
+		return "{ command printf '\\036%s%s=\\n%s\\n\\036E\\n' " + PREFIX + " " + this.nonce + " \"$PWD\"; command export -p"
+				+ (functions ? "; command printf '\\036F\\n'; command declare -f" : "") + "; } >&2 2>/dev/null";
+	}
+
+	/** Printed from two words each, so that `set -v` echoing the line cannot fake them. */
+	private String sentinels(String code) {
+		return "command printf '\\036%s%s %d\\n' " + PREFIX + " " + this.nonce + " " + code
+				+ "; command printf '\\036%s%s\\n' " + PREFIX + " " + this.nonce + " >&2";
+	}
+
+	/** The runbook's file name as the link's name: no folder, nothing a shell word or a path cannot hold. */
+	private static String linkName(String file) {
+		// The supervisor's own files start with a dot; a link never does.
+		String name = file.substring(file.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "_").replaceFirst("^\\.", "_");
+		return name.isEmpty() ? "runbook" : name;
 	}
 
 	private static String quote(String value) {

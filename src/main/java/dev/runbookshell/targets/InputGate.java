@@ -91,7 +91,7 @@ final class InputGate {
 
 		ReadySignal(OutputSink sink, String readySentinel, Runnable onReady) {
 			this.sink = sink;
-			this.scanner = new SentinelScanner(readySentinel, false, sink::stderr);
+			this.scanner = new SentinelScanner(readySentinel, sink::stderr);
 			this.onReady = onReady;
 		}
 

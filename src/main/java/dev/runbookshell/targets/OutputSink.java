@@ -10,6 +10,14 @@ public interface OutputSink {
 
 	void stderr(byte[] buffer, int offset, int length);
 
+	/**
+	 * Called once, on the caller's thread, just before the block is written to the shell: from here on it may
+	 * run on the target even if this process dies. The marker (null where the target keeps none) lets a later run
+	 * ask what became of it.
+	 */
+	default void started(BlockMarker marker) {
+	}
+
 	/** A sink that drops everything. */
 	OutputSink DISCARD = new OutputSink() {
 		@Override

@@ -1,5 +1,7 @@
 package dev.runbookshell.targets;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,9 +38,38 @@ final class RunningBlock {
 
 	private boolean wakeUp;
 
+	private final List<FailedCommand> failures = new ArrayList<>();
+
+	private int failedCount;
+
 	RunningBlock(String sentinel, OutputSink sink) {
-		this.out = new SentinelScanner(sentinel, true, sink::stdout);
-		this.err = new SentinelScanner(sentinel, false, sink::stderr);
+		this.out = new SentinelScanner(sentinel, sink::stdout);
+		this.err = new SentinelScanner(sentinel, sink::stderr, this::failed);
+	}
+
+	/** A failure record from the shell's trap (on the stderr reader's thread). */
+	private synchronized void failed(String record) {
+		FailedCommand failure = FailedCommand.parse(record);
+		if (failure != null) {
+			this.failedCount++;
+			if (this.failures.size() < ExecResult.KEPT_FAILURES) {
+				this.failures.add(failure);
+			}
+		}
+	}
+
+	/** The failed commands reported so far, in the order they failed. */
+	synchronized List<FailedCommand> failures() {
+		return List.copyOf(this.failures);
+	}
+
+	synchronized int failedCount() {
+		return this.failedCount;
+	}
+
+	/** What the shell printed as its state at the block's end, or null. */
+	synchronized byte[] shellState() {
+		return this.errDone ? this.err.shellState() : null;
 	}
 
 	void stdout(byte[] buffer, int offset, int length) {

@@ -1,15 +1,18 @@
 package dev.runbookshell.targets;
 
+import java.io.ByteArrayOutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Finds the end-of-block sentinel in one output stream as chunks arrive, forwarding everything before it and
- * nothing of it. The marker is an ASCII record separator (0x1E) and the sentinel, followed by either a space, an
- * exit code and a newline (stdout) or just a newline (stderr), so the block's output reaches the sink byte for
- * byte, whether or not it ended with a newline.
+ * Finds the protocol's frames in one output stream as chunks arrive, forwarding everything else and nothing of
+ * them. A frame starts with an ASCII record separator (0x1E) and the block's sentinel; the byte after it says
+ * what follows: a space, an exit code and a newline (the end of stdout); a newline (the end of stderr); {@code !}
+ * and one line (a failed command, see {@link FailedCommand}); {@code =} and a newline (what follows, up to the
+ * end, is the shell's state, kept apart from the output). So the block's output reaches the sink byte for byte,
+ * whether or not it ended with a newline.
  *
  * <p>Bytes that might start the marker are held back (at most the marker's length) until they prove not to be.
  * Output hardly ever holds the record separator, so nothing of ordinary output waits: a line is shown with its
@@ -27,8 +30,15 @@ final class SentinelScanner {
 
 	}
 
+	/** Receives the failure records found in the stream. */
+	interface Records {
+
+		void record(String text);
+
+	}
+
 	private enum State {
-		SCANNING, READING_CODE, DONE
+		SCANNING, KIND, READING_CODE, READING_RECORD, SKIPPING_LINE, DONE
 	}
 
 	private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class,
@@ -43,11 +53,17 @@ final class SentinelScanner {
 
 	private static final long HIGH_BITS = 0x8080808080808080L;
 
+	/** A record longer than this is cut (a command line can be long, but not unbounded). */
+	private static final int MAX_RECORD = 4096;
+
+	/** State beyond this is dropped: a shell with megabytes of functions is not restored from the journal. */
+	private static final int MAX_STATE = 1024 * 1024;
+
 	private final byte[] marker;
 
-	private final boolean readsCode;
+	private final Records records;
 
-	private final Forward forward;
+	private Forward forward;
 
 	private State state = State.SCANNING;
 
@@ -57,19 +73,25 @@ final class SentinelScanner {
 
 	private boolean negative;
 
-	/**
-	 * @param sentinel the per-block sentinel (no newline in it)
-	 * @param withCode true for the stdout marker, which carries the exit code after a space
-	 */
-	SentinelScanner(String sentinel, boolean withCode, Forward forward) {
-		this.marker = ((char) START + sentinel + (withCode ? " " : "\n")).getBytes(StandardCharsets.US_ASCII);
-		this.readsCode = withCode;
+	private final ByteArrayOutputStream record = new ByteArrayOutputStream();
+
+	private ByteArrayOutputStream shellState;
+
+	/** @param sentinel the per-block sentinel (no newline in it) */
+	SentinelScanner(String sentinel, Forward forward) {
+		this(sentinel, forward, text -> {
+		});
+	}
+
+	SentinelScanner(String sentinel, Forward forward, Records records) {
+		this.marker = ((char) START + sentinel).getBytes(StandardCharsets.US_ASCII);
 		this.forward = forward;
+		this.records = records;
 	}
 
 	/**
 	 * Scans one chunk.
-	 * @return how many bytes of the chunk belonged to the block; bytes after the sentinel line are not consumed
+	 * @return how many bytes of the chunk belonged to the block; bytes after the end frame are not consumed
 	 */
 	int feed(byte[] buffer, int offset, int length) {
 		int end = offset + length;
@@ -79,8 +101,14 @@ final class SentinelScanner {
 		int runStart = offset;
 		int heldFrom = -1;
 		while (i < end && this.state != State.DONE) {
-			if (this.state == State.READING_CODE) {
-				readCodeByte(buffer[i]);
+			if (this.state == State.KIND && " \n!=".indexOf(buffer[i]) < 0) {
+				// The sentinel followed by anything else was output after all; the byte is scanned again.
+				this.forward.write(this.marker, 0, this.marker.length);
+				this.state = State.SCANNING;
+				runStart = i;
+			}
+			else if (this.state != State.SCANNING) {
+				frameByte(buffer[i]);
 				i++;
 				runStart = i;
 			}
@@ -104,7 +132,9 @@ final class SentinelScanner {
 					if (heldFrom > runStart) {
 						this.forward.write(buffer, runStart, heldFrom - runStart);
 					}
-					this.state = this.readsCode ? State.READING_CODE : State.DONE;
+					this.matched = 0;
+					heldFrom = -1;
+					this.state = State.KIND;
 					runStart = i;
 				}
 			}
@@ -126,6 +156,51 @@ final class SentinelScanner {
 			}
 		}
 		return i - offset;
+	}
+
+	private void frameByte(byte c) {
+		switch (this.state) {
+			case KIND -> {
+				switch (c) {
+					case ' ' -> this.state = State.READING_CODE;
+					case '\n' -> this.state = State.DONE;
+					case '!' -> {
+						this.record.reset();
+						this.state = State.READING_RECORD;
+					}
+					case '=' -> {
+						// From here to the end the stream carries the shell's state, not output.
+						this.shellState = new ByteArrayOutputStream();
+						this.forward = this::keepState;
+						this.state = State.SKIPPING_LINE;
+					}
+					default -> throw new IllegalStateException("not a frame kind: " + c);
+				}
+			}
+			case READING_CODE -> readCodeByte(c);
+			case READING_RECORD -> {
+				if (c == '\n') {
+					this.records.record(this.record.toString(StandardCharsets.UTF_8));
+					this.state = State.SCANNING;
+				}
+				else if (this.record.size() < MAX_RECORD) {
+					this.record.write(c);
+				}
+			}
+			case SKIPPING_LINE -> {
+				if (c == '\n') {
+					this.state = State.SCANNING;
+				}
+			}
+			default -> {
+			}
+		}
+	}
+
+	private void keepState(byte[] buffer, int offset, int length) {
+		if (this.shellState.size() < MAX_STATE) {
+			this.shellState.write(buffer, offset, Math.min(length, MAX_STATE - this.shellState.size()));
+		}
 	}
 
 	/**
@@ -176,6 +251,11 @@ final class SentinelScanner {
 	/** The exit code carried by the stdout sentinel; valid once {@link #done()}. */
 	int exitCode() {
 		return this.negative ? -this.code : this.code;
+	}
+
+	/** The shell's state the stream carried before its end, or null. */
+	byte[] shellState() {
+		return this.shellState == null ? null : this.shellState.toByteArray();
 	}
 
 }

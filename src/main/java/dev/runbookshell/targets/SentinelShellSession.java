@@ -29,9 +29,7 @@ public final class SentinelShellSession implements TargetSession {
 
 	private ShellProcess process;
 
-	private long shellPid;
-
-	private String shellName = "sh";
+	private ShellHello hello;
 
 	private boolean freshPending;
 
@@ -84,7 +82,10 @@ public final class SentinelShellSession implements TargetSession {
 				? this.input.arm(this.process.stdin(), sink, script.readySentinel()) : sink);
 		attach(block);
 		try {
-			boolean written = write(script.text(request.script(), request.exports(), request.interactive()));
+			String text = script.text(request, this.hello.dialect());
+			String marker = this.hello.markerFile();
+			sink.started(marker == null ? null : new BlockMarker(marker, this.hello.pid(), script.token()));
+			boolean written = write(text);
 			return written ? await(block, request, start, fresh) : shellGone(block, null, start, fresh);
 		}
 		finally {
@@ -125,7 +126,7 @@ public final class SentinelShellSession implements TargetSession {
 				stop = Outcome.TIMED_OUT;
 			}
 			if (stop != null) {
-				progress = new BlockStop(this.transport).stop(block, this.shellPid);
+				progress = new BlockStop(this.transport).stop(block, this.hello.pid());
 				break;
 			}
 		}
@@ -134,8 +135,11 @@ public final class SentinelShellSession implements TargetSession {
 		}
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
 		if (progress == Progress.COMPLETE) {
+			byte[] state = block.shellState();
 			return new ExecResult(stop == null ? Outcome.COMPLETED : stop, block.exitCode(), duration, fresh,
-					stop == null ? null : stopMessage(stop, request) + "; the shell and its state are kept");
+					stop == null ? null : stopMessage(stop, request) + "; the shell and its state are kept",
+					block.failures(), block.failedCount(),
+					state == null ? null : ShellStateDump.parse(state).since(this.hello.initial()));
 		}
 		return shellGone(block, stop == null ? null : stopMessage(stop, request), start, fresh, stop);
 	}
@@ -159,17 +163,20 @@ public final class SentinelShellSession implements TargetSession {
 		if (stop != null && this.transport.isConnected()) {
 			this.freshPending = true;
 			return new ExecResult(stop, status, duration, fresh, stopMessage
-					+ "; it ignored INT, TERM and KILL, so its shell was ended: the next block starts in a fresh shell");
+					+ "; it ignored INT, TERM and KILL, so its shell was ended: the next block starts in a fresh shell",
+					block.failures(), block.failedCount(), null);
 		}
 		if (!this.transport.isConnected()) {
 			String cause = this.transport.lossCause();
 			this.lostMessage = "the connection to " + this.transport.describe() + " was lost"
 					+ (cause == null ? "" : " (" + cause + ")");
 			return new ExecResult(Outcome.CONNECTION_LOST, null, duration, fresh,
-					this.lostMessage + " while the block ran: its effect is unknown");
+					this.lostMessage + " while the block ran: its effect is unknown", block.failures(),
+					block.failedCount(), null);
 		}
 		return new ExecResult(Outcome.SHELL_EXITED, status, duration, fresh, "the block ended the shell (exit "
-				+ (status == null ? "status unknown" : status) + "): the next block starts in a fresh shell");
+				+ (status == null ? "status unknown" : status) + "): the next block starts in a fresh shell",
+				block.failures(), block.failedCount(), null);
 	}
 
 	private static String stopMessage(Outcome stop, ExecRequest request) {
@@ -209,7 +216,21 @@ public final class SentinelShellSession implements TargetSession {
 
 	@Override
 	public String shell() {
-		return this.shellName;
+		return this.hello == null || this.hello.dialect() != ShellDialect.BASH ? "sh" : "bash";
+	}
+
+	@Override
+	public PreviousBlock previousBlock(BlockMarker marker) throws TargetException {
+		return PreviousBlockQuery.ask(this.transport, marker);
+	}
+
+	@Override
+	public java.util.List<String> restore(ShellState state) throws TargetException {
+		if (this.process == null) {
+			startShell();
+			this.freshPending = true;
+		}
+		return ShellRestore.run(state, this.hello.dialect(), this::runProtocol);
 	}
 
 	@Override
@@ -228,37 +249,48 @@ public final class SentinelShellSession implements TargetSession {
 		this.router = new Router();
 		this.process = this.transport.start(ShellLaunch.command(this.shellPreference, this.transport.loginShell()),
 				this.router);
+		this.hello = null;
+		BlockScript script = BlockScript.random();
+		ProtocolRun hello = runProtocol(script, script.hello());
+		if (hello.interrupted() || hello.progress() != Progress.COMPLETE) {
+			String detail = hello.err().strip();
+			this.process.close();
+			this.process = null;
+			if (hello.interrupted()) {
+				throw new TargetException(Reason.INTERRUPTED, "interrupted while starting the shell on "
+						+ this.transport.describe());
+			}
+			throw new TargetException(Reason.EXEC, "the shell on " + this.transport.describe()
+					+ (hello.progress() == Progress.ENDED ? " exited at start" : " did not answer within 20 s")
+					+ (detail.isEmpty() ? "" : ": " + detail.lines().reduce((a, b) -> b).orElse("")));
+		}
+		this.hello = ShellHello.parse(hello.out(), hello.state());
+	}
+
+	/** Runs a protocol text (no block of the runbook) and keeps what it printed, 20 s at most. */
+	private ProtocolRun runProtocol(BlockScript script, String text) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		BlockScript script = BlockScript.random();
 		RunningBlock block = new RunningBlock(script.sentinel(), new CapturingSink(out, err));
 		attach(block);
 		try {
-			Progress progress = write(script.text("printf 'pid=%s shell=%s\\n' \"$$\" \"${BASH_VERSION:+bash}\"",
-					Map.of(), false)) ? block.await(System.nanoTime() + START_TIMEOUT.toNanos()) : Progress.ENDED;
-			if (progress != Progress.COMPLETE) {
-				String detail = err.toString(StandardCharsets.UTF_8).strip();
-				this.process.close();
-				this.process = null;
-				throw new TargetException(Reason.EXEC, "the shell on " + this.transport.describe()
-						+ (progress == Progress.ENDED ? " exited at start" : " did not answer within 20 s")
-						+ (detail.isEmpty() ? "" : ": " + detail.lines().reduce((a, b) -> b).orElse("")));
-			}
-			String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
-			String hello = lines[lines.length - 1];
-			this.shellPid = Long.parseLong(hello.substring(4, hello.indexOf(' ')));
-			this.shellName = hello.endsWith("shell=bash") ? "bash" : "sh";
+			Progress progress = write(text) ? block.await(System.nanoTime() + START_TIMEOUT.toNanos()) : Progress.ENDED;
+			return new ProtocolRun(progress, false, out.toString(StandardCharsets.UTF_8),
+					err.toString(StandardCharsets.UTF_8), block.shellState());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			this.process.close();
-			this.process = null;
-			throw new TargetException(Reason.INTERRUPTED, "interrupted while starting the shell on "
-					+ this.transport.describe());
+			return new ProtocolRun(Progress.RUNNING, true, "", "", null);
 		}
 		finally {
 			this.current = null;
 		}
+	}
+
+	/** Runs {@code request} as a protocol text in the current dialect; for {@link ShellRestore}. */
+	private ProtocolRun runProtocol(ExecRequest request) {
+		BlockScript script = BlockScript.random();
+		return runProtocol(script, script.text(request, this.hello.dialect()));
 	}
 
 	/** Makes {@code block} the one output goes to; a shell that already ended ends it at once. */
@@ -279,6 +311,10 @@ public final class SentinelShellSession implements TargetSession {
 		catch (IOException ex) {
 			return false;
 		}
+	}
+
+	/** What a protocol text printed; {@code interrupted} when the waiting thread was. */
+	record ProtocolRun(Progress progress, boolean interrupted, String out, String err, byte[] state) {
 	}
 
 	/** Routes the output of one shell to the block running in it; output of an older shell goes nowhere. */

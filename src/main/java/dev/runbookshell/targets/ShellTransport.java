@@ -19,6 +19,12 @@ public interface ShellTransport extends AutoCloseable {
 	 */
 	void runSideCommand(String script) throws TargetException;
 
+	/**
+	 * Runs {@code script} like {@link #runSideCommand} and returns what it printed on stdout (a line or two).
+	 * @throws TargetException when it cannot run
+	 */
+	String query(String script) throws TargetException;
+
 	/** False when the connection or container is gone, so a shell that ended did not simply exit. */
 	boolean isConnected();
 

@@ -47,6 +47,27 @@ public interface TargetSession extends Closeable {
 	}
 
 	/**
+	 * What became of a block an earlier run started on this target and never saw end (that run died): still
+	 * running, stopped by the target's watchdog, finished, or not known. Asks the target; changes nothing but
+	 * removing the marker of a block that no longer runs.
+	 * @throws TargetException when the target cannot be asked
+	 */
+	default PreviousBlock previousBlock(BlockMarker marker) throws TargetException {
+		return PreviousBlock.NOT_KNOWN;
+	}
+
+	/**
+	 * Re-creates {@code state} (an earlier shell's working directory, exported variables and functions) in this
+	 * session's shell before the next block.
+	 * @return what could not be restored, one short phrase each ({@code cwd /srv/app (no such folder)}); empty
+	 * when everything was
+	 * @throws TargetException when no shell can be had
+	 */
+	default java.util.List<String> restore(ShellState state) throws TargetException {
+		return java.util.List.of("the shell's state (this target cannot restore it)");
+	}
+
+	/**
 	 * What identifies the target's identity for replay checks: {@code SHA256:...} host key fingerprint for SSH,
 	 * the container id for Docker, {@code local:<hostname>} locally.
 	 */

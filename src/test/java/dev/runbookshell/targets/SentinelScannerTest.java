@@ -16,7 +16,7 @@ class SentinelScannerTest {
 
 	private final ByteArrayOutputStream forwarded = new ByteArrayOutputStream();
 
-	private final SentinelScanner stdout = new SentinelScanner(SENTINEL, true, this.forwarded::write);
+	private final SentinelScanner stdout = new SentinelScanner(SENTINEL, this.forwarded::write);
 
 	@Test
 	void findsTheSentinelSplitAcrossOneByteChunksAndForwardsNoneOfIt() {
@@ -73,7 +73,7 @@ class SentinelScannerTest {
 
 	@Test
 	void theStderrSentinelCarriesNoCode() {
-		SentinelScanner stderr = new SentinelScanner(SENTINEL, false, this.forwarded::write);
+		SentinelScanner stderr = new SentinelScanner(SENTINEL, this.forwarded::write);
 		byte[] stream = bytes("warning\n" + MARK + SENTINEL + "\n");
 		stderr.feed(stream, 0, stream.length);
 		assertThat(stderr.done()).isTrue();
@@ -88,7 +88,7 @@ class SentinelScannerTest {
 		byte[] stream = bytes(output + MARK + SENTINEL + " 7\nnext block");
 		for (int chunk = 1; chunk <= stream.length; chunk++) {
 			ByteArrayOutputStream received = new ByteArrayOutputStream();
-			SentinelScanner scanner = new SentinelScanner(SENTINEL, true, received::write);
+			SentinelScanner scanner = new SentinelScanner(SENTINEL, received::write);
 			int consumed = 0;
 			for (int at = 0; at < stream.length && !scanner.done(); at += chunk) {
 				consumed += scanner.feed(stream, at, Math.min(chunk, stream.length - at));
@@ -96,6 +96,26 @@ class SentinelScannerTest {
 			assertThat(received.toString(StandardCharsets.UTF_8)).as("chunks of %d bytes", chunk).isEqualTo(output);
 			assertThat(scanner.exitCode()).isEqualTo(7);
 			assertThat(consumed).as("chunks of %d bytes", chunk).isEqualTo(stream.length - "next block".length());
+		}
+	}
+
+	@Test
+	void failureRecordsAndTheShellStateAreTakenOutOfTheStreamHoweverItIsChunked() {
+		String output = "warn\n" + MARK + SENTINEL + "!127 41 rb-nope --x\nmore\n" + MARK + SENTINEL + "!1 42 false\n";
+		byte[] stream = bytes(output + MARK + SENTINEL + "=\n/tmp\n" + MARK + "E\nexport A='1'\n" + MARK + SENTINEL
+				+ "\n");
+		for (int chunk = 1; chunk <= stream.length; chunk++) {
+			ByteArrayOutputStream received = new ByteArrayOutputStream();
+			java.util.List<String> records = new java.util.ArrayList<>();
+			SentinelScanner scanner = new SentinelScanner(SENTINEL, received::write, records::add);
+			for (int at = 0; at < stream.length && !scanner.done(); at += chunk) {
+				scanner.feed(stream, at, Math.min(chunk, stream.length - at));
+			}
+			assertThat(scanner.done()).isTrue();
+			assertThat(received.toString(StandardCharsets.UTF_8)).as("chunks of %d", chunk).isEqualTo("warn\nmore\n");
+			assertThat(records).containsExactly("127 41 rb-nope --x", "1 42 false");
+			assertThat(new String(scanner.shellState(), StandardCharsets.UTF_8)).isEqualTo("/tmp\n" + MARK
+					+ "E\nexport A='1'\n");
 		}
 	}
 

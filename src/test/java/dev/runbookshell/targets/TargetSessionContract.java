@@ -81,11 +81,11 @@ abstract class TargetSessionContract {
 	}
 
 	@Test
-	void stderrArrivesSeparatelyFromStdout() throws Exception {
+	void stdoutAndStderrArriveInTheOrderTheBlockWroteThem() throws Exception {
 		CollectingSink sink = new CollectingSink();
-		run("echo to-out; echo to-err >&2; echo more-out", sink);
-		assertThat(sink.out()).isEqualTo("to-out\nmore-out\n");
-		assertThat(sink.err()).isEqualTo("to-err\n");
+		run("echo out-1; echo err-2 >&2; echo out-3; sh -c 'echo err-4 >&2'; echo out-5", sink);
+		assertThat(sink.out()).isEqualTo("out-1\nerr-2\nout-3\nerr-4\nout-5\n");
+		assertThat(sink.err()).isEmpty();
 	}
 
 	@Test
@@ -97,7 +97,7 @@ abstract class TargetSessionContract {
 	@Test
 	void aCommandReadingStdinGetsEndOfFileAndTheNextBlockStillRuns() throws Exception {
 		CollectingSink sink = new CollectingSink();
-		ExecResult result = this.session.execute(new ExecRequest("stdin", "cat; read line; echo \"read=$?\"",
+		ExecResult result = this.session.execute(new ExecRequest("stdin", "cat; read line || echo \"read=$?\"",
 				Duration.ofSeconds(10), false, Map.of()), sink);
 		assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
 		assertThat(sink.out()).isEqualTo("read=1\n");
@@ -120,12 +120,12 @@ abstract class TargetSessionContract {
 		CollectingSink sink = new CollectingSink();
 		CompletableFuture<ExecResult> running = runInteractive(
 				"echo 'Type YES to continue:'; echo asked >&2; read -r answer; echo \"you said $answer\"", sink);
-		awaitOutput(sink, "Type YES to continue:");
-		assertThat(sink.err()).as("stderr while the block waits").startsWith("asked").doesNotContain("__RB");
+		awaitOutput(sink, "asked");
+		assertThat(sink.out()).as("output while the block waits").isEqualTo("Type YES to continue:\nasked\n");
 		sendOnceOpen("YES\n");
 		assertThat(running.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.COMPLETED);
-		assertThat(sink.out()).isEqualTo("Type YES to continue:\nyou said YES\n");
-		assertThat(sink.err()).as("the protocol's markers are not output").isEqualTo("asked\n");
+		assertThat(sink.out()).isEqualTo("Type YES to continue:\nasked\nyou said YES\n");
+		assertThat(sink.err()).as("the protocol's markers are not output").isEmpty();
 	}
 
 	@Test
@@ -139,7 +139,7 @@ abstract class TargetSessionContract {
 
 		assertThat(this.session.sendInput("touch rb-typed-leak\n".getBytes(StandardCharsets.UTF_8)))
 			.as("input after the block ended").isFalse();
-		assertThat(output("read -r next; echo \"next=$next\"; ls rb-typed-leak 2>/dev/null || echo absent"))
+		assertThat(output("read -r next || true; echo \"next=$next\"; ls rb-typed-leak 2>/dev/null || echo absent"))
 			.isEqualTo("next=\nabsent\n");
 	}
 
@@ -148,7 +148,7 @@ abstract class TargetSessionContract {
 		CollectingSink sink = new CollectingSink();
 		CompletableFuture<ExecResult> running = CompletableFuture.supplyAsync(() -> {
 			try {
-				return run("echo started; sleep 2; read -r line; echo \"line=$line\"", sink);
+				return run("echo started; sleep 2; read -r line || true; echo \"line=$line\"", sink);
 			}
 			catch (TargetException ex) {
 				throw new IllegalStateException(ex);
@@ -168,6 +168,7 @@ abstract class TargetSessionContract {
 		this.session.interrupt();
 		ExecResult result = running.get(10, TimeUnit.SECONDS);
 		assertThat(result.outcome()).isEqualTo(Outcome.INTERRUPTED);
+		assertThat(result.message()).as("the block's own trap ended it").contains("the shell and its state are kept");
 		assertThat(sink.out()).doesNotContain("unreachable");
 		assertThat(output("echo next")).isEqualTo("next\n");
 	}
@@ -236,8 +237,25 @@ abstract class TargetSessionContract {
 		CollectingSink sink = new CollectingSink();
 		run("set -x; echo traced", sink);
 		run("echo again", sink);
-		assertThat(sink.out()).isEqualTo("traced\nagain\n");
-		assertThat(sink.err()).doesNotContain("__RBS_").contains("echo again");
+		assertThat(sink.out()).doesNotContain("__rb", "__RB").contains("traced\n", "echo again", "again\n");
+		assertThat(sink.err()).isEmpty();
+	}
+
+	@Test
+	void verboseModeEchoesTheBlocksLinesButNeverTheToolsOwnNorAnExportedValue() throws Exception {
+		CollectingSink first = new CollectingSink();
+		this.session.execute(fromLine(5, "set -v\necho one"), first);
+		CollectingSink second = new CollectingSink();
+		this.session.execute(new ExecRequest("secret", "echo \"${#SECRET_VALUE}\"", null, false,
+				Map.of("SECRET_VALUE", "s3cr3t-v4lue"), new ExecRequest.Origin("plan.md", 9), ExecRequest.FailureRule.STOP,
+				null), second);
+		// busybox sh also echoes the one line the tool adds after the script (it holds no value)
+		assertThat(first.out()).isEqualTo(expectedShell().equals("bash") ? "echo one\none\n"
+				: "echo one\none\n{ __rb_rc=$?; } 2>/dev/null\n");
+		assertThat((first.out() + second.out()).replace("{ __rb_rc=$?; } 2>/dev/null\n", ""))
+			.doesNotContain("s3cr3t-v4lue", "__rb", "__RB");
+		assertThat(second.out()).as("the next block is echoed too: set -v carries over")
+			.startsWith("echo \"${#SECRET_VALUE}\"\n12\n");
 	}
 
 	@Test
@@ -291,11 +309,135 @@ abstract class TargetSessionContract {
 	}
 
 	@Test
-	void setEAndAFailingCommandReportsTheShellExitedInsteadOfHanging() throws Exception {
-		ExecResult result = run("set -e\nfalse\necho unreachable", new CollectingSink());
-		assertThat(result.outcome()).isEqualTo(Outcome.SHELL_EXITED);
+	void setEWrittenByTheBlockStopsItAtTheFailureKeepsTheShellAndCarriesOver() throws Exception {
+		CollectingSink sink = new CollectingSink();
+		ExecResult result = this.session.execute(continuing("set -e\nfalse\necho unreachable"), sink);
+		assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
 		assertThat(result.exitCode()).isEqualTo(1);
-		assertThat(run("echo alive", new CollectingSink()).freshShell()).isTrue();
+		assertThat(sink.out()).doesNotContain("unreachable");
+		assertThat(result.failedCommands()).extracting(FailedCommand::line).containsExactly(2);
+		ExecResult next = this.session.execute(continuing("case $- in *e*) echo errexit-on ;; esac\nfalse\necho not"),
+				sink);
+		assertThat(next.freshShell()).isFalse();
+		assertThat(sink.out()).contains("errexit-on").doesNotContain("not");
+		assertThat(next.exitCode()).isEqualTo(1);
+	}
+
+	@Test
+	void aBlockStopsAtItsFirstFailedCommandAndNamesItsLineAndExitCode() throws Exception {
+		CollectingSink sink = new CollectingSink();
+		ExecResult result = this.session.execute(fromLine(40, "echo one\nrb-no-such-command --flag\necho two\nfalse"),
+				sink);
+		assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
+		assertThat(result.exitCode()).isEqualTo(127);
+		assertThat(result.failedCount()).isEqualTo(1);
+		FailedCommand failed = result.failedCommands().get(0);
+		assertThat(failed.line()).isEqualTo(41);
+		assertThat(failed.exitCode()).isEqualTo(127);
+		if (expectedShell().equals("bash")) {
+			assertThat(failed.command()).isEqualTo("rb-no-such-command --flag");
+		}
+		assertThat(sink.out()).startsWith("one\n").doesNotContain("two").contains("plan.md: line 41: ")
+			.doesNotContain("main: line");
+	}
+
+	@Test
+	void withTerminalSemanticsEveryFailedCommandIsReportedAndTheBlockGoesOn() throws Exception {
+		CollectingSink sink = new CollectingSink();
+		ExecResult result = this.session.execute(continuing("""
+				rb-no-such-1
+				if false; then :; fi
+				false && true
+				false || true
+				! true
+				true | false
+				f() { false; echo in-f; }
+				f
+				x=$(false; echo sub)
+				( false; echo paren )
+				rb-no-such-2
+				echo end"""), sink);
+		assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
+		assertThat(result.exitCode()).isZero();
+		assertThat(sink.out()).contains("in-f", "paren", "end");
+		// busybox sh numbers a failed pipeline with the line of the command before it
+		int pipeline = expectedShell().equals("bash") ? 6 : 5;
+		assertThat(result.failedCommands()).extracting(FailedCommand::line, FailedCommand::exitCode)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(1, 127), org.assertj.core.groups.Tuple.tuple(pipeline, 1),
+					org.assertj.core.groups.Tuple.tuple(7, 1), org.assertj.core.groups.Tuple.tuple(11, 127));
+		assertThat(result.failedCount()).isEqualTo(4);
+	}
+
+	@Test
+	void pipefailTurnedOnByABlockMakesAPipelineFailByAnyOfItsCommands() throws Exception {
+		assertThat(this.session.execute(continuing("false | true"), new CollectingSink()).failedCount()).isZero();
+		this.session.execute(ExecRequest.of("pipefail", "set -o pipefail"), new CollectingSink());
+		ExecResult result = this.session.execute(continuing("echo before\nfalse | true\necho after"),
+				new CollectingSink());
+		assertThat(result.failedCount()).isEqualTo(1);
+		if (expectedShell().equals("bash")) {
+			assertThat(result.failedCommands()).extracting(FailedCommand::line).containsExactly(2);
+		}
+	}
+
+	@Test
+	void acceptedExitCodesAreNotFailures() throws Exception {
+		ExecResult result = this.session.execute(new ExecRequest("accepted", "sh -c 'exit 3'\necho after", null, false,
+				Map.of(), null, new ExecRequest.FailureRule(true, java.util.Set.of(3)), null), new CollectingSink());
+		assertThat(result.failedCount()).isZero();
+		assertThat(result.exitCode()).isZero();
+	}
+
+	@Test
+	void aFunctionFromAnEarlierBlockFailsAtTheLineThatDefinedIt() throws Exception {
+		this.session.execute(fromLine(10, "deploy() {\n  echo deploying\n  rb-no-such-tool\n  echo deployed\n}"),
+				new CollectingSink());
+		CollectingSink sink = new CollectingSink();
+		ExecResult result = this.session.execute(fromLine(30, "echo start\ndeploy\necho after"), sink);
+		assertThat(sink.out()).contains("deploying").doesNotContain("deployed", "after");
+		assertThat(result.failedCommands()).extracting(FailedCommand::line).containsExactly(12);
+		assertThat(result.exitCode()).isEqualTo(127);
+	}
+
+	@Test
+	void theShellReportsItsFolderExportsAndFunctionsAtEachBlocksEnd() throws Exception {
+		ExecResult result = this.session.execute(ExecRequest.of("state",
+				"cd /tmp\nexport STAMP=20250101 RB_MULTI='a\nb'\\''c'\ngreet() { echo \"hi $1\"; }"), new CollectingSink());
+		ShellState state = result.shellState();
+		assertThat(state).isNotNull();
+		assertThat(state.cwd()).isEqualTo("/tmp");
+		assertThat(state.exports()).containsEntry("STAMP", "20250101").containsEntry("RB_MULTI", "a\nb'c")
+			.doesNotContainKeys("PATH", "HOME", "PWD");
+		if (expectedShell().equals("bash")) {
+			assertThat(state.functions()).containsOnlyKeys("greet");
+		}
+	}
+
+	@Test
+	void aRestoredStateComesBackInAFreshShell() throws Exception {
+		ShellState state = this.session.execute(ExecRequest.of("state",
+				"cd /tmp\nexport STAMP=20250101\ngreet() { echo \"hi $1\"; }"), new CollectingSink()).shellState();
+		this.session.close();
+		this.session = target().open(TargetPrompts.refusing());
+		java.util.List<String> lost = this.session.restore(state);
+		if (expectedShell().equals("bash")) {
+			assertThat(lost).isEmpty();
+			assertThat(output("echo \"$PWD $STAMP\"; greet bob")).isEqualTo("/tmp 20250101\nhi bob\n");
+		}
+		else {
+			assertThat(lost).containsExactly("functions (sh cannot list them)");
+			assertThat(output("echo \"$PWD $STAMP\"")).isEqualTo("/tmp 20250101\n");
+		}
+	}
+
+	private static ExecRequest continuing(String script) {
+		return new ExecRequest("continue", script, Duration.ofSeconds(20), false, Map.of(), null,
+				new ExecRequest.FailureRule(false, java.util.Set.of()), null);
+	}
+
+	private static ExecRequest fromLine(int line, String script) {
+		return new ExecRequest("lines", script, Duration.ofSeconds(20), false, Map.of(),
+				new ExecRequest.Origin("docs/plan.md", line), ExecRequest.FailureRule.STOP, null);
 	}
 
 }

@@ -92,27 +92,54 @@ final class DockerTransport implements ShellTransport {
 
 	/** Runs {@code script} in a second exec and returns its exit code, null when the engine never ran it. */
 	private Long sideCommand(String script) throws TargetException {
+		return exec(script, null, "signal the block in ");
+	}
+
+	@Override
+	public String query(String script) throws TargetException {
+		java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+		exec(script, printed, "ask about the previous block in ");
+		synchronized (printed) {
+			return printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
+	/**
+	 * Runs {@code script} in an exec of its own, its stdout into {@code printed} (or dropped), within a bound: a
+	 * silent engine is an error, not a wait.
+	 * @param what for the error message: {@code signal the block in }
+	 */
+	private Long exec(String script, java.io.ByteArrayOutputStream printed, String what) throws TargetException {
 		if (engineLost()) {
 			throw new TargetException(Reason.CONNECT, lossCause());
 		}
 		try {
-			return this.engine.call(SIDE_COMMAND_BOUND, "a command beside the shell", () -> runBeside(script));
+			return this.engine.call(SIDE_COMMAND_BOUND, "a command beside the shell", () -> runBeside(script, printed));
 		}
 		catch (RuntimeException ex) {
-			throw new TargetException(Reason.EXEC, "cannot signal the block in " + describe() + ": " + ex.getMessage(),
-					ex);
+			throw new TargetException(Reason.EXEC, "cannot " + what + describe() + ": " + ex.getMessage(), ex);
 		}
 	}
 
-	private Long runBeside(String script) {
+	private Long runBeside(String script, java.io.ByteArrayOutputStream printed) {
 		DockerClient client = this.engine.client();
 		String execId = client.execCreateCmd(this.containerId)
 			.withAttachStdout(true)
-			.withAttachStderr(true)
+			.withAttachStderr(printed == null)
 			.withCmd("sh", "-c", script)
 			.exec()
 			.getId();
-		try (ResultCallback.Adapter<Frame> done = client.execStartCmd(execId).exec(new ResultCallback.Adapter<>())) {
+		ResultCallback.Adapter<Frame> collect = new ResultCallback.Adapter<>() {
+			@Override
+			public void onNext(Frame frame) {
+				if (printed != null) {
+					synchronized (printed) {
+						printed.writeBytes(frame.getPayload());
+					}
+				}
+			}
+		};
+		try (ResultCallback.Adapter<Frame> done = client.execStartCmd(execId).exec(collect)) {
 			done.awaitCompletion(SIDE_COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
 		}
 		catch (IOException ex) {

@@ -75,6 +75,20 @@ final class SshTransport implements ShellTransport {
 	}
 
 	@Override
+	public String query(String script) throws TargetException {
+		try (Session session = this.connection.client().startSession()) {
+			Session.Command command = session.exec("sh -c " + ShellQuoting.singleQuoted(script));
+			byte[] printed = command.getInputStream().readNBytes(64 * 1024);
+			command.join(SIDE_COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+			return new String(printed, java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new TargetException(Reason.EXEC, "cannot ask " + describe() + " about the previous block: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	@Override
 	public boolean isConnected() {
 		if (!this.connection.isConnected()) {
 			return false;

@@ -147,6 +147,12 @@ class RunbookLinterTest {
 	}
 
 	@Test
+	void errexitIsAKnownKey() throws Exception {
+		assertThat(rules("# T\n## S\n```bash {name=x errexit=false}\nfalse\necho on\n```\n" + ROLLBACK))
+			.doesNotContain("unknown-annotation");
+	}
+
+	@Test
 	void duplicateNamesUnclosedFencesAndBadAnnotationTextAreWarnings() throws Exception {
 		assertThat(rules("# T\n## S\n```bash {name=x}\na\n```\n```bash {name=x what}\nb\n```\n" + ROLLBACK
 				+ "```bash\nnever closed\n")).contains("duplicate-name", "bad-annotation", "unclosed-fence");
