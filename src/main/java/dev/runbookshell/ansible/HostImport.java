@@ -43,6 +43,10 @@ final class HostImport implements AutoCloseable {
 
 	private final SettableClock clock;
 
+	/** A failed command as the task's script names it on stderr (see {@code task.bash}). */
+	private static final Pattern FAILED_COMMAND = Pattern.compile(
+			"^runbook-shell: (?:warning: )?.*?:(\\d+): (?:command failed|.* stopped at its first failed command) \\(exit (\\d+)[^)]*\\): (.*)$");
+
 	private final Map<String, BlockStatus> statuses = new LinkedHashMap<>();
 
 	private boolean stopped;
@@ -86,7 +90,11 @@ final class HostImport implements AutoCloseable {
 			write(end, new JournalEvent.Note("ran " + attempts + " times (retries=" + block.annotations().retries()
 					+ "); the output is the last attempt's", ref));
 		}
+		List<JournalEvent.FailedCommand> failures = failures(stderr);
 		BlockStatus status = status(result);
+		if (status == BlockStatus.SUCCEEDED && !failures.isEmpty()) {
+			status = BlockStatus.SUCCEEDED_WITH_FAILURES; // errexit=false: it went on, never a plain success
+		}
 		String output = output(result, status);
 		List<ExpectationResult> expectations = new ArrayList<>();
 		if (result.text("stdout") != null) {
@@ -102,9 +110,10 @@ final class HostImport implements AutoCloseable {
 		capture.write(bytes, 0, bytes.length);
 		OutputCapture.Result captured = capture.result();
 		write(end, new JournalEvent.BlockFinished(ref, status, status == BlockStatus.UNKNOWN ? null : result.number("rc"),
-				duration.toMillis(), output == null ? null : captured.text(), captured.outputFile(), expectations));
+				duration.toMillis(), output == null ? null : captured.text(), captured.outputFile(), expectations,
+				failures.isEmpty() ? null : failures, failures.isEmpty() ? null : failures.size(), null));
 		this.statuses.put(block.id(), status);
-		if (status != BlockStatus.SUCCEEDED) {
+		if (!status.ranToEnd()) {
 			this.ended = true;
 		}
 	}
@@ -160,6 +169,20 @@ final class HostImport implements AutoCloseable {
 		JournalEvent.SessionFinished finished = new JournalEvent.SessionFinished(status.wire(), counts);
 		write(at, finished);
 		return finished;
+	}
+
+	/**
+	 * The failed commands the task's script named on stderr ({@code task.bash}): {@code runbook-shell: [warning: ]
+	 * FILE:LINE: ... (exit N...): COMMAND}, in the order they failed.
+	 */
+	static List<JournalEvent.FailedCommand> failures(String stderr) {
+		List<JournalEvent.FailedCommand> failures = new ArrayList<>();
+		if (stderr != null) {
+			stderr.lines().map(FAILED_COMMAND::matcher).filter(Matcher::matches)
+				.forEach(m -> failures.add(new JournalEvent.FailedCommand(Integer.parseInt(m.group(1)),
+						Integer.parseInt(m.group(2)), m.group(3))));
+		}
+		return failures;
 	}
 
 	private static BlockStatus status(HostResult result) {

@@ -90,8 +90,9 @@ final class InFlightBlocks {
 		String why = previous.state() == PreviousBlock.State.STOPPED
 				? "the target stopped it when the previous run ended: its effect is unknown"
 				: "in flight when the previous run ended: its effect is unknown";
-		state.listener.warning("block " + label + " was running when the previous run ended: recorded as unknown"
-				+ (previous.state() == PreviousBlock.State.STOPPED ? " (the target's watchdog stopped it)" : ""));
+		state.listener.warning("block " + label + " was running when the previous run ended"
+				+ (previous.state() == PreviousBlock.State.STOPPED ? " (the target's watchdog stopped it)" : "")
+				+ ": its effect is unknown");
 		return new JournalEvent.BlockFinished(ref, BlockStatus.UNKNOWN, null, 0, "(" + why + ")", null, List.of());
 	}
 

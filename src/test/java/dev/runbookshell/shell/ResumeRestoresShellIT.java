@@ -52,7 +52,7 @@ class ResumeRestoresShellIT {
 		Files.writeString(this.dir.resolve("go.flag"), "");
 
 		RunbookCli.Result resumed = RunbookCli.run(this.dir, TIMEOUT, "run", "plan.md", "--yes", "--resume",
-				journal.toString());
+				journal.toString(), "--rerun-unknown");
 
 		assertThat(resumed.exitCode()).as(resumed.all()).isZero();
 		assertThat(this.dir.resolve("work/out.txt")).hasContent("stamp=20250101 in work");
