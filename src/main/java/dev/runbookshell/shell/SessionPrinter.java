@@ -44,7 +44,7 @@ public class SessionPrinter implements SessionListener {
 	}
 
 	@Override
-	public synchronized void output(byte[] buffer, int offset, int length, boolean stderr) {
+	public synchronized void output(byte[] buffer, int offset, int length) {
 		ByteBuffer in = ByteBuffer.allocate(this.leftover.remaining() + length);
 		in.put(this.leftover).put(buffer, offset, length).flip();
 		CharBuffer chars = CharBuffer.allocate(in.remaining() + 1);

@@ -37,9 +37,9 @@ class TerminalProgress extends SessionPrinter {
 	}
 
 	@Override
-	public void output(byte[] buffer, int offset, int length, boolean stderr) {
+	public void output(byte[] buffer, int offset, int length) {
 		this.lastOutput = System.nanoTime();
-		super.output(buffer, offset, length, stderr);
+		super.output(buffer, offset, length);
 	}
 
 	@Override
