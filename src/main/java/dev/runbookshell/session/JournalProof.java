@@ -144,9 +144,4 @@ public final class JournalProof {
 		});
 	}
 
-	/** Whether it signs or ships at all. */
-	public boolean isEmpty() {
-		return this.key == null && this.destination == null;
-	}
-
 }
