@@ -50,10 +50,7 @@ class InteractiveSessionIT {
 				echo third-ran > third.txt
 				```
 				""");
-		this.terminal = TmuxTerminal.start(this.dir,
-				"java -jar " + RunbookCli.JAR + " 2>&1; sleep 30");
-		awaitScreen("Ctrl-D to leave", Duration.ofSeconds(60));
-		type("open plan.md");
+		openInTheShell("plan.md");
 		type("next");
 		awaitScreen("[y] run", Duration.ofSeconds(30));
 		type("y");
@@ -97,10 +94,7 @@ class InteractiveSessionIT {
 				echo after-ran > after.txt
 				```
 				""");
-		this.terminal = TmuxTerminal.start(this.dir,
-				"java -jar " + RunbookCli.JAR + " 2>&1; sleep 30");
-		awaitScreen("Ctrl-D to leave", Duration.ofSeconds(60));
-		type("open gate.md");
+		openInTheShell("gate.md");
 		type("next");
 		awaitScreen("[y] run", Duration.ofSeconds(30));
 		type("y");
@@ -163,10 +157,7 @@ class InteractiveSessionIT {
 		Path allowed = Files.writeString(this.dir.resolve("allowed_signers"),
 				SshKeygen.allowedSignersLine("alice@example.com", "", Path.of(key + ".pub")) + "\n");
 		Path share = Files.createDirectories(this.dir.resolve("share"));
-		this.terminal = TmuxTerminal.start(this.dir, "env -u RUNBOOK_SIGN java -jar " + RunbookCli.JAR
-				+ " 2>&1; echo EXIT=$?; sleep 30");
-		awaitScreen("Ctrl-D to leave", Duration.ofSeconds(60));
-		type("open plan.md");
+		openInTheShell("plan.md");
 		type("use local --sign-key " + key + " --ship " + share.toUri());
 		awaitScreen("target: local", Duration.ofSeconds(10));
 		type("next");
@@ -182,6 +173,14 @@ class InteractiveSessionIT {
 				journal.resolveSibling(journal.getFileName() + ".sig"), journal);
 		assertThat(verified.exitCode()).as(verified.output()).isZero();
 		assertThat(Files.readAllBytes(share.resolve(journal.getFileName()))).isEqualTo(Files.readAllBytes(journal));
+	}
+
+	/** The interactive shell (no RUNBOOK_SIGN from the environment), with {@code file} open. */
+	private void openInTheShell(String file) throws Exception {
+		this.terminal = TmuxTerminal.start(this.dir, "env -u RUNBOOK_SIGN java -jar " + RunbookCli.JAR
+				+ " 2>&1; echo EXIT=$?; sleep 30");
+		awaitScreen("Ctrl-D to leave", Duration.ofSeconds(60));
+		type("open " + file);
 	}
 
 	private void type(String line) throws Exception {
