@@ -49,7 +49,7 @@ public class SessionOverhead {
 			public void blockHeader(BlockPrompt block) {
 			}
 
-			public void output(byte[] buffer, int offset, int length, boolean stderr) {
+			public void output(byte[] buffer, int offset, int length) {
 			}
 
 			public void blockFinished(BlockReport report) {
@@ -74,10 +74,10 @@ public class SessionOverhead {
 			TargetSession target = factory.create(local).open(TargetPrompts.refusing());
 			JournalWriter writer = JournalWriter.create(logs, "bench", "local", Clock.systemUTC());
 			if (!Boolean.getBoolean("bench.noMarkdownLog")) {
-				// as SessionLauncher wires it for every real session
+				// as SessionAssembly wires it for every real session
 				writer.onProgress(new LiveMarkdownLog(writer.path(), writer.markdownPath()));
 			}
-			WrittenJournal journal = new WrittenJournal(writer);
+			WrittenJournal journal = new WrittenJournal(() -> writer);
 			try (RunSession run = RunSession.start(runbook, target, journal, new AutoConfirmer(), quiet,
 					SessionSettings.of("local", "local", new ToolRef("bench", "0")))) {
 				long start = System.nanoTime();

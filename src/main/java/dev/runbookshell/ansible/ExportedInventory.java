@@ -13,7 +13,7 @@ import java.util.Set;
 
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.Runbook;
-import dev.runbookshell.runbook.TargetSpec;
+import dev.runbookshell.targets.TargetDefinition;
 import dev.runbookshell.targets.ShellQuoting;
 
 /**
@@ -40,10 +40,10 @@ final class ExportedInventory {
 	/** From the runbook's front matter, or from {@code targets} (names or URIs) when not empty. */
 	static ExportedInventory of(Runbook runbook, List<String> targets, ExportWarnings warnings) {
 		ExportedInventory inventory = new ExportedInventory();
-		Map<String, TargetSpec> declared = runbook.frontMatter().targets();
+		Map<String, TargetDefinition> declared = runbook.frontMatter().targets();
 		if (!targets.isEmpty()) {
 			for (String target : targets) {
-				TargetSpec spec = declared.get(target);
+				TargetDefinition spec = declared.get(target);
 				if (spec == null && !target.equals("local") && !target.contains("://")) {
 					throw new AnsibleException("unknown target '" + target + "': not in the front matter of "
 							+ runbook.file() + (declared.isEmpty() ? "" : " (" + String.join(", ", declared.keySet()) + ")")
@@ -63,7 +63,7 @@ final class ExportedInventory {
 		}
 		runbook.executableBlocks().stream().map(Block::annotations).forEach(a -> a.target().ifPresent(chosen::add));
 		for (String name : chosen) {
-			TargetSpec spec = declared.get(name);
+			TargetDefinition spec = declared.get(name);
 			if (spec != null) {
 				inventory.add(name, spec.uri(), spec.options(), false, warnings);
 			}

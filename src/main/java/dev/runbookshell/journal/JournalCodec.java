@@ -147,10 +147,15 @@ public final class JournalCodec {
 	}
 
 	public static String sha256(byte[] bytes, int offset, int length) {
+		MessageDigest digest = sha256();
+		digest.update(bytes, offset, length);
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	/** A fresh SHA-256 digest, for what is hashed piece by piece. */
+	public static MessageDigest sha256() {
 		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(bytes, offset, length);
-			return HexFormat.of().formatHex(digest.digest());
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every JVM has SHA-256", ex);

@@ -43,18 +43,6 @@ public sealed interface JournalEvent {
 	record SessionStarted(RunbookRef runbook, TargetRef target, String operator, String host, ToolRef tool,
 			String mode, Map<String, String> sections, List<String> cutover) implements JournalEvent {
 
-		/** Without section titles or cut-over blocks. */
-		public SessionStarted(RunbookRef runbook, TargetRef target, String operator, String host, ToolRef tool,
-				String mode) {
-			this(runbook, target, operator, host, tool, mode, null, null);
-		}
-
-		/** Without cut-over blocks. */
-		public SessionStarted(RunbookRef runbook, TargetRef target, String operator, String host, ToolRef tool,
-				String mode, Map<String, String> sections) {
-			this(runbook, target, operator, host, tool, mode, sections, null);
-		}
-
 		@Override
 		public String type() {
 			return "session-started";

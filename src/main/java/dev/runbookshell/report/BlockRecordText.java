@@ -8,6 +8,7 @@ import dev.runbookshell.journal.JournalEvent.Decision;
 import dev.runbookshell.journal.JournalEvent.ExpectationResult;
 import dev.runbookshell.journal.JournalEvent.Note;
 import dev.runbookshell.runbook.Block;
+import dev.runbookshell.runbook.DurationText;
 
 /**
  * The Markdown inserted under one block of the runbook-as-record: its outcome, who decided what and when, the
@@ -28,7 +29,7 @@ final class BlockRecordText {
 			head.append(" · exit ").append(run.exitCode());
 		}
 		if (run.startedAt() != null) {
-			head.append(" · took ").append(HumanDuration.of(run.durationMs())).append(" · started ")
+			head.append(" · took ").append(DurationText.report(run.durationMs())).append(" · started ")
 				.append(UtcTime.dateTime(run.startedAt()));
 		}
 		md.add(head.toString());

@@ -6,9 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+
+import dev.runbookshell.journal.JournalCodec;
 
 /**
  * A block's output reduced to what should be the same on two runs of the same runbook, and hashed. Outputs are
@@ -37,7 +38,7 @@ final class ComparableOutput {
 
 	/** A hash of the normalised output; equal hashes mean the outputs match once times are ignored. */
 	static String fingerprint(BlockRun block, Run run) {
-		MessageDigest digest = sha256();
+		MessageDigest digest = JournalCodec.sha256();
 		if (block.outputFile() != null && Files.isReadable(run.sideFile(block.outputFile()))) {
 			try (BufferedReader reader = Files.newBufferedReader(run.sideFile(block.outputFile()),
 					StandardCharsets.UTF_8)) {
@@ -66,15 +67,6 @@ final class ComparableOutput {
 		text = CLOCK.matcher(text).replaceAll("<time>");
 		text = EPOCH.matcher(text).replaceAll("<epoch>");
 		return text.stripTrailing();
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.runbookshell.runbook.DurationText;
+
 /** Renders a {@link RunComparison} as Markdown or JSON. */
 public final class ComparisonReport {
 
@@ -22,10 +24,10 @@ public final class ComparisonReport {
 			.append(UtcTime.dateTime(c.b().start())).append(" |\n");
 		md.append("| Result | ").append(c.a().result()).append(": ").append(c.a().countsText()).append(" | ")
 			.append(c.b().result()).append(": ").append(c.b().countsText()).append(" |\n");
-		md.append("| Total time | ").append(HumanDuration.of(c.a().elapsed())).append(" | ")
-			.append(HumanDuration.of(c.b().elapsed())).append(" |\n");
-		md.append("| Time in blocks | ").append(HumanDuration.of(c.a().blockMs())).append(" | ")
-			.append(HumanDuration.of(c.b().blockMs())).append(" |\n");
+		md.append("| Total time | ").append(DurationText.report(c.a().elapsed())).append(" | ")
+			.append(DurationText.report(c.b().elapsed())).append(" |\n");
+		md.append("| Time in blocks | ").append(DurationText.report(c.a().blockMs())).append(" | ")
+			.append(DurationText.report(c.b().blockMs())).append(" |\n");
 		md.append("| Downtime estimate | ").append(downtime(c.downtimeA())).append(" | ")
 			.append(downtime(c.downtimeB())).append(" |\n");
 		if (c.runbooksDiffer()) {
@@ -95,14 +97,14 @@ public final class ComparisonReport {
 	}
 
 	private static String duration(BlockRun block) {
-		return block == null ? "" : HumanDuration.of(block.durationMs());
+		return block == null ? "" : DurationText.report(block.durationMs());
 	}
 
 	private static String downtime(RunComparison.Downtime downtime) {
 		if (!downtime.known()) {
 			return "no cut-over blocks found";
 		}
-		return HumanDuration.of(downtime.wallClock()) + " (" + HumanDuration.of(downtime.inBlocksMs()) + " in blocks "
+		return DurationText.report(downtime.wallClock()) + " (" + DurationText.report(downtime.inBlocksMs()) + " in blocks "
 				+ String.join(", ", downtime.blockIds()) + ")";
 	}
 

@@ -9,6 +9,7 @@ import dev.runbookshell.journal.JournalEvent.Check;
 import dev.runbookshell.journal.JournalEvent.ExpectationResult;
 import dev.runbookshell.journal.JournalEvent.Note;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
+import dev.runbookshell.runbook.DurationText;
 
 /**
  * The run as one self-contained HTML page (inline CSS and a few lines of inline JS, nothing fetched): header,
@@ -102,7 +103,7 @@ public final class HtmlReport implements ReportRenderer {
 		}
 		metaRow(html, "Started", UtcTime.dateTime(run.start()));
 		metaRow(html, "Ended", run.finishedCleanly() ? UtcTime.dateTime(run.end()) : "not finished");
-		metaRow(html, "Duration", esc(HumanDuration.of(run.elapsed())));
+		metaRow(html, "Duration", esc(DurationText.report(run.elapsed())));
 		metaRow(html, "Result", "<span class=\"badge b-" + badgeClass(run.result()) + "\">" + esc(run.result()) + "</span> "
 				+ esc(run.countsText()));
 		html.append("</table>\n");
@@ -124,7 +125,7 @@ public final class HtmlReport implements ReportRenderer {
 						"<span class=\"bar b-%s\" style=\"left:%.2f%%;width:%.2f%%\" title=\"%s\"></span>",
 						attempt.finished().status().wire(), Math.max(0, left), Math.min(100, width),
 						esc(block.label() + ": " + attempt.finished().status().wire() + ", "
-								+ HumanDuration.of(attempt.finished().durationMs()))));
+								+ DurationText.report(attempt.finished().durationMs()))));
 			}
 			html.append("</span></div>\n");
 		}
@@ -142,7 +143,7 @@ public final class HtmlReport implements ReportRenderer {
 		}
 		else {
 			html.append("started ").append(UtcTime.time(block.startedAt())).append(" · took ")
-				.append(esc(HumanDuration.of(block.durationMs())));
+				.append(esc(DurationText.report(block.durationMs())));
 		}
 		if (block.exitCode() != null) {
 			html.append(" · exit code ").append(block.exitCode());
@@ -211,7 +212,7 @@ public final class HtmlReport implements ReportRenderer {
 			html.append("<tr><td><a href=\"#block-").append(esc(block.block().id())).append("\">").append(esc(block.label()))
 				.append("</a></td><td>").append(esc(block.decisionText())).append("</td><td>")
 				.append(esc(block.statusText())).append("</td><td>").append(block.exitCode() == null ? "" : block.exitCode())
-				.append("</td><td>").append(esc(HumanDuration.of(block.durationMs()))).append("</td></tr>\n");
+				.append("</td><td>").append(esc(DurationText.report(block.durationMs()))).append("</td></tr>\n");
 		}
 		html.append("</table>\n");
 	}

@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamWriter;
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.journal.JournalEvent.ExpectationResult;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
+import dev.runbookshell.runbook.DurationText;
 
 /**
  * The run as JUnit XML for CI: one {@code <testsuite>} (name = runbook title, hostname = target), one
@@ -164,7 +165,7 @@ public final class JunitReport implements ReportRenderer {
 			case FAILED -> block.failedCommands().isEmpty()
 					? "failed" + (block.exitCode() == null ? "" : " with exit code " + block.exitCode())
 					: "failed at " + block.failedCommands().get(0).describe(run.runbookFile());
-			case TIMED_OUT -> "timed out after " + HumanDuration.of(block.durationMs());
+			case TIMED_OUT -> "timed out after " + DurationText.report(block.durationMs());
 			case INTERRUPTED -> "interrupted";
 			default -> "outcome unknown (the session ended while the block ran)";
 		};

@@ -13,6 +13,7 @@ import dev.runbookshell.journal.JournalEvent.Note;
 import dev.runbookshell.journal.JournalEvent.SessionResumed;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
 import dev.runbookshell.journal.JournalEvent.VariableSet;
+import dev.runbookshell.runbook.DurationText;
 
 /**
  * The Migration Log in Markdown, the document an operator attaches to the change ticket: a header (runbook,
@@ -65,7 +66,7 @@ public final class MarkdownReport implements ReportRenderer {
 		row(md, "Started", UtcTime.dateTime(run.start()));
 		row(md, "Ended", run.finishedCleanly() ? UtcTime.dateTime(run.end())
 				: "not finished (last event " + UtcTime.dateTime(run.end()) + ")");
-		row(md, "Duration", HumanDuration.of(run.elapsed()) + " (" + HumanDuration.of(run.blockMs())
+		row(md, "Duration", DurationText.report(run.elapsed()) + " (" + DurationText.report(run.blockMs())
 				+ " running blocks)");
 		row(md, "Result", "**" + run.result().toUpperCase(java.util.Locale.ROOT) + "**: " + run.countsText());
 		row(md, "Journal", code(run.journal().getFileName().toString()) + ", " + run.eventCount()
@@ -97,7 +98,7 @@ public final class MarkdownReport implements ReportRenderer {
 		}
 		else {
 			md.append("- Started: ").append(UtcTime.time(block.startedAt())).append(", took ")
-				.append(HumanDuration.of(block.durationMs()));
+				.append(DurationText.report(block.durationMs()));
 		}
 		if (block.exitCode() != null) {
 			md.append(", exit code ").append(block.exitCode());
@@ -181,10 +182,10 @@ public final class MarkdownReport implements ReportRenderer {
 			md.append("| ").append(inline(block.label())).append(" | ").append(inline(block.decisionText()))
 				.append(" | ").append(inline(block.statusText())).append(" | ")
 				.append(block.exitCode() == null ? "" : block.exitCode()).append(" | ")
-				.append(HumanDuration.of(block.durationMs())).append(" |\n");
+				.append(DurationText.report(block.durationMs())).append(" |\n");
 		}
 		md.append("| **Total** | | ").append(inline(run.countsText())).append(" | | ")
-			.append(HumanDuration.of(run.blockMs())).append(" |\n");
+			.append(DurationText.report(run.blockMs())).append(" |\n");
 	}
 
 	private static void row(StringBuilder md, String name, String value) {

@@ -3,6 +3,8 @@ package dev.runbookshell.runbook;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.runbookshell.targets.TargetDefinition;
+
 /**
  * The YAML front matter of a runbook.
  *
@@ -14,7 +16,7 @@ import java.util.Map;
  * @param shell {@code shell}: the shell to start on targets (bash when null)
  * @param timeout {@code timeout}: default per-block timeout, or null
  */
-public record FrontMatter(String title, Map<String, TargetSpec> targets, String defaultTarget,
+public record FrontMatter(String title, Map<String, TargetDefinition> targets, String defaultTarget,
 		Map<String, VariableSpec> variables, Map<String, String> env, String shell, Duration timeout) {
 
 	public static final FrontMatter EMPTY = new FrontMatter(null, Map.of(), null, Map.of(), Map.of(), null, null);

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import dev.runbookshell.targets.TargetDefinition;
+
 /**
  * Cuts the leading {@code ---} ... {@code ---} block off a runbook and reads it as YAML. Errors carry the line
  * in the FILE: Jackson's location inside the YAML plus the lines before it.
@@ -76,13 +78,13 @@ final class FrontMatterReader {
 				variables(root.get("variables")), env(root.get("env")), text(root, "shell"), timeout(root.get("timeout")));
 	}
 
-	private Map<String, TargetSpec> targets(JsonNode node) throws RunbookParseException {
-		Map<String, TargetSpec> targets = new LinkedHashMap<>();
+	private Map<String, TargetDefinition> targets(JsonNode node) throws RunbookParseException {
+		Map<String, TargetDefinition> targets = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> entry : entries(node, "targets")) {
 			String name = entry.getKey();
 			JsonNode value = entry.getValue();
 			if (value.isValueNode() && !value.isNull()) {
-				targets.put(name, new TargetSpec(name, value.asText(), Map.of()));
+				targets.put(name, new TargetDefinition(name, value.asText(), Map.of()));
 				continue;
 			}
 			if (!value.isObject() || !value.hasNonNull("uri")) {
@@ -94,7 +96,7 @@ final class FrontMatterReader {
 					options.put(e.getKey(), scalar(e.getValue()));
 				}
 			});
-			targets.put(name, new TargetSpec(name, value.get("uri").asText(), options));
+			targets.put(name, new TargetDefinition(name, value.get("uri").asText(), options));
 		}
 		return targets;
 	}

@@ -272,7 +272,7 @@ final class BlockExecution {
 		private boolean started;
 
 		MaskedSink(SessionJournal.Capture capture, ByteArrayOutputStream kept, BlockRef ref, String command) {
-			this.combined = BlockExecution.this.secrets.stream((b, o, l) -> deliver(capture, kept, b, o, l, false));
+			this.combined = BlockExecution.this.secrets.stream((b, o, l) -> deliver(capture, kept, b, o, l));
 			this.ref = ref;
 			this.command = command;
 		}
@@ -289,8 +289,8 @@ final class BlockExecution {
 		}
 
 		private synchronized void deliver(SessionJournal.Capture capture, ByteArrayOutputStream kept, byte[] buffer,
-				int offset, int length, boolean stderr) {
-			BlockExecution.this.listener.output(buffer, offset, length, stderr);
+				int offset, int length) {
+			BlockExecution.this.listener.output(buffer, offset, length);
 			capture.write(buffer, offset, length);
 			if (kept.size() < KEPT_OUTPUT) {
 				kept.write(buffer, offset, Math.min(length, KEPT_OUTPUT - kept.size()));

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.runbook.Block;
+import dev.runbookshell.runbook.DurationText;
 import dev.runbookshell.runbook.ShellText;
 import dev.runbookshell.session.SessionListener.BlockReport;
 
@@ -39,7 +40,7 @@ final class FollowedOutput {
 	/** How the operator learns that {@code block} waits to be stopped, and how. */
 	static String hint(Block block, Duration timeout) {
 		return "    " + block.label() + " follows output until it is stopped: Ctrl-C ends it"
-				+ (timeout == null ? "" : " (or its timeout, " + seconds(timeout) + ")") + " and the session goes on";
+				+ (timeout == null ? "" : " (or its timeout, " + DurationText.seconds(timeout) + ")") + " and the session goes on";
 	}
 
 	/** An interrupted or timed-out following block is stopped, and says after how long and by what. */
@@ -53,13 +54,8 @@ final class FollowedOutput {
 			return report;
 		}
 		return new BlockReport(report.block(), BlockStatus.STOPPED, report.exitCode(), report.duration(),
-				report.expectations(), "stopped " + by + " after " + seconds(report.duration()));
+				report.expectations(), "stopped " + by + " after " + DurationText.seconds(report.duration()));
 	}
 
-	/** {@code 53 s}, {@code 2 min 05 s}. */
-	static String seconds(Duration duration) {
-		long seconds = duration.toSeconds();
-		return seconds < 60 ? seconds + " s" : seconds / 60 + " min " + String.format("%02d", seconds % 60) + " s";
-	}
 
 }

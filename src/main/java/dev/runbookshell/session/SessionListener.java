@@ -16,8 +16,8 @@ public interface SessionListener {
 	/** A block is about to be offered (and maybe run). */
 	void blockHeader(BlockPrompt block);
 
-	/** Masked output of the running block. */
-	void output(byte[] buffer, int offset, int length, boolean stderr);
+	/** Masked output of the running block, stdout and stderr as they came (one stream, as in a terminal). */
+	void output(byte[] buffer, int offset, int length);
 
 	/** How often {@link #elapsed} is called while a block runs; null for never. */
 	default Duration tickInterval() {

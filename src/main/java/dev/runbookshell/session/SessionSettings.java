@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.runbookshell.journal.JournalEvent.ToolRef;
+import dev.runbookshell.journal.Operator;
 
 /**
  * How a session is set up.
@@ -31,7 +32,8 @@ public record SessionSettings(String targetName, String targetUri, ToolRef tool,
 
 	/** A fresh session on {@code targetName} run by the current user on this machine. */
 	public static SessionSettings of(String targetName, String targetUri, ToolRef tool) {
-		return new SessionSettings(targetName, targetUri, tool, currentOperator(), currentHost(), Map.of(), null,
+		Operator operator = Operator.current();
+		return new SessionSettings(targetName, targetUri, tool, operator.user(), operator.host(), Map.of(), null,
 				null, false, null, null, OnUnknown.STOP);
 	}
 
@@ -53,26 +55,6 @@ public record SessionSettings(String targetName, String targetUri, ToolRef tool,
 	public SessionSettings withOnUnknown(OnUnknown policy) {
 		return new SessionSettings(this.targetName, this.targetUri, this.tool, this.operator, this.host,
 				this.variables, this.from, this.to, this.force, this.resume, this.replay, policy);
-	}
-
-	/** {@code $USER}, else the JVM's {@code user.name}. */
-	public static String currentOperator() {
-		String user = System.getenv("USER");
-		return user != null && !user.isBlank() ? user : System.getProperty("user.name", "unknown");
-	}
-
-	/** {@code $HOSTNAME}, else what the system calls this machine. */
-	public static String currentHost() {
-		String host = System.getenv("HOSTNAME");
-		if (host != null && !host.isBlank()) {
-			return host;
-		}
-		try {
-			return java.net.InetAddress.getLocalHost().getHostName();
-		}
-		catch (java.io.IOException ex) {
-			return "unknown";
-		}
 	}
 
 }

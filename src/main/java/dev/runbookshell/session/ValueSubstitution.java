@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.runbookshell.targets.ShellQuoting;
+
 /**
  * Puts values where their tokens ({@code <name>}, {@code YYYYMMDD}) stand in a block, quoted for the place they
  * stand in ({@link ShellScan} finds it), so that each value is one piece of data to whichever shell reads it, and
@@ -80,7 +82,7 @@ final class ValueSubstitution {
 		return switch (frame.kind) {
 			case COMMENT -> value.replace('\n', ' ');
 			case ANSI -> value.replace("\\", "\\\\").replace("'", "\\'");
-			case SINGLE -> escapeSingle(frame.reparsed ? inner(scan, frame, value, token) : value);
+			case SINGLE -> ShellQuoting.insideSingleQuotes(frame.reparsed ? inner(scan, frame, value, token) : value);
 			case DOUBLE -> escapeDouble(frame.reparsed ? inner(scan, frame, value, token) : value, "\"");
 			case PARAMETER -> escapeDouble(value, "\"}");
 			case ARITHMETIC -> {
@@ -128,11 +130,7 @@ final class ValueSubstitution {
 
 	/** {@code value} as one shell word: as it is when plain, else single-quoted. */
 	static String word(String value) {
-		return PLAIN.matcher(value).matches() ? value : "'" + escapeSingle(value) + "'";
-	}
-
-	static String escapeSingle(String value) {
-		return value.replace("'", "'\\''");
+		return PLAIN.matcher(value).matches() ? value : ShellQuoting.singleQuoted(value);
 	}
 
 	static String escapeDouble(String value, String alsoEscaped) {

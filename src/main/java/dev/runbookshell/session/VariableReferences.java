@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import dev.runbookshell.targets.ShellQuoting;
+
 /**
  * For text that runs where the values are not known yet (an exported Ansible playbook): each token becomes a
  * reference to the exported variable that will hold its value, written so that the shell which finally reads it
@@ -34,7 +36,7 @@ final class VariableReferences {
 		String bare = "${" + name + "}";
 		String quoted = "\"" + bare + "\"";
 		return switch (frame.kind) {
-			case SINGLE -> frame.reparsed ? ValueSubstitution.escapeSingle(inner(scan, frame, name, token))
+			case SINGLE -> frame.reparsed ? ShellQuoting.insideSingleQuotes(inner(scan, frame, name, token))
 					: "'" + quoted + "'";
 			case ANSI -> "'" + quoted + "$'";
 			case DOUBLE -> frame.reparsed ? ValueSubstitution.escapeDouble(inner(scan, frame, name, token), "\"")

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import dev.runbookshell.journal.JournalEntry;
 import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalEvent.BlockRef;
 import dev.runbookshell.journal.JournalWriter;
@@ -28,17 +27,13 @@ public final class WrittenJournal implements SessionJournal {
 
 	private volatile SecretMasker masker = SecretMasker.NONE;
 
-	public WrittenJournal(JournalWriter writer) {
-		this(() -> writer);
-	}
-
 	/** @param opener creates or reopens the journal when the first event comes */
 	public WrittenJournal(Supplier<JournalWriter> opener) {
 		this.opener = opener;
 	}
 
-	/** The writer underneath, opened now if no event has opened it yet (prefer {@link #whenOpened}). */
-	public synchronized JournalWriter writer() {
+	/** The writer underneath, opened now if no event has opened it yet. */
+	private synchronized JournalWriter writer() {
 		if (this.writer == null) {
 			if (this.closed) {
 				throw new IllegalStateException("the journal is closed");
@@ -93,11 +88,6 @@ public final class WrittenJournal implements SessionJournal {
 	@Override
 	public String location() {
 		return writer().path().toString();
-	}
-
-	/** Every event in the journal so far, for the Markdown log. */
-	public synchronized List<JournalEntry> entries() {
-		return this.writer == null ? List.of() : this.writer.entries();
 	}
 
 	@Override

@@ -1,8 +1,6 @@
 package dev.runbookshell.shell;
 
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -21,6 +19,7 @@ import dev.runbookshell.ansible.AnsibleExport;
 import dev.runbookshell.ansible.AnsibleImport;
 import dev.runbookshell.ansible.ExportWarning;
 import dev.runbookshell.journal.JournalEvent.ToolRef;
+import dev.runbookshell.journal.Operator;
 import dev.runbookshell.runbook.ParseResult;
 import dev.runbookshell.runbook.RunbookParseException;
 import dev.runbookshell.runbook.RunbookParser;
@@ -106,8 +105,9 @@ public class AnsibleCommands {
 		}
 		List<AnsibleImport.Imported> imported;
 		try {
-			imported = new AnsibleImport(new ToolRef(this.version.name(), this.version.version()),
-					System.getProperty("user.name"), localHost()).importRun(parse(runbook).runbook(), results,
+			Operator operator = Operator.current();
+			imported = new AnsibleImport(new ToolRef(this.version.name(), this.version.version()), operator.user(),
+					operator.host()).importRun(parse(runbook).runbook(), results,
 							logDir == null ? null : path(logDir), Boolean.TRUE.equals(force));
 		}
 		catch (AnsibleException ex) {
@@ -127,15 +127,6 @@ public class AnsibleCommands {
 
 	private static String counts(Map<String, Integer> counts) {
 		return String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList());
-	}
-
-	private static String localHost() {
-		try {
-			return InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException ex) {
-			return "localhost";
-		}
 	}
 
 	private static ParseResult parse(String file) {

@@ -3,6 +3,7 @@ package dev.runbookshell.shell;
 import java.io.PrintWriter;
 import java.util.List;
 
+import dev.runbookshell.runbook.DurationText;
 import dev.runbookshell.session.SessionPlan;
 
 /** Prints what {@code run --dry-run} would do, block by block. */
@@ -34,7 +35,7 @@ final class DryRunPrinter {
 				notes.append("would ask: ").append(String.join(", ", step.missing())).append("; ");
 			}
 			if (step.timeout() != null) {
-				notes.append("timeout ").append(SessionPrinter.duration(step.timeout())).append("; ");
+				notes.append("timeout ").append(DurationText.terminal(step.timeout())).append("; ");
 			}
 			if (step.input() != null) {
 				notes.append(step.input()).append("; ");

@@ -1,6 +1,7 @@
 package dev.runbookshell.shell;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 
 import org.jline.reader.LineReader;
 import org.springframework.beans.factory.DisposableBean;
@@ -8,23 +9,25 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.runbookshell.runbook.Runbook;
+import dev.runbookshell.session.JournalProof;
 import dev.runbookshell.session.RunSession;
-import dev.runbookshell.session.SessionJournal;
+import dev.runbookshell.session.SessionAssembly;
+import dev.runbookshell.session.SessionRequest;
 import dev.runbookshell.targets.TargetDefinition;
 import dev.runbookshell.targets.TargetException;
-import dev.runbookshell.targets.TargetSession;
 
 /**
  * The interactive shell's session: started lazily by the first {@code next}/{@code run}/{@code continue} after
  * {@code open} (connects to the chosen target, asking for host keys and passwords on the terminal, and creates
- * the journal); ended when another runbook is opened, another target chosen, or the shell exits.
+ * the journal, signed and shipped as chosen with {@code use}); ended when another runbook is opened, another target
+ * chosen, or the shell exits.
  */
 @Component
 public class InteractiveSession implements DisposableBean {
 
 	private final CurrentRunbook current;
 
-	private final SessionLauncher launcher;
+	private final SessionAssembly assembly;
 
 	private final InterruptRelay interrupts;
 
@@ -34,16 +37,22 @@ public class InteractiveSession implements DisposableBean {
 
 	private String logDir;
 
+	private JournalChoice journalChoice = new JournalChoice(null, null, null);
+
 	private RunSession session;
+
+	private JournalProof proof;
+
+	private PrintWriter out;
 
 	private String journalLocation;
 
 	private InterruptRelay.Registration ending;
 
-	public InteractiveSession(CurrentRunbook current, SessionLauncher launcher, InterruptRelay interrupts,
+	public InteractiveSession(CurrentRunbook current, SessionAssembly assembly, InterruptRelay interrupts,
 			ObjectProvider<LineReader> readers) {
 		this.current = current;
-		this.launcher = launcher;
+		this.assembly = assembly;
 		this.interrupts = interrupts;
 		this.readers = readers;
 		current.onChange(runbook -> end());
@@ -51,17 +60,22 @@ public class InteractiveSession implements DisposableBean {
 
 	/** The target the next session runs on: as chosen with {@code use}, else the runbook's default. */
 	public TargetDefinition target(Runbook runbook) {
-		return this.launcher.targetDefinition(runbook, this.targetName);
+		return SessionAssembly.target(runbook, this.targetName);
 	}
 
-	/** Chooses the target (and journal folder); a running session is finished first. */
-	public synchronized void use(String target, String logDir) {
-		this.launcher.targetDefinition(this.current.require(), target); // unknown names fail here
+	/**
+	 * Chooses the target (and journal folder, signing, shipping: each kept as before when not given); a running
+	 * session is finished first.
+	 */
+	public synchronized void use(String target, String logDir, JournalChoice journal) {
+		SessionAssembly.target(this.current.require(), target); // unknown names fail here
+		JournalProof.destination(journal.ship()); // so does a destination that is no URI
 		end();
 		this.targetName = target;
 		if (logDir != null) {
 			this.logDir = logDir;
 		}
+		this.journalChoice = this.journalChoice.with(journal);
 	}
 
 	/** The running session, or null. */
@@ -77,29 +91,25 @@ public class InteractiveSession implements DisposableBean {
 		Runbook runbook = this.current.require();
 		TargetDefinition definition = target(runbook);
 		TerminalQuestions questions = new TerminalQuestions(this.readers.getObject());
-		TargetSession target;
+		TerminalPrompts prompts = new TerminalPrompts(questions);
+		JournalProof chosen = JournalProof.of(this.journalChoice.sign(), this.journalChoice.signKey(),
+				this.journalChoice.ship(), prompts::readSecret, System::getenv, RunCommands::warn);
+		out.println("connecting to " + SessionAssembly.describe(definition) + " ...");
+		out.flush();
 		try {
-			out.println("connecting to " + SessionLauncher.describe(definition) + " ...");
-			out.flush();
-			target = this.launcher.open(definition, new TerminalPrompts(questions));
+			this.session = this.assembly.open(new SessionRequest(runbook, definition,
+					this.assembly.settings(definition), new TerminalConfirmer(questions), new TerminalProgress(out),
+					prompts, this.logDir == null ? null : Path.of(this.logDir), chosen));
 		}
 		catch (TargetException ex) {
-			throw CliException.target(SessionLauncher.describe(definition) + ": " + ex.getMessage(), ex);
+			throw CliException.target(ex.getMessage(), ex);
 		}
-		SessionJournal journal;
-		try {
-			journal = this.launcher.newJournal(this.logDir, runbook, definition.name());
-			this.session = RunSession.start(runbook, target, journal, new TerminalConfirmer(questions),
-					new TerminalProgress(out), this.launcher.settings(definition));
-		}
-		catch (RuntimeException ex) {
-			target.close();
-			throw ex;
-		}
-		this.journalLocation = journal.location();
+		this.proof = chosen;
+		this.out = out;
+		this.journalLocation = this.session.journalLocation();
 		RunSession started = this.session;
 		this.ending = this.interrupts.ending(reason -> started.terminate(reason, RunCommands.SIGNAL_GRACE));
-		out.println("session started on " + definition.name() + "; journal: " + journal.location());
+		out.println("session started on " + definition.name() + "; journal: " + this.journalLocation);
 		return this.session;
 	}
 
@@ -119,7 +129,7 @@ public class InteractiveSession implements DisposableBean {
 		}
 	}
 
-	/** Finishes the session (writes session-finished, closes target and journal). */
+	/** Finishes the session (writes session-finished, closes target and journal, says where its signature is). */
 	public synchronized void end() {
 		if (this.session != null) {
 			try {
@@ -128,6 +138,7 @@ public class InteractiveSession implements DisposableBean {
 			}
 			finally {
 				this.session = null;
+				RunCommands.printProof(this.proof, this.out);
 			}
 		}
 	}
@@ -135,6 +146,23 @@ public class InteractiveSession implements DisposableBean {
 	@Override
 	public void destroy() {
 		end();
+	}
+
+	/**
+	 * How the interactive session's journal is signed and shipped, as {@code use} was told; null: not told.
+	 * @param sign {@code --sign} ({@code RUNBOOK_SIGN} decides when null)
+	 * @param signKey {@code --sign-key FILE}
+	 * @param ship {@code --ship URI}
+	 */
+	public record JournalChoice(Boolean sign, String signKey, String ship) {
+
+		/** This choice with what {@code later} names replacing it. */
+		JournalChoice with(JournalChoice later) {
+			return new JournalChoice(later.sign() != null ? later.sign() : this.sign,
+					later.signKey() != null ? later.signKey() : this.signKey,
+					later.ship() != null ? later.ship() : this.ship);
+		}
+
 	}
 
 	/** Something done to the session that may run blocks. */

@@ -17,23 +17,24 @@ import org.springframework.stereotype.Component;
 
 import dev.runbookshell.runbook.AnnotationKeys;
 import dev.runbookshell.runbook.Runbook;
+import dev.runbookshell.runbook.RunbookParseException;
 import dev.runbookshell.session.AnswersConfirmer;
 import dev.runbookshell.session.AutoConfirmer;
 import dev.runbookshell.session.Confirmer;
-import dev.runbookshell.session.JournalHistory;
+import dev.runbookshell.session.JournalProof;
 import dev.runbookshell.session.OnUnknown;
 import dev.runbookshell.session.ReplayConfirmer;
 import dev.runbookshell.session.RunSession;
-import dev.runbookshell.session.SessionJournal;
+import dev.runbookshell.session.SessionAssembly;
 import dev.runbookshell.session.SessionMode;
 import dev.runbookshell.session.SessionPlan;
 import dev.runbookshell.session.SessionRefusedException;
+import dev.runbookshell.session.SessionRequest;
 import dev.runbookshell.session.SessionResult;
 import dev.runbookshell.session.SessionSettings;
 import dev.runbookshell.targets.TargetDefinition;
 import dev.runbookshell.targets.TargetException;
 import dev.runbookshell.targets.TargetPrompts;
-import dev.runbookshell.targets.TargetSession;
 
 /**
  * {@code runbook run FILE}: one unattended (or, at a terminal, interactive) session from start to end. Exactly
@@ -46,7 +47,10 @@ public class RunCommands {
 	/** How long a block stopped by SIGTERM or SIGHUP is given to end before the session is closed anyway. */
 	static final java.time.Duration SIGNAL_GRACE = java.time.Duration.ofSeconds(10);
 
-	private final SessionLauncher launcher;
+	private static final PrintWriter STDERR = new PrintWriter(
+			new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true);
+
+	private final SessionAssembly assembly;
 
 	private final InterruptRelay interrupts;
 
@@ -56,9 +60,9 @@ public class RunCommands {
 
 	private final SessionCommands sessionCommands;
 
-	public RunCommands(SessionLauncher launcher, InterruptRelay interrupts, ObjectProvider<LineReader> readers,
+	public RunCommands(SessionAssembly assembly, InterruptRelay interrupts, ObjectProvider<LineReader> readers,
 			CurrentRunbook current, SessionCommands sessionCommands) {
-		this.launcher = launcher;
+		this.assembly = assembly;
 		this.interrupts = interrupts;
 		this.readers = readers;
 		this.current = current;
@@ -99,7 +103,13 @@ public class RunCommands {
 			throw CliException.usage("run needs a runbook: runbook run FILE [--yes|--answers F|--replay LOG]");
 		}
 		PrintWriter out = context.outputWriter();
-		Runbook runbook = this.launcher.parse(file);
+		Runbook runbook;
+		try {
+			runbook = SessionAssembly.parse(Path.of(file));
+		}
+		catch (RunbookParseException ex) {
+			throw CliException.usage(ex.getMessage());
+		}
 		AnnotationKeys keys = AnnotationKeys.of(runbook);
 		if (keys.refusal().isPresent() && !isSet(force)) {
 			throw CliException.usage(keys.refusal().get());
@@ -115,14 +125,14 @@ public class RunCommands {
 			throw CliException.usage("no terminal to ask on: pass --yes, --answers FILE or --replay LOG "
 					+ "(or --dry-run to see the plan)");
 		}
-		TargetDefinition definition = this.launcher.targetDefinition(runbook, target);
+		TargetDefinition definition = SessionAssembly.target(runbook, target);
 		Confirmer confirmer = unattendedConfirmer(runbook, yes, answers, replay);
 		if (confirmer instanceof AnswersConfirmer fromFile) {
 			Map<String, String> merged = new LinkedHashMap<>(fromFile.variables());
 			merged.putAll(vars);
 			vars = merged;
 		}
-		SessionSettings settings = this.launcher.settings(definition).withVariables(vars).withRange(from, to)
+		SessionSettings settings = this.assembly.settings(definition).withVariables(vars).withRange(from, to)
 			.withOnUnknown(onUnknown(confirmer, rerunUnknown));
 		if (isSet(dryRun)) {
 			SessionMode mode = confirmer == null ? SessionMode.INTERACTIVE : confirmer.mode();
@@ -133,7 +143,7 @@ public class RunCommands {
 			settings = settings.withHistory(null, fromLog.history(), isSet(force));
 		}
 		if (resume != null) {
-			settings = settings.withHistory(this.launcher.history(Path.of(resume)), settings.replay(),
+			settings = settings.withHistory(SessionAssembly.history(Path.of(resume)), settings.replay(),
 					isSet(force));
 		}
 		// refused here, nothing is started and nothing written
@@ -151,42 +161,26 @@ public class RunCommands {
 		else {
 			prompts = TargetPrompts.unattended(isSet(acceptNewHostKey));
 		}
-		JournalProof proof = JournalProof.of(sign, signKey, ship, prompts, System::getenv);
-		runSession(out, runbook, definition, confirmer, prompts, settings, logDir, resume, proof);
-	}
-
-	private void runSession(PrintWriter out, Runbook runbook, TargetDefinition definition, Confirmer confirmer,
-			TargetPrompts prompts, SessionSettings settings, String logDir, String resume, JournalProof proof) {
-		TargetSession target;
-		try {
-			target = this.launcher.open(definition, prompts);
-		}
-		catch (TargetException ex) {
-			proof.finish(out);
-			throw CliException.target(SessionLauncher.describe(definition) + ": " + ex.getMessage(), ex);
-		}
-		SessionJournal journal;
-		try {
-			journal = resume != null ? this.launcher.appendJournal(Path.of(resume))
-					: this.launcher.newJournal(logDir, runbook, definition.name());
-		}
-		catch (RuntimeException ex) {
-			target.close();
-			throw ex;
-		}
+		JournalProof proof = JournalProof.of(sign, signKey, ship, prompts::readSecret, System::getenv,
+				RunCommands::warn);
 		// at a terminal a running block shows its elapsed time and how to stop it
 		SessionPrinter printer = Terminals.stdinIsTerminal() ? new TerminalProgress(out) : new SessionPrinter(out);
-		SessionResult result;
+		SessionRequest request = new SessionRequest(runbook, definition, settings, confirmer, printer, prompts,
+				logDir == null ? null : Path.of(logDir), proof);
+		runSession(out, request, printer);
+	}
+
+	private void runSession(PrintWriter out, SessionRequest request, SessionPrinter printer) {
+		TargetDefinition definition = request.target();
+		JournalProof proof = request.proof();
 		RunSession session;
 		try {
-			proof.attach(journal);
-			session = RunSession.start(runbook, target, journal, confirmer, printer, settings);
+			session = this.assembly.open(request);
 		}
-		catch (RuntimeException ex) {
-			target.close();
-			journal.close();
-			throw ex;
+		catch (TargetException ex) {
+			throw CliException.target(ex.getMessage(), ex);
 		}
+		SessionResult result;
 		try (session; InterruptRelay.Registration relay = this.interrupts.during(session::interrupt);
 				InterruptRelay.Registration ending = this.interrupts.ending(
 						reason -> session.terminate(reason, SIGNAL_GRACE))) {
@@ -195,18 +189,18 @@ public class RunCommands {
 		}
 		catch (TargetException ex) {
 			printer.summary(session.result());
-			proof.finish(out);
+			printProof(proof, out);
 			throw CliException.target(definition.name() + ": " + ex.getMessage(), ex);
 		}
 		catch (SessionRefusedException ex) {
 			printer.summary(session.result());
-			proof.finish(out);
+			printProof(proof, out);
 			throw ex;
 		}
 		printer.summary(result);
-		proof.finish(out);
+		printProof(proof, out);
 		if (result.status() == SessionResult.Status.FAILED && session.connectionLostIn().isPresent()) {
-			throw new CliException(ExitCode.TARGET, SessionLauncher.describe(definition) + ": connection lost during "
+			throw new CliException(ExitCode.TARGET, SessionAssembly.describe(definition) + ": connection lost during "
 					+ session.connectionLostIn().get().label() + ", recorded as unknown (journal: " + result.journal()
 					+ ")");
 		}
@@ -219,6 +213,20 @@ public class RunCommands {
 			default -> {
 			}
 		}
+	}
+
+	/** Where the journal's signature is, how much was shipped; why it is not signed to stderr. */
+	static void printProof(JournalProof proof, PrintWriter out) {
+		proof.finish(out::println, error -> {
+			out.flush();
+			warn(error);
+		});
+		out.flush();
+	}
+
+	/** One line to stderr, also from the signing and shipping threads. */
+	static void warn(String line) {
+		STDERR.println(line);
 	}
 
 	/** {@code --rerun-unknown}, else the answers file's {@code on-unknown:}, else stop. */
@@ -241,7 +249,7 @@ public class RunCommands {
 			return AnswersConfirmer.load(Path.of(answers), runbook);
 		}
 		if (replay != null) {
-			return new ReplayConfirmer(this.launcher.history(Path.of(replay)));
+			return new ReplayConfirmer(SessionAssembly.history(Path.of(replay)));
 		}
 		return null;
 	}

@@ -50,11 +50,14 @@ public class SessionCommands {
 	@Command(name = "use", group = "Session", description = "Choose the target (name or URI) for the session",
 			completionProvider = "targetCompletion")
 	public String use(@Argument(index = 0, description = "target name or URI") String target,
-			@Option(longName = "log-dir", description = "where the journal goes (default ./migration-logs)") String logDir) {
+			@Option(longName = "log-dir", description = "where the journal goes (default ./migration-logs)") String logDir,
+			@Option(longName = "sign", description = "sign the journal with the ssh-agent's key (default: $RUNBOOK_SIGN)") Boolean sign,
+			@Option(longName = "sign-key", description = "sign the journal with this key (through the agent when it holds it)") String signKey,
+			@Option(longName = "ship", description = "copy each journal line as written to syslog://host:port or file:///dir") String ship) {
 		if (target == null) {
 			throw CliException.usage("use TARGET (see: targets)");
 		}
-		this.session.use(target, logDir);
+		this.session.use(target, logDir, new InteractiveSession.JournalChoice(sign, signKey, ship));
 		return "target: " + target + " (connects on the next 'next', 'run' or 'continue')";
 	}
 

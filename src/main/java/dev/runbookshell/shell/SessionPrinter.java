@@ -6,11 +6,10 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.runbookshell.journal.BlockStatus;
+import dev.runbookshell.runbook.DurationText;
 import dev.runbookshell.session.BlockPrompt;
 import dev.runbookshell.session.SessionListener;
 import dev.runbookshell.session.SessionResult;
@@ -44,7 +43,7 @@ public class SessionPrinter implements SessionListener {
 	}
 
 	@Override
-	public synchronized void output(byte[] buffer, int offset, int length, boolean stderr) {
+	public synchronized void output(byte[] buffer, int offset, int length) {
 		ByteBuffer in = ByteBuffer.allocate(this.leftover.remaining() + length);
 		in.put(this.leftover).put(buffer, offset, length).flip();
 		CharBuffer chars = CharBuffer.allocate(in.remaining() + 1);
@@ -69,7 +68,7 @@ public class SessionPrinter implements SessionListener {
 			if (report.exitCode() != null) {
 				line.append("exit ").append(report.exitCode()).append(", ");
 			}
-			line.append(duration(report.duration())).append(')');
+			line.append(DurationText.terminal(report.duration())).append(')');
 		}
 		if (report.message() != null && report.status() != BlockStatus.SUCCEEDED) {
 			line.append(": ").append(report.message());
@@ -99,17 +98,6 @@ public class SessionPrinter implements SessionListener {
 				+ result.journal());
 	}
 
-
-	static String duration(Duration duration) {
-		long millis = duration.toMillis();
-		if (millis < 1000) {
-			return millis + "ms";
-		}
-		if (millis < 60_000) {
-			return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
-		}
-		return duration.toMinutes() + "m" + String.format(Locale.ROOT, "%02ds", duration.toSecondsPart());
-	}
 
 	private synchronized void endOutputLine() {
 		if (!this.atLineStart) {

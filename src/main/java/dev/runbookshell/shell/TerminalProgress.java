@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 
 import dev.runbookshell.runbook.Block;
+import dev.runbookshell.runbook.DurationText;
 import dev.runbookshell.session.BlockPrompt;
 
 /**
@@ -37,9 +38,9 @@ class TerminalProgress extends SessionPrinter {
 	}
 
 	@Override
-	public void output(byte[] buffer, int offset, int length, boolean stderr) {
+	public void output(byte[] buffer, int offset, int length) {
 		this.lastOutput = System.nanoTime();
-		super.output(buffer, offset, length, stderr);
+		super.output(buffer, offset, length);
 	}
 
 	@Override
@@ -53,7 +54,7 @@ class TerminalProgress extends SessionPrinter {
 		if (now - this.lastOutput >= QUIET.toNanos() || now - this.lastElapsedLine >= EVEN_WHEN_BUSY.toNanos()) {
 			this.lastOutput = now;
 			this.lastElapsedLine = now;
-			message("    ... " + block.label() + " still running (" + duration(elapsed) + "; Ctrl-C stops it)");
+			message("    ... " + block.label() + " still running (" + DurationText.terminal(elapsed) + "; Ctrl-C stops it)");
 		}
 	}
 

@@ -54,7 +54,7 @@ final class JournalFixtures {
 	static SessionStarted sessionStarted() {
 		return new SessionStarted(new RunbookRef("plans/db.md", "ab12", "Database move"),
 				new TargetRef("prod", "ssh://ops@db1:22", "SHA256:xyz"), "alice", "laptop",
-				new ToolRef("runbook-shell", "0.1.0"), "interactive", Map.of("2", "Backup"));
+				new ToolRef("runbook-shell", "0.1.0"), "interactive", Map.of("2", "Backup"), null);
 	}
 
 	/** A small session: started, a decision, a block that ran with output, finished. */

@@ -50,7 +50,7 @@ class JournalReaderTest {
 	@Test
 	void aSessionStartedWithoutSectionsReadsBackWithNullSections() {
 		try (JournalWriter writer = JournalWriter.create(this.dir, "other", "prod", JournalFixtures.ticking())) {
-			SessionStarted plain = new SessionStarted(null, null, "bob", "h", null, "yes");
+			SessionStarted plain = new SessionStarted(null, null, "bob", "h", null, "yes", null, null);
 			writer.write(plain);
 			assertThat(new JournalReader().read(writer.path()).sessionStarted()).get().isEqualTo(plain);
 		}

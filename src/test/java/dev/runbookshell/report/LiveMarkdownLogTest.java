@@ -24,7 +24,7 @@ class LiveMarkdownLogTest {
 		try (JournalWriter writer = JournalWriter.create(this.dir, "db", "prod", clock)) {
 			writer.onProgress(new LiveMarkdownLog(writer.path(), writer.markdownPath()));
 			writer.write(new JournalEvent.SessionStarted(null, new JournalEvent.TargetRef("prod", "local:", "h"), "alice",
-					"h", null, "yes"));
+					"h", null, "yes", null, null));
 			Path md = this.dir.resolve("db-prod-20250301T020000Z.md");
 			assertThat(Files.readString(md)).contains("| Ended | not finished");
 			writer.write(new JournalEvent.BlockStarted(RecordedRuns.DUMP, "pg_dump"));
@@ -43,7 +43,7 @@ class LiveMarkdownLogTest {
 		try (JournalWriter writer = JournalWriter.create(this.dir, "burst", "prod", clock)) {
 			writer.onProgress(new LiveMarkdownLog(writer.path(), writer.markdownPath()));
 			writer.write(new JournalEvent.SessionStarted(null, new JournalEvent.TargetRef("prod", "local:", "h"), "alice",
-					"h", null, "yes"));
+					"h", null, "yes", null, null));
 			for (int i = 1; i <= 200; i++) {
 				writer.write(finished(i));
 			}
@@ -62,7 +62,7 @@ class LiveMarkdownLogTest {
 			md = writer.markdownPath();
 			writer.onProgress(new LiveMarkdownLog(writer.path(), md));
 			writer.write(new JournalEvent.SessionStarted(null, new JournalEvent.TargetRef("prod", "local:", "h"), "alice",
-					"h", null, "yes"));
+					"h", null, "yes", null, null));
 			for (int i = 1; i <= 50; i++) {
 				writer.write(finished(i));
 			}

@@ -122,7 +122,7 @@ class RunbookRecordTest {
 		try (JournalWriter writer = JournalWriter.create(this.dir, "plan", "prod", clock)) {
 			writer.write(new JournalEvent.SessionStarted(new JournalEvent.RunbookRef("plan.md", parsed.runbook().sha256(),
 					"Record"), new JournalEvent.TargetRef("prod", "ssh://ops@db1", "SHA256:x"), "alice", "laptop",
-					new JournalEvent.ToolRef("runbook-shell", "test"), "interactive"));
+					new JournalEvent.ToolRef("runbook-shell", "test"), "interactive", null, null));
 			BlockRef prepare = refs.get("prepare");
 			writer.write(new JournalEvent.Decision(prepare, "run", null));
 			writer.write(new JournalEvent.BlockStarted(prepare, "echo ready"));

@@ -10,6 +10,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.runbookshell.targets.TargetDefinition;
+
 class FrontMatterTest {
 
 	private final RunbookParser parser = new RunbookParser();
@@ -46,7 +48,7 @@ class FrontMatterTest {
 		FrontMatter fm = runbook.frontMatter();
 		assertThat(runbook.title()).isEqualTo("Cut over");
 		assertThat(fm.defaultTarget()).isEqualTo("prod");
-		assertThat(fm.targets().get("prod")).isEqualTo(new TargetSpec("prod", "ssh://deploy@db1:22",
+		assertThat(fm.targets().get("prod")).isEqualTo(new TargetDefinition("prod", "ssh://deploy@db1:22",
 				java.util.Map.of("identity", "~/.ssh/id_ed25519")));
 		assertThat(fm.targets().get("box").uri()).isEqualTo("docker://web");
 		assertThat(fm.variables().get("DB_NAME")).isEqualTo(new VariableSpec("DB_NAME", "billing", null, false, null));

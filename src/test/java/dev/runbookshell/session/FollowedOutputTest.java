@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.runbook.Block;
+import dev.runbookshell.runbook.DurationText;
 import dev.runbookshell.session.SessionListener.BlockReport;
 
 class FollowedOutputTest {
@@ -46,7 +47,7 @@ class FollowedOutputTest {
 
 		assertThat(stopped.status()).isEqualTo(BlockStatus.STOPPED);
 		assertThat(stopped.message()).isEqualTo("stopped by the operator after 53 s");
-		assertThat(FollowedOutput.seconds(Duration.ofSeconds(125))).isEqualTo("2 min 05 s");
+		assertThat(DurationText.seconds(Duration.ofSeconds(125))).isEqualTo("2 min 05 s");
 	}
 
 	private static Block block(String command, String... annotations) {

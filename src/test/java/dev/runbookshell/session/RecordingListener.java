@@ -24,7 +24,7 @@ final class RecordingListener implements SessionListener {
 	}
 
 	@Override
-	public synchronized void output(byte[] buffer, int offset, int length, boolean stderr) {
+	public synchronized void output(byte[] buffer, int offset, int length) {
 		this.output.write(buffer, offset, length);
 	}
 

@@ -18,7 +18,6 @@ import dev.runbookshell.targets.docker.DockerEngine;
 import dev.runbookshell.testsupport.DockerTestEngine;
 import dev.runbookshell.testsupport.RequiredComponent;
 import dev.runbookshell.testsupport.StallingUnixProxy;
-import dev.runbookshell.testsupport.TmuxTerminal;
 
 /**
  * A Docker target that goes away during a block, through the built jar against the real engine: an engine that
@@ -100,11 +99,11 @@ class DockerConnectionLossIT {
 			docker.engine().client().killContainerCmd(this.container).exec();
 			awaitStopped();
 
-			terminal.typeLine("y");
+			terminal.type("y");
 			String asked = terminal.await("[r] retry", Duration.ofSeconds(60));
 			assertThat(asked).contains("1.1 long unknown").contains("the container is exited")
 				.doesNotContain("Exception").doesNotContain("\tat ");
-			terminal.typeLine("q");
+			terminal.type("q");
 			String end = terminal.await("EXIT=", Duration.ofSeconds(60));
 			assertThat(end).contains("EXIT=3").doesNotContain("Exception").doesNotContain("after-ran");
 		}

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.runbookshell.testsupport.OpenSshServerExtension;
-import dev.runbookshell.testsupport.TmuxTerminal;
 
 /**
  * A host that known_hosts knows by its ed25519 key now offers only an RSA key (a real sshd whose one HostKey is
@@ -74,7 +73,7 @@ class HostKeyTypeChangeIT {
 			assertThat(warning).contains("WARNING").contains(this.knownFingerprint).contains(SSHD.hostKeyFingerprint())
 				.doesNotContain("is not in known_hosts");
 
-			terminal.typeLine("");
+			terminal.type("");
 			assertThat(terminal.await("EXIT=", Duration.ofSeconds(30))).contains("EXIT=3");
 		}
 		assertThat(this.knownHosts).hasContent(this.knownLine.strip());
@@ -85,9 +84,9 @@ class HostKeyTypeChangeIT {
 	void atATerminalTheOperatorMayTrustTheNewKeyWhichIsAddedBesideTheOldOne() throws Exception {
 		try (TmuxTerminal terminal = TmuxTerminal.start(this.dir, command())) {
 			terminal.await("[y/N]", Duration.ofSeconds(60));
-			terminal.typeLine("y");
+			terminal.type("y");
 			terminal.await("[y] run", Duration.ofSeconds(30));
-			terminal.typeLine("y");
+			terminal.type("y");
 			assertThat(terminal.await("EXIT=", Duration.ofSeconds(30))).contains("EXIT=0");
 		}
 		assertThat(this.dir.resolve("ran.txt")).hasContent("ran");

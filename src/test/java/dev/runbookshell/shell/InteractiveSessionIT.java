@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.runbookshell.testsupport.SshKeygen;
+
 /** The interactive shell through a real terminal: tmux drives {@code java -jar target/runbook.jar}. */
 class InteractiveSessionIT {
 
@@ -48,10 +50,7 @@ class InteractiveSessionIT {
 				echo third-ran > third.txt
 				```
 				""");
-		this.terminal = TmuxTerminal.start(this.dir,
-				"java -jar " + RunbookCli.JAR + " 2>&1; sleep 30");
-		awaitScreen("Ctrl-D to leave", Duration.ofSeconds(60));
-		type("open plan.md");
+		openInTheShell("plan.md");
 		type("next");
 		awaitScreen("[y] run", Duration.ofSeconds(30));
 		type("y");
@@ -65,7 +64,10 @@ class InteractiveSessionIT {
 		type("y");
 		awaitScreen("end of the runbook", Duration.ofSeconds(30));
 		type("status");
-		awaitScreen("journal", Duration.ofSeconds(10));
+		// only status prints " · journal " (the session's start printed "; journal: " long before)
+		assertThat(this.terminal.await(" · journal ", Duration.ofSeconds(10)))
+			.containsPattern("succeeded +1\\.1 first").containsPattern("skipped +2\\.1 second")
+			.containsPattern("succeeded +3\\.1 third");
 		type("exit");
 
 		assertThat(this.dir.resolve("first.txt")).hasContent("first-ran");
@@ -82,7 +84,7 @@ class InteractiveSessionIT {
 				## Confirm
 
 				```bash {name=confirm interactive=true}
-				echo "waiting for the operator"
+				echo "waiting for operator $((6 * 7))"
 				read -r -p 'Type YES to continue: ' answer; test "$answer" = YES && echo "confirmed" > confirmed.txt
 				```
 
@@ -92,15 +94,13 @@ class InteractiveSessionIT {
 				echo after-ran > after.txt
 				```
 				""");
-		this.terminal = TmuxTerminal.start(this.dir,
-				"java -jar " + RunbookCli.JAR + " 2>&1; sleep 30");
-		awaitScreen("Ctrl-D to leave", Duration.ofSeconds(60));
-		type("open gate.md");
+		openInTheShell("gate.md");
 		type("next");
 		awaitScreen("[y] run", Duration.ofSeconds(30));
 		type("y");
 		awaitScreen("1.1 confirm reads what you type", Duration.ofSeconds(30));
-		awaitScreen("waiting for the operator", Duration.ofSeconds(10));
+		// what the block prints, not its text in the question: the prompt shows $((6 * 7)), the block prints 42
+		awaitScreen("waiting for operator 42", Duration.ofSeconds(10));
 		type("YES");
 		awaitScreen("<== 1.1 confirm succeeded", Duration.ofSeconds(30));
 		type("next");
@@ -140,6 +140,47 @@ class InteractiveSessionIT {
 		awaitScreen("EXIT=0", Duration.ofSeconds(30));
 
 		assertThat(this.dir.resolve("confirmed.txt")).hasContent("confirmed");
+	}
+
+	@Test
+	void anInteractiveSessionIsSignedAndShippedAsUseWasToldAndSshKeygenVerifiesIt() throws Exception {
+		Files.writeString(this.dir.resolve("plan.md"), """
+				# Signed
+
+				## One
+
+				```bash {name=first}
+				echo "first: $((20 + 22))"
+				```
+				""");
+		Path key = SshKeygen.generate(this.dir.resolve("id_ed25519"), "ed25519", 0, "", "alice@example.com");
+		Path allowed = Files.writeString(this.dir.resolve("allowed_signers"),
+				SshKeygen.allowedSignersLine("alice@example.com", "", Path.of(key + ".pub")) + "\n");
+		Path share = Files.createDirectories(this.dir.resolve("share"));
+		openInTheShell("plan.md");
+		type("use local --sign-key " + key + " --ship " + share.toUri());
+		awaitScreen("target: local", Duration.ofSeconds(10));
+		type("next");
+		awaitScreen("[y] run", Duration.ofSeconds(30));
+		type("y");
+		awaitScreen("first: 42", Duration.ofSeconds(30));
+		type("exit");
+		String end = this.terminal.await("EXIT=", Duration.ofSeconds(30));
+
+		Path journal = TmuxTerminal.finishedJournal(this.dir);
+		assertThat(end).contains("Journal signed by", "Journal shipped to", "EXIT=0");
+		SshKeygen.Result verified = SshKeygen.verify(allowed, "alice@example.com", "journal@runbookshell.dev",
+				journal.resolveSibling(journal.getFileName() + ".sig"), journal);
+		assertThat(verified.exitCode()).as(verified.output()).isZero();
+		assertThat(Files.readAllBytes(share.resolve(journal.getFileName()))).isEqualTo(Files.readAllBytes(journal));
+	}
+
+	/** The interactive shell (no RUNBOOK_SIGN from the environment), with {@code file} open. */
+	private void openInTheShell(String file) throws Exception {
+		this.terminal = TmuxTerminal.start(this.dir, "env -u RUNBOOK_SIGN java -jar " + RunbookCli.JAR
+				+ " 2>&1; echo EXIT=$?; sleep 30");
+		awaitScreen("Ctrl-D to leave", Duration.ofSeconds(60));
+		type("open " + file);
 	}
 
 	private void type(String line) throws Exception {

@@ -36,7 +36,7 @@ class ReportCommandsTest {
 		try (JournalWriter writer = JournalWriter.create(this.dir, "hello", "local", clock)) {
 			writer.write(new JournalEvent.SessionStarted(new JournalEvent.RunbookRef("hello.md", "ab", "Hello"),
 					new JournalEvent.TargetRef("local", "local:", "host"), "bob", "h",
-					new JournalEvent.ToolRef("runbook-shell", "0.1.0"), "yes"));
+					new JournalEvent.ToolRef("runbook-shell", "0.1.0"), "yes", null, null));
 			writer.write(new JournalEvent.Decision(block, "run", null));
 			writer.write(new JournalEvent.BlockStarted(block, "echo hi"));
 			writer.write(new JournalEvent.BlockFinished(block, BlockStatus.SUCCEEDED, 0, 5, "hi\n", null, List.of()));

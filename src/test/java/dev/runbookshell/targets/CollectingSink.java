@@ -2,6 +2,8 @@ package dev.runbookshell.targets;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** Keeps a block's stdout and stderr apart, as text. */
 final class CollectingSink implements OutputSink {
@@ -13,6 +15,7 @@ final class CollectingSink implements OutputSink {
 	@Override
 	public synchronized void stdout(byte[] buffer, int offset, int length) {
 		this.out.write(buffer, offset, length);
+		notifyAll();
 	}
 
 	@Override
@@ -22,6 +25,19 @@ final class CollectingSink implements OutputSink {
 
 	synchronized String out() {
 		return this.out.toString(StandardCharsets.UTF_8);
+	}
+
+	/** Waits until stdout shows {@code text} (the block has started); false when it did not within {@code timeout}. */
+	synchronized boolean awaitOut(String text, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!out().contains(text)) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				return false;
+			}
+			TimeUnit.NANOSECONDS.timedWait(this, left);
+		}
+		return true;
 	}
 
 	synchronized String err() {

@@ -81,17 +81,15 @@ class DockerConnectIT {
 		try (TargetSession session = new TargetFactory()
 			.create(new TargetDefinition("d", "docker://" + container, Map.of()))
 			.open(TargetPrompts.refusing())) {
+			CollectingSink sink = new CollectingSink();
+			// killed once the block shows it runs, not after a guess at how long starting it takes
 			Thread killer = new Thread(() -> {
-				try {
-					Thread.sleep(700);
+				if (SshConnectIT.awaitOut(sink, "started")) {
+					docker.engine().client().killContainerCmd(container).exec();
 				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				docker.engine().client().killContainerCmd(container).exec();
 			});
 			killer.start();
-			ExecResult lost = session.execute(ExecRequest.of("long", "sleep 20"), new CollectingSink());
+			ExecResult lost = session.execute(ExecRequest.of("long", "echo started; sleep 20"), sink);
 			killer.join();
 			assertThat(lost.outcome()).isEqualTo(Outcome.CONNECTION_LOST);
 			assertThat(lost.exitCode()).isNull();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -161,12 +162,14 @@ class SshConnectIT {
 	void aDroppedConnectionMarksTheBlockLostAndNothingRunsUntilReconnect() throws Exception {
 		try (TargetSession session = open(Map.of(), TargetPrompts.refusing())) {
 			CollectingSink sink = new CollectingSink();
+			// dropped once the block shows it runs, not after a guess at how long starting it takes
 			Thread dropper = new Thread(() -> {
-				sleep(700);
-				SSHD.dropConnections();
+				if (awaitOut(sink, "started")) {
+					SSHD.dropConnections();
+				}
 			});
 			dropper.start();
-			ExecResult lost = session.execute(ExecRequest.of("long", "sleep 20"), sink);
+			ExecResult lost = session.execute(ExecRequest.of("long", "echo started; sleep 20"), sink);
 			dropper.join();
 			assertThat(lost.outcome()).isEqualTo(Outcome.CONNECTION_LOST);
 			assertThat(lost.exitCode()).isNull();
@@ -176,9 +179,10 @@ class SshConnectIT {
 			assertThat(refused.reason()).isEqualTo(Reason.CONNECT);
 			assertThat(refused.getMessage()).contains("reconnect first");
 			session.reconnect();
-			ExecResult next = session.execute(ExecRequest.of("next", "echo back"), sink);
+			CollectingSink after = new CollectingSink();
+			ExecResult next = session.execute(ExecRequest.of("next", "echo back"), after);
 			assertThat(next.freshShell()).isTrue();
-			assertThat(sink.out()).isEqualTo("back\n");
+			assertThat(after.out()).isEqualTo("back\n");
 		}
 	}
 
@@ -189,12 +193,13 @@ class SshConnectIT {
 			.open(prompts);
 	}
 
-	private static void sleep(long millis) {
+	static boolean awaitOut(CollectingSink sink, String text) {
 		try {
-			Thread.sleep(millis);
+			return sink.awaitOut(text, Duration.ofSeconds(30));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

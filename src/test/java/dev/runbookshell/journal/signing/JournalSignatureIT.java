@@ -191,7 +191,7 @@ class JournalSignatureIT {
 	private static JournalEvent.SessionStarted started() {
 		return new JournalEvent.SessionStarted(new JournalEvent.RunbookRef("plan.md", "ab", "Plan"),
 				new JournalEvent.TargetRef("local", "local", "host"), "alice", "laptop",
-				new JournalEvent.ToolRef("runbook-shell", "test"), "yes");
+				new JournalEvent.ToolRef("runbook-shell", "test"), "yes", null, null);
 	}
 
 	private static JournalEvent.BlockFinished finished() {

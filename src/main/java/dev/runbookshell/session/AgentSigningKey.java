@@ -1,4 +1,4 @@
-package dev.runbookshell.shell;
+package dev.runbookshell.session;
 
 import java.io.IOException;
 import java.security.PublicKey;

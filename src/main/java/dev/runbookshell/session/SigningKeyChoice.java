@@ -1,4 +1,4 @@
-package dev.runbookshell.shell;
+package dev.runbookshell.session;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ final class SigningKeyChoice {
 		boolean agent = socket != null && !socket.isBlank();
 		if (keyFile == null) {
 			if (!agent) {
-				throw CliException.usage("--sign needs a key: an ssh-agent (SSH_AUTH_SOCK is not set) or "
+				throw new SessionRefusedException("--sign needs a key: an ssh-agent (SSH_AUTH_SOCK is not set) or "
 						+ "--sign-key FILE");
 			}
 			return firstAgentKey(Path.of(socket));
@@ -45,14 +45,14 @@ final class SigningKeyChoice {
 			}
 		}
 		if (wanted != null && keyFile.endsWith(".pub")) {
-			throw CliException.usage(file + " is a public key and " + (agent ? "the ssh-agent at " + socket
+			throw new SessionRefusedException(file + " is a public key and " + (agent ? "the ssh-agent at " + socket
 					+ " does not hold its private half" : "there is no ssh-agent (SSH_AUTH_SOCK is not set)"));
 		}
 		try {
 			return KeyFileSigningKey.read(file, passphrases);
 		}
 		catch (SigningException ex) {
-			throw CliException.usage(ex.getMessage());
+			throw new SessionRefusedException(ex.getMessage());
 		}
 	}
 
@@ -64,7 +64,7 @@ final class SigningKeyChoice {
 			}
 		}
 		agent.close();
-		throw CliException.usage("--sign: the ssh-agent at " + socket + " holds no ed25519, ecdsa or rsa key "
+		throw new SessionRefusedException("--sign: the ssh-agent at " + socket + " holds no ed25519, ecdsa or rsa key "
 				+ "(ssh-add KEY, or --sign-key FILE)");
 	}
 
@@ -92,7 +92,7 @@ final class SigningKeyChoice {
 			return SshAgentKeys.at(socket);
 		}
 		catch (IOException ex) {
-			throw CliException.usage("--sign: " + ex.getMessage());
+			throw new SessionRefusedException("--sign: " + ex.getMessage());
 		}
 	}
 
