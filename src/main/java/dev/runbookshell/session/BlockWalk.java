@@ -44,6 +44,9 @@ final class BlockWalk {
 			this.state.stopped = true;
 			return RunSession.Step.STOPPED;
 		}
+		// a risky block whose name was not typed is asked about again, "all remaining" or not: else the only
+		// way on is to type the name, and the operator never sees the text the name would run
+		boolean declined = false;
 		while (true) {
 			if (this.state.terminated) {
 				return interruptedStop();
@@ -51,7 +54,7 @@ final class BlockWalk {
 			BlockPrompt prompt = this.state.prompt(block, text);
 			this.state.listener.blockHeader(prompt);
 			Decision decision = Decision.RUN;
-			if (asks(block, inRollback)) {
+			if (declined || asks(block, inRollback)) {
 				forgetInterruptBeforeAsking();
 				if (!this.state.confirmer.mode().unattended()) {
 					// the operator decides on the text that will run, values in place
@@ -85,6 +88,7 @@ final class BlockWalk {
 			if (step != null) {
 				return step;
 			}
+			declined = true;
 		}
 	}
 
@@ -103,6 +107,10 @@ final class BlockWalk {
 		if (risk != null) {
 			if (!this.state.confirmer.typedConfirmation(block, this.state.settings.targetName(), risk)) {
 				this.state.listener.message("not confirmed: " + block.label() + " did not run");
+				recordEdit();
+				// the decision before it says run: without this the log reads as if the block was let through
+				this.state.journal.append(new JournalEvent.Note("not confirmed: the target's name was not typed, "
+						+ block.label() + " did not run", BlockExecution.ref(block)));
 				return null;
 			}
 			if (this.state.confirmer.mode().unattended()) {

@@ -1,0 +1,61 @@
+package dev.runbookshell.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What walking real migration plans by hand turned up, each reproduced on a runbook of its own: the built jar,
+ * at a tmux terminal where an operator answers, or unattended and resumed.
+ */
+class SeedWalkIT {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void aRiskyBlockWhoseNameIsNotTypedAfterAllIsAskedAboutAgainWithItsTextAndTheLogSaysItDidNotRun()
+			throws Exception {
+		Files.writeString(this.dir.resolve("plan.md"), """
+				# Clean up
+
+				```bash {name=first}
+				echo first-ran
+				```
+
+				```bash {name=wipe}
+				rm -rf ./scratch && echo wipe-ran
+				```
+				""");
+		try (TmuxTerminal terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, "run plan.md"))) {
+			terminal.await("[y] run", Duration.ofSeconds(60));
+			terminal.type("a");
+			terminal.await("Type the target's name (local) to run it:", Duration.ofSeconds(30));
+			terminal.type("not-the-name");
+			terminal.await("not confirmed: 0.2 wipe did not run", Duration.ofSeconds(10));
+			// the block's own question again, its text above it, so that it can be skipped or stopped
+			terminal.awaitCount("[y] run", 2, Duration.ofSeconds(10));
+			String screen = terminal.screen();
+			assertThat(screen.substring(screen.indexOf("not confirmed"))).contains("rm -rf ./scratch && echo wipe-ran");
+			terminal.type("s");
+			terminal.await("EXIT=", Duration.ofSeconds(30));
+			assertThat(terminal.screen()).contains("first-ran").doesNotContain("\nwipe-ran");
+		}
+
+		Path journal = TmuxTerminal.finishedJournal(this.dir);
+		assertThat(EditAtTheTerminalIT.events(journal, "decision"))
+			.filteredOn(d -> d.get("block").get("name").asText().equals("wipe"))
+			.extracting(d -> d.get("choice").asText())
+			.containsExactly("run", "skip");
+		assertThat(EditAtTheTerminalIT.events(journal, "note")).extracting(n -> n.get("text").asText())
+			.contains("not confirmed: the target's name was not typed, 0.2 wipe did not run");
+		assertThat(EditAtTheTerminalIT.events(journal, "block-started")).extracting(s -> s.get("block").get("name")
+			.asText()).containsExactly("first");
+	}
+
+}
