@@ -58,4 +58,44 @@ class SeedWalkIT {
 			.asText()).containsExactly("first");
 	}
 
+	@Test
+	void aResumeGoesOnAfterAFailedBlockTheOperatorIgnoredInsteadOfRunningItAgain() throws Exception {
+		Files.writeString(this.dir.resolve("plan.md"), """
+				# Steps
+
+				```bash {name=flaky}
+				echo flaky >> ran.txt
+				false
+				```
+
+				```bash {name=later}
+				echo later >> ran.txt
+				```
+
+				```bash {name=last}
+				echo last >> ran.txt
+				```
+				""");
+		Files.writeString(this.dir.resolve("answers.yaml"), """
+				on-failure: ignore
+				blocks:
+				  last: stop
+				""");
+		RunbookCli.Result first = RunbookCli.run(this.dir, Duration.ofSeconds(120), "run", "plan.md", "--answers",
+				"answers.yaml", "--log-dir", "logs");
+		assertThat(first.exitCode()).as(first.all()).isEqualTo(1);
+		assertThat(Files.readAllLines(this.dir.resolve("ran.txt"))).containsExactly("flaky", "later");
+		Path journal = RunbookCli.journal(this.dir.resolve("logs"));
+
+		RunbookCli.Result resumed = RunbookCli.run(this.dir, Duration.ofSeconds(120), "run", "plan.md", "--yes",
+				"--resume", journal.toString(), "--log-dir", "logs");
+
+		assertThat(resumed.all()).contains("at 0.3 last");
+		assertThat(Files.readAllLines(this.dir.resolve("ran.txt"))).containsExactly("flaky", "later", "last");
+		assertThat(resumed.exitCode()).as(resumed.all()).isEqualTo(1); // flaky still failed, and the log says so
+		assertThat(EditAtTheTerminalIT.events(journal, "block-started"))
+			.extracting(s -> s.get("block").get("name").asText())
+			.containsExactly("flaky", "later", "last");
+	}
+
 }
