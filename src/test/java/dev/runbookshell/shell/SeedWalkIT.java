@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What walking real migration plans by hand turned up, each reproduced on a runbook of its own: the built jar,
@@ -96,6 +99,39 @@ class SeedWalkIT {
 		assertThat(EditAtTheTerminalIT.events(journal, "block-started"))
 			.extracting(s -> s.get("block").get("name").asText())
 			.containsExactly("flaky", "later", "last");
+	}
+
+	@Test
+	void theReportCallsTheTextThatRanAnEditOnlyWhenItWasTheEditNotAfterAResumeRanTheRunbooksText() throws Exception {
+		Files.writeString(this.dir.resolve("plan.md"), """
+				# Deploy
+
+				```bash {name=deploy}
+				echo runbook-text
+				```
+				""");
+		Files.writeString(this.dir.resolve("answers.yaml"), """
+				blocks:
+				  deploy: {edit: "echo edited-text; false"}
+				""");
+		RunbookCli.Result first = RunbookCli.run(this.dir, Duration.ofSeconds(120), "run", "plan.md", "--answers",
+				"answers.yaml", "--log-dir", "logs");
+		assertThat(first.exitCode()).as(first.all()).isEqualTo(1);
+		Path journal = RunbookCli.journal(this.dir.resolve("logs"));
+		RunbookCli.Result resumed = RunbookCli.run(this.dir, Duration.ofSeconds(120), "run", "plan.md", "--yes",
+				"--resume", journal.toString(), "--log-dir", "logs");
+		assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+
+		RunbookCli.Result report = RunbookCli.run(this.dir, Duration.ofSeconds(60), "report", journal.toString());
+
+		assertThat(report.exitCode()).as(report.all()).isZero();
+		String md = report.stdout();
+		assertThat(md).contains("Edited command (edit):\n\n```bash\necho edited-text; false\n```")
+			.contains("Command as it ran:\n\n```bash\necho runbook-text\n```")
+			.doesNotContain("edited by the operator");
+		List<JsonNode> started = EditAtTheTerminalIT.events(journal, "block-started");
+		assertThat(started).extracting(s -> s.get("command").asText())
+			.containsExactly("echo edited-text; false", "echo runbook-text\n");
 	}
 
 }
