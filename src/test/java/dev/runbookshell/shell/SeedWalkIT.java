@@ -134,4 +134,23 @@ class SeedWalkIT {
 			.containsExactly("echo edited-text; false", "echo runbook-text\n");
 	}
 
+	@Test
+	void movingAFileAwayFromEtcIsRiskyLikeDeletingItThere() throws Exception {
+		Files.writeString(this.dir.resolve("plan.md"), """
+				# Archive
+
+				```bash {name=archive}
+				mkdir -p /opt/archive
+				sudo mv /etc/systemd/system/app.service /opt/archive/
+				```
+				""");
+
+		RunbookCli.Result lint = RunbookCli.run(this.dir, Duration.ofSeconds(60), "lint", "plan.md");
+
+		assertThat(lint.stdout()).contains("plan.md:5: warning: block 0.1 archive: moves /etc/systemd/system/app.service "
+				+ "away from /etc (mv) with no backup in an earlier block");
+		RunbookCli.Result dryRun = RunbookCli.run(this.dir, Duration.ofSeconds(60), "run", "plan.md", "--dry-run");
+		assertThat(dryRun.stdout()).contains("# risky: moves /etc/systemd/system/app.service away from /etc (mv)");
+	}
+
 }
