@@ -54,11 +54,17 @@ class SeedWalkIT {
 		assertThat(EditAtTheTerminalIT.events(journal, "decision"))
 			.filteredOn(d -> d.get("block").get("name").asText().equals("wipe"))
 			.extracting(d -> d.get("choice").asText())
-			.containsExactly("run", "skip");
+			.containsExactly("skip");
 		assertThat(EditAtTheTerminalIT.events(journal, "note")).extracting(n -> n.get("text").asText())
 			.contains("not confirmed: the target's name was not typed, 0.2 wipe did not run");
 		assertThat(EditAtTheTerminalIT.events(journal, "block-started")).extracting(s -> s.get("block").get("name")
 			.asText()).containsExactly("first");
+
+		// a replay takes the decisions the operator took: the name not typed, then skip
+		RunbookCli.Result replay = RunbookCli.run(this.dir, Duration.ofSeconds(120), "run", "plan.md", "--replay",
+				journal.toString(), "--log-dir", "replayed");
+		assertThat(replay.exitCode()).as(replay.all()).isZero();
+		assertThat(replay.stdout()).contains("first-ran").doesNotContain("\nwipe-ran");
 	}
 
 	@Test
