@@ -117,7 +117,8 @@ public final class MarkdownReport implements ReportRenderer {
 		}
 		boolean edited = false;
 		for (Decision d : block.decisions()) {
-			edited |= d.text() != null;
+			// an earlier attempt's edit does not make the text that ran last an edit (a resume runs the runbook's)
+			edited |= d.text() != null && d.text().equals(block.command());
 			if (d.text() != null && !d.text().equals(block.command())) {
 				md.append("\nEdited command (").append(inline(d.choice())).append("):\n\n");
 				fence(md, "bash", d.text());

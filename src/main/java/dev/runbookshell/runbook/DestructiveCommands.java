@@ -24,7 +24,8 @@ import dev.runbookshell.runbook.SimpleCommands.Word;
  * {@code DELETE FROM}, {@code FLUSHALL}, {@code dropDatabase()}, {@code dropdb}; {@code mkfs}, {@code wipefs},
  * partitioning, {@code shred}; {@code dd of=/dev/...}; {@code truncate}; {@code find -delete},
  * {@code rsync --delete}; writes under {@code /etc} (in-place {@code sed -i}/{@code perl -i}, redirections,
- * {@code tee}, {@code cp}/{@code mv}/{@code install}/{@code ln} into it, {@code rm} of a file in it);
+ * {@code tee}, {@code cp}/{@code mv}/{@code install}/{@code ln} into it, {@code rm} of a file in it, {@code mv} of
+ * one away from it);
  * {@code systemctl stop|disable|mask|kill}, {@code service NAME stop}; {@code docker}/{@code podman}
  * {@code rm|rmi|stop|kill}, {@code volume rm}, {@code prune}, {@code compose down|rm|stop|kill};
  * {@code kubectl delete|drain}, {@code helm uninstall}; {@code git push --force}, {@code git reset --hard},

@@ -1,5 +1,6 @@
 package dev.runbookshell.runbook;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -96,7 +97,11 @@ final class DestructiveRules {
 			case "sed", "perl" -> inPlace(program, args);
 			case "tee" -> args.stream().filter(DestructiveRules::underEtc).findFirst()
 				.map(file -> risk(Kind.CONFIG, "write to " + file + " (tee)")).orElse(null);
-			case "cp", "mv", "install", "ln" -> intoEtc(program, args);
+			case "cp", "install", "ln" -> intoEtc(program, args);
+			case "mv" -> {
+				Risk into = intoEtc(program, args);
+				yield into != null ? into : outOfEtc(args);
+			}
 			case "systemctl" -> systemctl(argv, args);
 			case "service" -> args.size() >= 2 && STOPPING_VERBS.contains(args.get(1))
 					? risk(Kind.SERVICE, shown(argv, 0)) : null;
@@ -176,6 +181,28 @@ final class DestructiveRules {
 		boolean twoOrMore = args.stream().filter(a -> !a.startsWith("-")).count() >= 2;
 		return destination != null && underEtc(destination) && (twoOrMore || args.contains("-t"))
 				? risk(Kind.CONFIG, "overwrites " + destination + " (" + program + ")") : null;
+	}
+
+	/** A file {@code mv} takes away from under /etc: gone from there, as with {@code rm}. */
+	private static Risk outOfEtc(List<String> args) {
+		List<String> operands = new ArrayList<>();
+		boolean targetGiven = false;
+		for (int i = 0; i < args.size(); i++) {
+			String arg = args.get(i);
+			if (arg.equals("-t") || arg.equals("--target-directory")) {
+				targetGiven = true;
+				i++;
+			}
+			else if (arg.startsWith("--target-directory=")) {
+				targetGiven = true;
+			}
+			else if (!arg.startsWith("-")) {
+				operands.add(arg);
+			}
+		}
+		List<String> sources = targetGiven || operands.isEmpty() ? operands : operands.subList(0, operands.size() - 1);
+		return sources.stream().filter(DestructiveRules::underEtc).findFirst()
+			.map(file -> risk(Kind.CONFIG, "moves " + file + " away from /etc (mv)")).orElse(null);
 	}
 
 	private static Risk systemctl(List<Word> argv, List<String> args) {

@@ -2,6 +2,7 @@ package dev.runbookshell.session;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.journal.JournalEvent;
@@ -44,6 +45,9 @@ final class BlockWalk {
 			this.state.stopped = true;
 			return RunSession.Step.STOPPED;
 		}
+		// a risky block whose name was not typed is asked about again, "all remaining" or not: else the only
+		// way on is to type the name, and the operator never sees the text the name would run
+		boolean declined = false;
 		while (true) {
 			if (this.state.terminated) {
 				return interruptedStop();
@@ -51,7 +55,7 @@ final class BlockWalk {
 			BlockPrompt prompt = this.state.prompt(block, text);
 			this.state.listener.blockHeader(prompt);
 			Decision decision = Decision.RUN;
-			if (asks(block, inRollback)) {
+			if (declined || asks(block, inRollback)) {
 				forgetInterruptBeforeAsking();
 				if (!this.state.confirmer.mode().unattended()) {
 					// the operator decides on the text that will run, values in place
@@ -60,7 +64,13 @@ final class BlockWalk {
 				}
 				decision = this.state.confirmer.beforeBlock(prompt);
 			}
-			record(block, decision);
+			// a risky block's run is journaled once its name is typed: a decline leaves no 'run' a replay would take
+			boolean confirmsFirst = !Set.of(Decision.Choice.SKIP, Decision.Choice.IGNORE, Decision.Choice.STOP,
+					Decision.Choice.ROLLBACK).contains(decision.choice())
+					&& RiskDetector.risk(block, decision.text() != null ? decision.text() : text) != null;
+			if (!confirmsFirst) {
+				record(block, decision);
+			}
 			switch (decision.choice()) {
 				case SKIP, IGNORE -> {
 					if (block.annotations().excludeFromRunAll() && this.state.confirmer.mode().unattended()) {
@@ -81,15 +91,18 @@ final class BlockWalk {
 			if (this.state.interruptRequested && this.state.confirmer.mode().unattended()) {
 				return interruptedStop();
 			}
-			RunSession.Step step = confirmAndExecute(block, text, inRollback);
+			RunSession.Step step = confirmAndExecute(block, text, inRollback, confirmsFirst ? decision : null);
 			if (step != null) {
 				return step;
 			}
+			declined = true;
 		}
 	}
 
 	private boolean asks(Block block, boolean inRollback) {
-		if (!this.state.runAll || inRollback || this.state.statuses.get(block.id()) == BlockStatus.UNKNOWN) {
+		// a replay takes each block's recorded decisions, also after 'all': a name not typed there was followed by one
+		if (!this.state.runAll || inRollback || this.state.statuses.get(block.id()) == BlockStatus.UNKNOWN
+				|| this.state.confirmer.mode() == SessionMode.REPLAY) {
 			return true;
 		}
 		boolean always = block.annotations().get("confirm").map(v -> v.trim().equalsIgnoreCase("always"))
@@ -99,10 +112,27 @@ final class BlockWalk {
 
 	/** Asks for the target's name when the block is risky; null when not confirmed (ask again). */
 	RunSession.Step confirmAndExecute(Block block, String text, boolean inRollback) throws TargetException {
+		return confirmAndExecute(block, text, inRollback, null);
+	}
+
+	/** @param unrecorded the decision to run the block, journaled only once the target's name is typed, or null */
+	private RunSession.Step confirmAndExecute(Block block, String text, boolean inRollback, Decision unrecorded)
+			throws TargetException {
 		String risk = RiskDetector.risk(block, text);
+		if (risk == null && unrecorded != null) {
+			record(block, unrecorded);
+		}
 		if (risk != null) {
-			if (!this.state.confirmer.typedConfirmation(block, this.state.settings.targetName(), risk)) {
+			boolean confirmed = this.state.confirmer.typedConfirmation(block, this.state.settings.targetName(), risk);
+			if (confirmed && unrecorded != null) {
+				record(block, unrecorded);
+			}
+			if (!confirmed) {
 				this.state.listener.message("not confirmed: " + block.label() + " did not run");
+				recordEdit();
+				// no 'run' is journaled for it (offer holds it back): this says why nothing ran
+				this.state.journal.append(new JournalEvent.Note("not confirmed: the target's name was not typed, "
+						+ block.label() + " did not run", BlockExecution.ref(block)));
 				return null;
 			}
 			if (this.state.confirmer.mode().unattended()) {

@@ -98,7 +98,8 @@ final class SessionStart {
 			}
 		});
 		ResumedShell.restore(state, resume);
-		while (state.cursor < state.flow.size() && isSettled(state.statuses.get(state.flow.get(state.cursor).id()))) {
+		while (state.cursor < state.flow.size() && (isSettled(state.statuses.get(state.flow.get(state.cursor).id()))
+				|| passedOver(resume, state.flow.get(state.cursor).id()))) {
 			state.cursor++;
 		}
 		state.listener.message("resuming " + resume.location() + (state.cursor < state.flow.size()
@@ -107,6 +108,16 @@ final class SessionStart {
 
 	private static boolean isSettled(BlockStatus status) {
 		return status != null && status.isSettled();
+	}
+
+	/**
+	 * A block that did not succeed and that the operator told to go on after ({@code ignore}): the run went on past
+	 * it, so a resume does too, and does not run it again unasked.
+	 */
+	private static boolean passedOver(JournalHistory resume, String blockId) {
+		List<JournalEvent.Decision> decisions = resume.decisions(blockId);
+		return !decisions.isEmpty() && resume.status(blockId) != BlockStatus.UNKNOWN && Decision.Choice
+			.fromWire(decisions.get(decisions.size() - 1).choice()) == Decision.Choice.IGNORE;
 	}
 
 	static List<Block> flow(Runbook runbook, String from, String to) {

@@ -22,6 +22,8 @@ class DestructiveCommandsTest {
 			"echo '10.0.0.1 db' | sudo tee -a /etc/hosts => CONFIG => write to /etc/hosts (tee)",
 			"sudo cp app.conf /etc/nginx/sites-enabled/ => CONFIG => overwrites /etc/nginx/sites-enabled/ (cp)",
 			"sudo rm /etc/nginx/sites-enabled/default => CONFIG => deletes /etc/nginx/sites-enabled/default (rm)",
+			"sudo mv /etc/systemd/system/app.service /opt/archive/ => CONFIG => moves /etc/systemd/system/app.service away from /etc (mv)",
+			"mv -t /srv/old /etc/cron.d/refresh => CONFIG => moves /etc/cron.d/refresh away from /etc (mv)",
 			"sudo dd if=image.iso of=/dev/sdb bs=4M => DATA => dd onto /dev/sdb",
 			"mkfs.ext4 /dev/sdb1 => DATA => mkfs.ext4 /dev/sdb1",
 			"psql -c 'DROP TABLE users' => DATA => DROP TABLE users",
@@ -54,7 +56,7 @@ class DestructiveCommandsTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "ls -la /etc/", "cat /etc/hosts", "rm old.log", "rm -f build.log", "systemctl status nginx",
 			"# rm -rf / is what we never do", "docker compose up -d", "git push origin main", "grep -r x /etc/",
-			"sudo cp /etc/nginx/nginx.conf /root/nginx.conf.bak", "sed -n '/x/p' /etc/hosts", "sed -i 's/a/b/' app.conf",
+			"sudo cp /etc/nginx/nginx.conf /root/nginx.conf.bak", "sudo mv venv /opt/archive/venv_1", "sed -n '/x/p' /etc/hosts", "sed -i 's/a/b/' app.conf",
 			"dd if=/dev/zero of=/dev/null count=1", "docker run --rm alpine true", "kubectl get pods",
 			"echo 'drop the old logs' > notes.txt", "cat <<'EOF' > x.sql\n-- no statement here\nEOF" })
 	void everydayCommandsAreNot(String command) {
