@@ -180,7 +180,7 @@ final class HostImport implements AutoCloseable {
 		if (stderr != null) {
 			stderr.lines().map(FAILED_COMMAND::matcher).filter(Matcher::matches)
 				.forEach(m -> failures.add(new JournalEvent.FailedCommand(Integer.parseInt(m.group(1)),
-						Integer.parseInt(m.group(2)), m.group(3))));
+						Integer.parseInt(m.group(2)), m.group(3).strip())));
 		}
 		return failures;
 	}

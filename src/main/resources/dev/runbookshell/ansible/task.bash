@@ -12,11 +12,13 @@
 # The outcome rule, the same as runbook-shell's: every failed command is seen with bash's ERR-trap meaning (a
 # command tested by if, while or until, one before && or ||, one negated with !, and every command of a pipeline
 # but the last are not failures; a pipeline fails by its last command unless the block sets pipefail; a function
-# or subshell sees its commands fail too). A command whose exit code the block accepts (exit=) is not a failure.
+# sees its commands fail too; a subshell, ( ) or $( ), counts by its status). A command whose exit code the block
+# accepts (exit=) is not a failure.
 #   - By default the block stops at its first failed command and fails with that command's exit code; stderr
-#     names the runbook file and line, the command and its exit code.
+#     names the runbook file and line, the command and its exit code. A block that turns on set -e stops there
+#     too, and set -e stays on for the next block.
 #   - With errexit=false the block runs on as a terminal would; each failed command is named on stderr as a
-#     warning (a function whose last command failed counts once, not again for its call).
+#     warning (a function whose last command failed counts again for its call, as bash's ERR trap fires twice).
 # Ansible then decides the task's outcome (failed_when): the exit code must be accepted (exit=, default 0) and
 # every expectation (expect=, "# Should show:") found in the output; retries= becomes until/retries and timeout=
 # the task's timeout. A block that runs `exit` ends its shell: the next task starts fresh, with a warning.
@@ -46,7 +48,7 @@ __rb_save() {
     # options first: a function may need extglob to be read back
     {
         shopt -p | grep -v -e ' login_shell$' -e ' restricted_shell$'
-        set +o
+        set +o | grep -v ' errexit$'
         printf 'cd -- %q || printf '\''runbook-shell: warning: cannot return to %%s: the block runs in %%s\\n'\'' %q "$PWD" >&"$__rb_err"\n' "$PWD" "$PWD"
         ((${#__rb_names[@]} == 0)) || declare -p "${__rb_names[@]}"
         printf 'OLDPWD=%q\n' "${OLDPWD-}"
@@ -54,12 +56,15 @@ __rb_save() {
         alias -p
         printf 'umask %s\n' "$(umask)"
         [[ $__rb_xs != *x* ]] || printf '__rb_x=1\n'
+        [[ $__rb_xs != *e* ]] || printf '__rb_e=1\n'
     } >|"$__rb_state.new" 2>/dev/null && mv -f -- "$__rb_state.new" "$__rb_state"
 }
 __rb_on_err() {
-    local __rb_rc=$1 __rb_cmd=${2//$'\n'/\\n} __rb_line=${BASH_LINENO[0]} __rb_k
-    case " $__rb_accepted " in *" $__rb_rc "*) return ;; esac
-    local __rb_key="$BASH_SUBSHELL ${#FUNCNAME[@]} ${BASH_LINENO[1]-0} $__rb_rc"
+    local __rb_rc=$1 __rb_cmd=${2//[[:cntrl:]]/ } __rb_line=${BASH_LINENO[0]} __rb_k
+    # as runbook-shell's trap: only the task's own process (a subshell counts by its status), only inside the block
+    # (the `.` that ran it does not count), and never for a code the block accepts
+    ((${#FUNCNAME[@]} > 1)) && [[ $BASHPID == "$$" ]] || return 0
+    case " $__rb_accepted " in *" $__rb_rc "*) return 0 ;; esac
     for ((__rb_k = 1; __rb_k < ${#BASH_SOURCE[@]}; __rb_k++)); do
         if [[ ${BASH_SOURCE[__rb_k]} == "$__rb_src" ]]; then
             __rb_line=${BASH_LINENO[__rb_k - 1]}
@@ -67,18 +72,12 @@ __rb_on_err() {
         fi
     done
     __rb_line=${__rb_map[__rb_line]-$__rb_line}
-    if ((__rb_errexit)); then
-        # the first record is the failure; a subshell's parent sees it fail again and only stops
-        [[ -s $__rb_failed ]] || printf '%s %s %s\n' "$__rb_line" "$__rb_rc" "$__rb_cmd" >>"$__rb_failed"
-        __rb_phase=stopped
+    printf '%s %s %s\n' "$__rb_line" "$__rb_rc" "$__rb_cmd" >>"$__rb_failed"
+    # a block that turned on set -e stops at its first failed command too, and the shell keeps set -e
+    if ((__rb_errexit)) || [[ $__rb_xt == *e* ]]; then
+        __rb_phase=stopped __rb_xs=$__rb_xt
         exit "$__rb_rc"
     fi
-    if [[ ${__rb_last-} == "$BASH_SUBSHELL $((${#FUNCNAME[@]} + 1)) ${BASH_LINENO[0]} $__rb_rc" ]]; then
-        __rb_last=$__rb_key
-        return
-    fi
-    __rb_last=$__rb_key
-    printf '%s %s %s\n' "$__rb_line" "$__rb_rc" "$__rb_cmd" >>"$__rb_failed"
 }
 __rb_why() {
     case $1 in
@@ -90,7 +89,7 @@ __rb_why() {
 __rb_on_exit() {
     local __rb_rc=$? __rb_l __rb_c __rb_cmd __rb_n=0
     __rb_xs=${__rb_xs-$-}
-    { set +x; } 2>/dev/null
+    { set +ex; } 2>/dev/null
     trap - ERR EXIT
     [[ -z ${__rb_owd-} ]] || cd -- "$__rb_owd"
     case $__rb_phase in
@@ -114,6 +113,7 @@ __rb_on_exit() {
         "$__rb_label" "$__rb_n" "$( ((__rb_n == 1)) || printf s)" >&"$__rb_err"
     case " $__rb_accepted " in *" $__rb_rc "*) ((__rb_flow == 0)) || printf '%s\n' "$__rb_id" >>"$__rb_dir/succeeded" ;; esac
     rm -f -- "$__rb_src" "$__rb_failed"
+    [[ -z ${__rb_tmp-} ]] || rmdir -- "$__rb_tmp" 2>/dev/null
     exit "$__rb_rc"
 }
 if ((__rb_fresh)) || [[ ! -r $__rb_state ]]; then
@@ -132,9 +132,12 @@ else
     . "$__rb_state"
 fi
 # the block's lines sit at their lines of the runbook, so that bash's own messages name runbook lines; its first
-# line (the fence's) turns xtrace back on when the block before left it on, so the protocol is never traced
+# line (the fence's) turns errexit and xtrace back on when the block before left them on, so the protocol is never
+# traced and never stopped by set -e. It is sourced from a folder named as runbook-shell's session folder,
+# so that those messages read as in a runbook-shell run (/tmp/runbook-shell.x1Y2z3/deploy.md: line 57: ...)
+__rb_tmp=$(umask 077 && mktemp -d "${TMPDIR:-/tmp}/runbook-shell.XXXXXX" 2>/dev/null) && __rb_src=$__rb_tmp/$__rb_file
 printf -v __rb_p '%*s' "$((__rb_pad - 1))" ''
-printf '%s\n%s%s' '[ -z "${__rb_x-}" ] || set -x' "${__rb_p// /$'\n'}" "$__rb_text" >|"$__rb_src" || exit 125
+printf '%s\n%s%s' '[ -z "${__rb_e-}" ] || set -e; [ -z "${__rb_x-}" ] || set -x' "${__rb_p// /$'\n'}" "$__rb_text" >|"$__rb_src" || exit 125
 unset __rb_p __rb_text
 : >|"$__rb_failed"
 trap __rb_on_exit EXIT
@@ -144,9 +147,9 @@ if [[ -n $__rb_cwd ]]; then
 fi
 __rb_phase=block
 set -E
-trap '__rb_on_err "$?" "$BASH_COMMAND"' ERR
+trap '{ __rb_st=$? __rb_xt=$-; set +ex; } 2>/dev/null; __rb_on_err "$__rb_st" "$BASH_COMMAND"; { [[ $__rb_xt != *x* ]] || set -x; } 2>/dev/null' ERR
 . "$__rb_src" </dev/null 2>&1
-{ __rb_rc=$? __rb_xs=$-; set +x; } 2>/dev/null
+{ __rb_rc=$? __rb_xs=$-; set +ex; } 2>/dev/null
 trap - ERR
 __rb_phase=done
 exit "$__rb_rc"
