@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -336,6 +338,51 @@ class AnsibleExportTest {
 		assertThat(tasks.get(2).has("ansible.builtin.pause")).isTrue();
 		assertThat(tasks.get(3).at("/vars/runbook_undoes")).extracting(JsonNode::asText).containsExactly("2.1");
 		assertThat(tasks.get(3).get("when").toString()).contains("intersect(runbook_undoes)");
+	}
+
+	@Test
+	void aRollbackSectionInsideAPhaseRunsOnlyWhereABlockOfThatPhaseSucceededAsASessionOffersIt() throws Exception {
+		export("""
+				# Two phases
+
+				## Move the data
+
+				```bash {name=copy}
+				echo copy
+				```
+
+				### Rollback
+
+				```bash {name=remove-copy}
+				echo remove the copy
+				```
+
+				## Switch
+
+				```bash {name=switch}
+				echo switch
+				```
+
+				### Rollback
+
+				```bash {name=switch-back}
+				echo switch back
+				```
+				""", List.of(), null, false);
+
+		Map<String, List<String>> undoes = new LinkedHashMap<>();
+		tasks(read("rollback.yml")).stream().filter(t -> t.has("ansible.builtin.shell") && t.has("vars"))
+			.forEach(t -> undoes.put(t.get("name").asText(), texts(t.at("/vars/runbook_undoes"))));
+
+		// a host where the copy succeeded and the switch failed does not switch back
+		assertThat(undoes).containsExactly(Map.entry("2.1.1 switch-back", List.of("2.1")),
+				Map.entry("1.1.1 remove-copy", List.of("1.1")));
+	}
+
+	private static List<String> texts(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		array.forEach(value -> values.add(value.asText()));
+		return values;
 	}
 
 }
