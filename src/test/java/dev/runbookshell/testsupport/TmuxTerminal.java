@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TmuxTerminal implements AutoCloseable {
 
+	/** How often {@link #await} reads the screen again: short, so a test waits no longer than the event takes. */
+	private static final long POLL_MILLIS = 50;
+
 	private final String session;
 
 	private TmuxTerminal(String session) {
@@ -48,7 +51,7 @@ public final class TmuxTerminal implements AutoCloseable {
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("'" + text + "' not on the terminal after " + timeout + ":\n" + shown);
 			}
-			Thread.sleep(200);
+			Thread.sleep(POLL_MILLIS);
 			shown = screen();
 		}
 		return shown;
