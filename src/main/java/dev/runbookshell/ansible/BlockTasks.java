@@ -86,7 +86,7 @@ final class BlockTasks {
 		List<String> passed = new ArrayList<>(environment.keySet());
 		passed.addAll(secrets);
 		TaskScript.Spec spec = new TaskScript.Spec(block, this.variables.script(block), this.runbookPath,
-				this.stateName, fresh, !block.rollback(), errexit(block), passed, secrets, this.notes.of(block));
+				this.stateName, fresh, !block.rollback(), block.annotations().errexit(), passed, secrets, this.notes.of(block));
 		Map<String, Object> task = named(block);
 		List<String> when = new ArrayList<>(targetCondition(block, task));
 		when.addAll(extraWhen);
@@ -134,11 +134,6 @@ final class BlockTasks {
 					: " or runbook_expect[" + i + "] not in " + output);
 		}
 		return condition.toString();
-	}
-
-	private static boolean errexit(Block block) {
-		return block.annotations().get("errexit").map(v -> !v.strip().equalsIgnoreCase("false")
-				&& !v.strip().equalsIgnoreCase("no")).orElse(true);
 	}
 
 	/** A risky block: the operator types the host's name (the number of hosts for a batch) or the play stops. */

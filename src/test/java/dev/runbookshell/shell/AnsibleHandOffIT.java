@@ -279,22 +279,24 @@ class AnsibleHandOffIT {
 		}
 	}
 
-	/** Status, exit code and output of every block, the same both ways. */
+	/** Status, exit code, failed commands and output of every block, the same both ways. */
 	private static void assertSame(String host, Map<String, JsonNode> ran, Map<String, JsonNode> imported) {
 		assertThat(imported.keySet()).as(host).containsExactlyElementsOf(ran.keySet());
 		ran.forEach((id, block) -> {
 			JsonNode mine = imported.get(id);
 			assertThat(mine.get("status").asText()).as(host + " " + id).isEqualTo(block.get("status").asText());
 			assertThat(mine.get("exitCode")).as(host + " " + id).isEqualTo(block.get("exitCode"));
+			assertThat(mine.get("failedCommands")).as(host + " " + id + " failed commands")
+				.isEqualTo(block.get("failedCommands"));
 			String expected = comparable(block.get("output").asText());
 			String actual = comparable(mine.get("output").asText());
 			assertThat(actual).as(host + " " + id).isEqualTo(expected);
 		});
 	}
 
-	/** Temporary folder names differ from run to run by design. */
+	/** Temporary folder names (the demo's, the session folder in the shell's own messages) differ by design. */
 	private static String comparable(String output) {
-		return output.replaceAll("runbook-demo\\.[A-Za-z0-9]{6}", "runbook-demo.XXXXXX");
+		return output.replaceAll("(runbook-demo|runbook-shell)\\.[A-Za-z0-9]{6}", "$1.XXXXXX");
 	}
 
 	/** {@code report --compare} of the two runs agrees on every block, and every format renders the import. */
