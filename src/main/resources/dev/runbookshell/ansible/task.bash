@@ -131,20 +131,19 @@ if ((__rb_fresh)) || [[ ! -r $__rb_state ]]; then
 else
     . "$__rb_state"
 fi
-# the block's lines sit at their lines of the runbook, so that bash's own messages name runbook lines; its first
-# line (the fence's) turns errexit and xtrace back on when the block before left them on, so the protocol is never
-# traced and never stopped by set -e. It is sourced from a folder named as runbook-shell's session folder,
+# the block's lines sit at their lines of the runbook, so that bash's own messages name runbook lines; the fence's
+# line goes to cwd= (a missing folder fails the block there, as in a run) and turns errexit and xtrace back on when
+# the block before left them on, so the protocol is never traced and never stopped by set -e. It is sourced from a folder named as runbook-shell's session folder,
 # so that those messages read as in a runbook-shell run (/tmp/runbook-shell.x1Y2z3/deploy.md: line 57: ...)
 __rb_tmp=$(umask 077 && mktemp -d "${TMPDIR:-/tmp}/runbook-shell.XXXXXX" 2>/dev/null) && __rb_src=$__rb_tmp/$__rb_file
+__rb_first='[ -z "${__rb_e-}" ] || set -e; [ -z "${__rb_x-}" ] || set -x'
+[[ -z $__rb_cwd ]] || __rb_first='cd -- "$__rb_cwd" || return 1; '$__rb_first
 printf -v __rb_p '%*s' "$((__rb_pad - 1))" ''
-printf '%s\n%s%s' '[ -z "${__rb_e-}" ] || set -e; [ -z "${__rb_x-}" ] || set -x' "${__rb_p// /$'\n'}" "$__rb_text" >|"$__rb_src" || exit 125
-unset __rb_p __rb_text
+printf '%s%s\n%s' "${__rb_p// /$'\n'}" "$__rb_first" "$__rb_text" >|"$__rb_src" || exit 125
+unset __rb_p __rb_text __rb_first
 : >|"$__rb_failed"
 trap __rb_on_exit EXIT
-if [[ -n $__rb_cwd ]]; then
-    __rb_owd=$PWD
-    cd -- "$__rb_cwd" 2>&1 || exit
-fi
+[[ -z $__rb_cwd ]] || __rb_owd=$PWD
 __rb_phase=block
 set -E
 trap '{ __rb_st=$? __rb_xt=$-; set +ex; } 2>/dev/null; __rb_on_err "$__rb_st" "$BASH_COMMAND"; { [[ $__rb_xt != *x* ]] || set -x; } 2>/dev/null' ERR

@@ -121,25 +121,23 @@ else
 fi
 __rb_trap=
 (trap : ERR) 2>/dev/null && __rb_trap=1
-# the block's lines sit at their lines of the runbook, so that sh's own messages name runbook lines; its first line
-# (the fence's) turns errexit and xtrace back on when the block before left them on; with an ERR trap its last line
+# the block's lines sit at their lines of the runbook, so that sh's own messages name runbook lines; the fence's
+# line goes to cwd= and turns errexit and xtrace back on when the block before left them on; with an ERR trap its last line
 # keeps the block's own status. It is sourced from a folder named as runbook-shell's session folder, so that those
 # messages read as in a runbook-shell run (/tmp/runbook-shell.x1Y2z3/deploy.md: line 57: ...)
 __rb_tmp=$(umask 077 && mktemp -d "${TMPDIR:-/tmp}/runbook-shell.XXXXXX" 2>/dev/null) && __rb_src=$__rb_tmp/$__rb_file
 {
-    printf '%s\n' '[ -z "${__rb_e-}" ] || set -e; [ -z "${__rb_x-}" ] || set -x'
     __rb_i=2
     while [ "$__rb_i" -le "$__rb_pad" ]; do echo; __rb_i=$((__rb_i + 1)); done
+    [ -z "$__rb_cwd" ] || printf '%s' 'cd -- "$__rb_cwd" || return 1; '
+    printf '%s\n' '[ -z "${__rb_e-}" ] || set -e; [ -z "${__rb_x-}" ] || set -x'
     printf '%s\n' "$__rb_text"
     [ -z "$__rb_trap" ] || printf '%s\n' '{ __rb_rc=$?; } 2>/dev/null'
 } >|"$__rb_src" || exit 125
 unset __rb_text
 : >|"$__rb_failed"
 trap __rb_on_exit EXIT
-if [ -n "$__rb_cwd" ]; then
-    __rb_owd=$PWD
-    cd -- "$__rb_cwd" 2>&1 || exit
-fi
+[ -z "$__rb_cwd" ] || __rb_owd=$PWD
 __rb_phase=block
 if [ -n "$__rb_trap" ]; then
     trap '__rb_st=$?; __rb_err "$LINENO" "${FUNCNAME-}"; case $? in 0) return "$__rb_st" ;; 2) __rb_rc=$__rb_st; return 0 ;; esac' ERR

@@ -410,6 +410,23 @@ class TaskScriptTest {
 	}
 
 	@Test
+	void aMissingCwdFailsTheBlockAtItsFenceLineAsInRunbookShell() throws Exception {
+		Runbook runbook = parse("""
+				# T
+
+				```bash {cwd=no-such-folder}
+				echo never
+				```
+				""");
+
+		Ran ran = run(runbook.executableBlocks().get(0), true);
+
+		assertThat(ran.exit()).isEqualTo(1);
+		assertThat(ran.stdout()).matches("/.*/runbook-shell\\.[A-Za-z0-9]{6}/t\\.md: line 3: cd: no-such-folder: No such file or directory\n");
+		assertThat(ran.stderr()).isEmpty();
+	}
+
+	@Test
 	void aConsoleBlocksFailureNamesTheLineItIsOnInTheRunbook() throws Exception {
 		Runbook runbook = parse("""
 				```console

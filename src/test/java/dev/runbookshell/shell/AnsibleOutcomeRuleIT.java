@@ -155,7 +155,10 @@ class AnsibleOutcomeRuleIT {
 			```
 			""";
 
-	/** Only bash names a failed pipeline's line right (busybox numbers it with an earlier line) and says why. */
+	/**
+	 * Only bash names a failed pipeline's line right (busybox numbers it with an earlier line); busybox's own messages
+	 * start with its $0, which Ansible's executable makes a path.
+	 */
 	private static final String BASH_ONLY = """
 
 			## bash
@@ -171,6 +174,10 @@ class AnsibleOutcomeRuleIT {
 			sh -c 'exit 5
 			'
 			echo after
+			```
+
+			```bash {name=no-such-folder cwd=/no/such/folder}
+			echo never
 			```
 
 			```bash {name=ends-its-shell}
