@@ -14,9 +14,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TmuxTerminal implements AutoCloseable {
 
-	/** How often {@link #await} reads the screen again: short, so a test waits no longer than the event takes. */
-	private static final long POLL_MILLIS = 50;
-
 	private final String session;
 
 	private TmuxTerminal(String session) {
@@ -51,7 +48,7 @@ public final class TmuxTerminal implements AutoCloseable {
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("'" + text + "' not on the terminal after " + timeout + ":\n" + shown);
 			}
-			Thread.sleep(POLL_MILLIS);
+			Thread.sleep(200);
 			shown = screen();
 		}
 		return shown;
