@@ -81,9 +81,10 @@ final class TaskScript {
 	 * @param passed the environment variables Ansible passes to the task (never saved in the state)
 	 * @param secrets the names of the secret variables among them (values never saved)
 	 * @param notes what the exporter warned about this block, written as comments under the first line
+	 * @param timeoutSeconds when the task interrupts its block, as a session does (0: never)
 	 */
 	record Spec(Block block, String text, String runbookPath, String stateName, boolean fresh, boolean flow,
-			boolean errexit, List<String> passed, List<String> secrets, List<String> notes) {
+			boolean errexit, List<String> passed, List<String> secrets, List<String> notes, long timeoutSeconds) {
 
 		Spec {
 			passed = List.copyOf(passed);
@@ -112,7 +113,7 @@ final class TaskScript {
 			.append(" __rb_errexit=").append(spec.errexit() ? 1 : 0).append(' ')
 			.append(assign("__rb_accepted", codes(block.annotations().exitCodes()))).append(" __rb_pad=")
 			.append(block.line()).append(' ').append(assign("__rb_cwd", block.annotations().cwd().orElse("")))
-			.append('\n');
+			.append(" __rb_timeout=").append(spec.timeoutSeconds()).append('\n');
 		script.append(assign("__rb_vars", String.join(" ", spec.passed()))).append(' ')
 			.append(assign("__rb_secrets", String.join(" ", spec.secrets()))).append('\n');
 		String lineMap = lineMap(block);

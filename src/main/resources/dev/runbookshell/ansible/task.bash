@@ -20,8 +20,10 @@
 #   - With errexit=false the block runs on as a terminal would; each failed command is named on stderr as a
 #     warning (a function whose last command failed counts again for its call, as bash's ERR trap fires twice).
 # Ansible then decides the task's outcome (failed_when): the exit code must be accepted (exit=, default 0) and
-# every expectation (expect=, "# Should show:") found in the output; retries= becomes until/retries and timeout=
-# the task's timeout. A block that runs `exit` ends its shell: the next task starts fresh, with a warning.
+# every expectation (expect=, "# Should show:") found in the output; retries= becomes until/retries. At timeout=
+# the task interrupts its block as a session does (INT to the shell and its commands; exit 130, the output and the
+# state kept, stderr says so); the task's own timeout, a little later, is the backstop for a block that ignores
+# it. A block that runs `exit` ends its shell: the next task starts fresh, with a warning.
 # Output: the block's stdout and stderr, in the order written, are the task's stdout; the task's stderr holds
 # only these lines of runbook-shell's, which `runbook import ansible` reads back.
 __rb_dir=${RUNBOOK_STATE_DIR:-$HOME/.runbook-shell/ansible}/$__rb_slug/${RUNBOOK_HOST:-host}
@@ -63,7 +65,7 @@ __rb_on_err() {
     local __rb_rc=$1 __rb_cmd=${2//[[:cntrl:]]/ } __rb_line=${BASH_LINENO[0]} __rb_k
     # as runbook-shell's trap: only the task's own process (a subshell counts by its status), only inside the block
     # (the `.` that ran it does not count), and never for a code the block accepts
-    ((${#FUNCNAME[@]} > 1)) && [[ $BASHPID == "$$" ]] || return 0
+    ((${#FUNCNAME[@]} > 1)) && [[ $BASHPID == "$$" && ! -e $__rb_dir/timedout ]] || return 0
     case " $__rb_accepted " in *" $__rb_rc "*) return 0 ;; esac
     for ((__rb_k = 1; __rb_k < ${#BASH_SOURCE[@]}; __rb_k++)); do
         if [[ ${BASH_SOURCE[__rb_k]} == "$__rb_src" ]]; then
@@ -91,12 +93,24 @@ __rb_on_exit() {
     __rb_xs=${__rb_xs-$-}
     { set +ex; } 2>/dev/null
     trap - ERR EXIT
+    trap - INT
+    if [ -n "${__rb_dog-}" ]; then
+        pkill -P "$__rb_dog" 2>/dev/null
+        kill "$__rb_dog" 2>/dev/null
+    fi
+    if [ -e "$__rb_dir/timedout" ]; then
+        __rb_phase=timedout
+        rm -f -- "$__rb_dir/timedout"
+    fi
     [[ -z ${__rb_owd-} ]] || cd -- "$__rb_owd"
     case $__rb_phase in
     block)
         rm -f -- "$__rb_state"
         printf 'runbook-shell: warning: %s ended the shell (exit %s): the next block gets a fresh shell without the state of earlier blocks\n' \
             "$__rb_label" "$__rb_rc" >&"$__rb_err" ;;
+    timedout)
+        __rb_save
+        printf 'runbook-shell: %s timed out after %ss and was interrupted\n' "$__rb_label" "$__rb_timeout" >&2 ;;
     done | stopped) __rb_save ;;
     esac
     while read -r __rb_l __rb_c __rb_cmd; do
@@ -142,8 +156,15 @@ printf -v __rb_p '%*s' "$((__rb_pad - 1))" ''
 printf '%s%s\n%s' "${__rb_p// /$'\n'}" "$__rb_first" "$__rb_text" >|"$__rb_src" || exit 125
 unset __rb_p __rb_text __rb_first
 : >|"$__rb_failed"
+rm -f -- "$__rb_dir/timedout"
 trap __rb_on_exit EXIT
 [[ -z $__rb_cwd ]] || __rb_owd=$PWD
+# timeout=: as a session does, interrupt the block (INT to the shell and its commands) and keep what it printed
+if [ "$__rb_timeout" -gt 0 ]; then
+    { sleep "$__rb_timeout" && : >|"$__rb_dir/timedout" && kill -INT "$$" && pkill -INT -P "$$"; } </dev/null >/dev/null 2>&1 &
+    __rb_dog=$!
+    trap '__rb_phase=timedout; exit 130' INT
+fi
 __rb_phase=block
 set -E
 trap '{ __rb_st=$? __rb_xt=$-; set +ex; } 2>/dev/null; __rb_on_err "$__rb_st" "$BASH_COMMAND"; { [[ $__rb_xt != *x* ]] || set -x; } 2>/dev/null' ERR

@@ -14,8 +14,8 @@
 # warning. busybox sh cannot say the failed command, so stderr names the runbook line's text. Where it has none
 # (dash), a block is judged by the exit status of its last command only, as runbook-shell judges it there.
 # A block that turns on set -e keeps it for the next block; the task's own lines never run under it or xtrace.
-# Ansible decides the outcome as for bash (failed_when on the exit code and the expectations, until/retries,
-# timeout).
+# Ansible decides the outcome as for bash (failed_when on the exit code and the expectations, until/retries), and
+# at timeout= the task interrupts its block as for bash.
 __rb_dir=${RUNBOOK_STATE_DIR:-$HOME/.runbook-shell/ansible}/$__rb_slug/${RUNBOOK_HOST:-host}
 __rb_src=$__rb_dir/$__rb_file __rb_state=$__rb_dir/state.sh __rb_failed=$__rb_dir/failed __rb_phase=restore
 (umask 077 && mkdir -p -- "$__rb_dir") || exit 125
@@ -46,7 +46,7 @@ __rb_save() {
 # runbook-shell's trap, line for line: $1 the line, $2 the function it fired in; 0 returns from that function (the
 # block stops), 2 means the block's own status, 1 goes on
 __rb_err() {
-    [ -n "${__rb_in-}" ] && [ -n "$2" ] && [ "${BASHPID-$$}" = "$$" ] || return 1
+    [ -n "${__rb_in-}" ] && [ -n "$2" ] && [ "${BASHPID-$$}" = "$$" ] && [ ! -e "$__rb_dir/timedout" ] || return 1
     case $- in *e*) set +e; __rb_we=e ;; esac
     [ "$2" != __rb_run ] || return 2
     if [ -z "$__rb_k" ]; then
@@ -78,12 +78,24 @@ __rb_on_exit() {
     __rb_xs=${__rb_xs-$-}
     { set +ex; } 2>/dev/null
     trap - EXIT
+    trap - INT
+    if [ -n "${__rb_dog-}" ]; then
+        pkill -P "$__rb_dog" 2>/dev/null
+        kill "$__rb_dog" 2>/dev/null
+    fi
+    if [ -e "$__rb_dir/timedout" ]; then
+        __rb_phase=timedout
+        rm -f -- "$__rb_dir/timedout"
+    fi
     [ -z "${__rb_owd-}" ] || cd -- "$__rb_owd"
     case $__rb_phase in
     block)
         rm -f -- "$__rb_state"
         printf 'runbook-shell: warning: %s ended the shell (exit %s): the next block gets a fresh shell without the state of earlier blocks\n' \
             "$__rb_label" "$__rb_rc" >&2 ;;
+    timedout)
+        __rb_save
+        printf 'runbook-shell: %s timed out after %ss and was interrupted\n' "$__rb_label" "$__rb_timeout" >&2 ;;
     done | stopped) __rb_save ;;
     esac
     __rb_n=0
@@ -136,8 +148,15 @@ __rb_tmp=$(umask 077 && mktemp -d "${TMPDIR:-/tmp}/runbook-shell.XXXXXX" 2>/dev/
 } >|"$__rb_src" || exit 125
 unset __rb_text
 : >|"$__rb_failed"
+rm -f -- "$__rb_dir/timedout"
 trap __rb_on_exit EXIT
 [ -z "$__rb_cwd" ] || __rb_owd=$PWD
+# timeout=: as a session does, interrupt the block (INT to the shell and its commands) and keep what it printed
+if [ "$__rb_timeout" -gt 0 ]; then
+    { sleep "$__rb_timeout" && : >|"$__rb_dir/timedout" && kill -INT "$$" && pkill -INT -P "$$"; } </dev/null >/dev/null 2>&1 &
+    __rb_dog=$!
+    trap '__rb_phase=timedout; exit 130' INT
+fi
 __rb_phase=block
 if [ -n "$__rb_trap" ]; then
     trap '__rb_st=$?; __rb_err "$LINENO" "${FUNCNAME-}"; case $? in 0) return "$__rb_st" ;; 2) __rb_rc=$__rb_st; return 0 ;; esac' ERR

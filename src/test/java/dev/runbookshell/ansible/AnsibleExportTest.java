@@ -184,8 +184,11 @@ class AnsibleExportTest {
 		assertThat(task.get("until").asText()).isEqualTo("runbook_result is not failed");
 		assertThat(task.get("retries").asInt()).isEqualTo(2);
 		assertThat(task.get("delay").asInt()).isZero();
-		assertThat(task.get("timeout").asInt()).isEqualTo(90);
-		assertThat(shellTask(read("playbook.yml"), "1.1 backup").get("timeout").asInt()).isEqualTo(600);
+		// the task interrupts its block at timeout=; Ansible's own timeout is a backstop a little later
+		assertThat(task.get("timeout").asInt()).isEqualTo(90 + BlockTasks.BACKSTOP_SECONDS);
+		assertThat(task.at("/ansible.builtin.shell/cmd").asText()).contains(" __rb_timeout=90\n");
+		assertThat(shellTask(read("playbook.yml"), "1.1 backup").get("timeout").asInt())
+			.isEqualTo(600 + BlockTasks.BACKSTOP_SECONDS);
 	}
 
 	@Test

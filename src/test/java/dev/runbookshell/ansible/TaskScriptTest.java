@@ -58,7 +58,8 @@ class TaskScriptTest {
 			List<String> secrets, String stdin) throws IOException, InterruptedException {
 		TaskScript.Spec spec = new TaskScript.Spec(block, block.command(), "runbooks/t.md", "t", fresh, true,
 				!block.annotations().get("errexit").orElse("").equals("false"),
-				List.copyOf(env.keySet()), secrets, List.of());
+				List.copyOf(env.keySet()), secrets, List.of(),
+				block.annotations().timeout().map(java.time.Duration::toSeconds).orElse(0L));
 		ProcessBuilder builder = new ProcessBuilder(executable, "-c", TaskScript.of(spec, shell))
 			.directory(this.home.toFile());
 		builder.environment().put("HOME", this.home.toString());
@@ -424,6 +425,32 @@ class TaskScriptTest {
 		assertThat(ran.exit()).isEqualTo(1);
 		assertThat(ran.stdout()).matches("/.*/runbook-shell\\.[A-Za-z0-9]{6}/t\\.md: line 3: cd: no-such-folder: No such file or directory\n");
 		assertThat(ran.stderr()).isEmpty();
+	}
+
+	@Test
+	void aBlockPastItsTimeoutIsInterruptedKeepingItsOutputAndTheShellsStateAsInRunbookShell() throws Exception {
+		Runbook runbook = parse("""
+				```bash {timeout=1s}
+				export KEPT=yes
+				echo started
+				sleep 60
+				echo never
+				```
+
+				```bash
+				echo "kept=$KEPT"
+				```
+				""");
+		List<Block> blocks = runbook.executableBlocks();
+
+		Ran slow = run(blocks.get(0), true);
+		Ran next = run(blocks.get(1), false);
+
+		assertThat(slow.exit()).isEqualTo(130);
+		assertThat(slow.stdout()).isEqualTo("started\n");
+		assertThat(slow.stderr()).isEqualTo("runbook-shell: " + blocks.get(0).label()
+				+ " timed out after 1s and was interrupted\n");
+		assertThat(next.stdout()).isEqualTo("kept=yes\n");
 	}
 
 	@Test

@@ -29,8 +29,8 @@ import dev.runbookshell.testsupport.RequiredComponent;
  * {@code ansible-playbook} of their export on the same sshd, and each block must end the same way: status, exit
  * code, failed commands (line, exit code, command) and output. The cases are the ones where an ERR trap is easy to
  * get wrong: a failed command in a function, in a subshell or a command substitution, in a pipeline with and
- * without pipefail, exit codes the block accepts, errexit=false counting, a block's own {@code set -e}; in bash
- * and in busybox sh.
+ * without pipefail, exit codes the block accepts, errexit=false counting, a block's own {@code set -e}, a block
+ * past its timeout; in bash and in busybox sh.
  *
  * <p>runbook run goes on after a failed block ({@code on-failure: ignore}); Ansible ends a host at a failed task,
  * so the playbook is started again at the next block ({@code --start-at-task}) with the state the failed task
@@ -134,6 +134,14 @@ class AnsibleOutcomeRuleIT {
 			false || echo or
 			! true
 			echo end
+			```
+
+			## Timeout
+
+			```%1$s {name=times-out timeout=2s}
+			echo started
+			sleep 60
+			echo never
 			```
 
 			## Own errexit
@@ -304,7 +312,7 @@ class AnsibleOutcomeRuleIT {
 			blocks.putAll(ran);
 			String last = List.copyOf(ran.keySet()).get(ran.size() - 1);
 			int next = List.copyOf(order.keySet()).indexOf(last) + 1;
-			if (ran.get(last).get("status").asText().equals("failed") && next < labels.size()) {
+			if (List.of("failed", "timed-out").contains(ran.get(last).get("status").asText()) && next < labels.size()) {
 				start = labels.get(next);
 			}
 			else {
