@@ -23,8 +23,8 @@ import dev.runbookshell.session.RunSession;
  * {@code pause} when the block must be confirmed; a checklist item's pause; a block's dry-run task. The outcome
  * of the shell task is decided as in a session: its exit code must be accepted ({@code exit=}), every
  * expectation found in its output ({@code failed_when}), {@code retries=} is {@code until}/{@code retries},
- * {@code timeout=} (else the front matter's, else runbook-shell's unattended 30 minutes) the task's
- * {@code timeout}.
+ * {@code timeout=} (else the front matter's, else runbook-shell's unattended 30 minutes) is when the task's
+ * script interrupts its block, and the task's {@code timeout} a backstop {@link #BACKSTOP_SECONDS} later.
  */
 final class BlockTasks {
 
@@ -32,6 +32,9 @@ final class BlockTasks {
 	static final String RESULT = "runbook_result";
 
 	private static final String SKIPPED_BY_YES = "not (runbook_yes | bool)";
+
+	/** How long Ansible gives a task past its block's timeout before it kills it (and its output is lost). */
+	static final long BACKSTOP_SECONDS = 15;
 
 	private final Runbook runbook;
 
@@ -86,7 +89,8 @@ final class BlockTasks {
 		List<String> passed = new ArrayList<>(environment.keySet());
 		passed.addAll(secrets);
 		TaskScript.Spec spec = new TaskScript.Spec(block, this.variables.script(block), this.runbookPath,
-				this.stateName, fresh, !block.rollback(), errexit(block), passed, secrets, this.notes.of(block));
+				this.stateName, fresh, !block.rollback(), block.annotations().errexit(), passed, secrets, this.notes.of(block),
+				seconds(timeout(block)));
 		Map<String, Object> task = named(block);
 		List<String> when = new ArrayList<>(targetCondition(block, task));
 		when.addAll(extraWhen);
@@ -117,7 +121,9 @@ final class BlockTasks {
 			task.put("retries", retries);
 			task.put("delay", 0);
 		}
-		task.put("timeout", seconds(timeout(block)));
+		// the task interrupts its block itself, keeping what it printed; Ansible's timeout is the backstop for a
+		// block that ignores the interrupt
+		task.put("timeout", seconds(timeout(block)) + BACKSTOP_SECONDS);
 		if (!secrets.isEmpty()) {
 			task.put("no_log", true);
 		}
@@ -134,11 +140,6 @@ final class BlockTasks {
 					: " or runbook_expect[" + i + "] not in " + output);
 		}
 		return condition.toString();
-	}
-
-	private static boolean errexit(Block block) {
-		return block.annotations().get("errexit").map(v -> !v.strip().equalsIgnoreCase("false")
-				&& !v.strip().equalsIgnoreCase("no")).orElse(true);
 	}
 
 	/** A risky block: the operator types the host's name (the number of hosts for a batch) or the play stops. */

@@ -39,6 +39,10 @@ final class HostImport implements AutoCloseable {
 
 	private static final String TIMEOUT_MESSAGE = "failed to execute in the expected time frame";
 
+	/** The task interrupted its block at its timeout, as a session does (see {@code task.bash}). */
+	private static final Pattern TIMED_OUT = Pattern.compile("^runbook-shell: .* timed out after \\d+s and was interrupted$",
+			Pattern.MULTILINE);
+
 	private final JournalWriter writer;
 
 	private final SettableClock clock;
@@ -91,7 +95,7 @@ final class HostImport implements AutoCloseable {
 					+ "); the output is the last attempt's", ref));
 		}
 		List<JournalEvent.FailedCommand> failures = failures(stderr);
-		BlockStatus status = status(result);
+		BlockStatus status = status(result, stderr);
 		if (status == BlockStatus.SUCCEEDED && !failures.isEmpty()) {
 			status = BlockStatus.SUCCEEDED_WITH_FAILURES; // errexit=false: it went on, never a plain success
 		}
@@ -180,14 +184,17 @@ final class HostImport implements AutoCloseable {
 		if (stderr != null) {
 			stderr.lines().map(FAILED_COMMAND::matcher).filter(Matcher::matches)
 				.forEach(m -> failures.add(new JournalEvent.FailedCommand(Integer.parseInt(m.group(1)),
-						Integer.parseInt(m.group(2)), m.group(3))));
+						Integer.parseInt(m.group(2)), m.group(3).strip())));
 		}
 		return failures;
 	}
 
-	private static BlockStatus status(HostResult result) {
+	private static BlockStatus status(HostResult result, String stderr) {
 		if (result.flag("unreachable")) {
 			return BlockStatus.UNKNOWN;
+		}
+		if (stderr != null && TIMED_OUT.matcher(stderr).find()) {
+			return BlockStatus.TIMED_OUT;
 		}
 		if (!result.flag("failed")) {
 			return BlockStatus.SUCCEEDED;

@@ -83,7 +83,8 @@ final class PlaybookBuilder {
 	/**
 	 * {@code rollback.yml}: the rollback plan runbook-shell offers after a run in which every block succeeded,
 	 * newest first; each block runs only on the hosts where a block whose rollback it is succeeded (each task
-	 * of playbook.yml notes its block on the host when its exit code is accepted), and is confirmed first.
+	 * of playbook.yml notes its block on the host when its exit code is accepted), and is confirmed first. Which
+	 * blocks a rollback block undoes is the session's rule ({@link RollbackPlan#undoneBy}), never a copy of it.
 	 */
 	String rollback() {
 		List<Block> flow = this.runbook.flowBlocks();
@@ -92,10 +93,7 @@ final class PlaybookBuilder {
 		Set<Variable> needed = new LinkedHashSet<>();
 		flow.forEach(block -> needed.addAll(this.variables.needs(block)));
 		for (Block undo : RollbackPlan.plan(this.runbook, flow)) {
-			List<String> undoes = flow.stream().filter(done -> pairs(done, undo)).map(Block::id).toList();
-			if (undoes.isEmpty()) {
-				undoes = flow.stream().map(Block::id).toList(); // the whole rollback section, after any success
-			}
+			List<String> undoes = RollbackPlan.undoneBy(this.runbook, undo).stream().map(Block::id).toList();
 			needed.addAll(this.variables.needs(undo));
 			list.addAll(this.tasks.tasks(undo, false, true, needed,
 					List.of("runbook_succeeded.stdout_lines | default([]) | intersect(runbook_undoes) | length > 0"),
@@ -127,15 +125,6 @@ final class PlaybookBuilder {
 		}
 		play.put("tasks", tasks);
 		return play;
-	}
-
-	/** Whether {@code undo} is named as {@code done}'s rollback, or names {@code done} as what it undoes. */
-	private static boolean pairs(Block done, Block undo) {
-		boolean named = done.annotations().rollbackBlock()
-			.map(name -> name.equals(undo.name()) || name.equals(undo.id())).orElse(false);
-		boolean names = undo.annotations().rollbackBlock()
-			.map(name -> name.equals(done.name()) || name.equals(done.id())).orElse(false);
-		return named || names;
 	}
 
 	/** Reads which blocks of playbook.yml succeeded on the host, for rollback.yml's conditions. */

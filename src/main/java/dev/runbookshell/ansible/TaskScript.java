@@ -24,10 +24,11 @@ import dev.runbookshell.targets.ShellQuoting;
  *
  * <p>The outcome rule it implements is runbook-shell's: every failed command is seen with bash's ERR-trap meaning
  * (commands tested by {@code if}, {@code while}, {@code until}, {@code &&}, {@code ||} or {@code !} and all but the
- * last command of a pipeline do not count; {@code pipefail} is the block's choice); a command whose exit code the
- * block accepts ({@code exit=}) is not a failure; by default the block stops at its first failed command and
- * fails with its exit code, and stderr names the runbook file and line, the command and the exit code; with
- * {@code errexit=false} the block runs on and each failed command is named as a warning. The task's exit code,
+ * last command of a pipeline do not count; {@code pipefail} is the block's choice; a subshell counts by its
+ * status); a command whose exit code the block accepts ({@code exit=}) is not a failure; by default the block
+ * stops at its first failed command and fails with its exit code, and stderr names the runbook file and line, the
+ * command and the exit code; with {@code errexit=false} the block runs on and each failed command is named as a
+ * warning. {@code AnsibleOutcomeRuleIT} runs the same blocks both ways and compares them. The task's exit code,
  * the expectations, the retries and the timeout are then judged by Ansible ({@link BlockTasks}). State (working
  * directory, variables, functions, options) carries from task to task through a file on the host; a block that
  * runs {@code exit} leaves the next one a fresh shell. This is the one place that writes these scripts: when
@@ -80,9 +81,10 @@ final class TaskScript {
 	 * @param passed the environment variables Ansible passes to the task (never saved in the state)
 	 * @param secrets the names of the secret variables among them (values never saved)
 	 * @param notes what the exporter warned about this block, written as comments under the first line
+	 * @param timeoutSeconds when the task interrupts its block, as a session does (0: never)
 	 */
 	record Spec(Block block, String text, String runbookPath, String stateName, boolean fresh, boolean flow,
-			boolean errexit, List<String> passed, List<String> secrets, List<String> notes) {
+			boolean errexit, List<String> passed, List<String> secrets, List<String> notes, long timeoutSeconds) {
 
 		Spec {
 			passed = List.copyOf(passed);
@@ -111,7 +113,7 @@ final class TaskScript {
 			.append(" __rb_errexit=").append(spec.errexit() ? 1 : 0).append(' ')
 			.append(assign("__rb_accepted", codes(block.annotations().exitCodes()))).append(" __rb_pad=")
 			.append(block.line()).append(' ').append(assign("__rb_cwd", block.annotations().cwd().orElse("")))
-			.append('\n');
+			.append(" __rb_timeout=").append(spec.timeoutSeconds()).append('\n');
 		script.append(assign("__rb_vars", String.join(" ", spec.passed()))).append(' ')
 			.append(assign("__rb_secrets", String.join(" ", spec.secrets()))).append('\n');
 		String lineMap = lineMap(block);

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -182,8 +184,11 @@ class AnsibleExportTest {
 		assertThat(task.get("until").asText()).isEqualTo("runbook_result is not failed");
 		assertThat(task.get("retries").asInt()).isEqualTo(2);
 		assertThat(task.get("delay").asInt()).isZero();
-		assertThat(task.get("timeout").asInt()).isEqualTo(90);
-		assertThat(shellTask(read("playbook.yml"), "1.1 backup").get("timeout").asInt()).isEqualTo(600);
+		// the task interrupts its block at timeout=; Ansible's own timeout is a backstop a little later
+		assertThat(task.get("timeout").asInt()).isEqualTo(90 + BlockTasks.BACKSTOP_SECONDS);
+		assertThat(task.at("/ansible.builtin.shell/cmd").asText()).contains(" __rb_timeout=90\n");
+		assertThat(shellTask(read("playbook.yml"), "1.1 backup").get("timeout").asInt())
+			.isEqualTo(600 + BlockTasks.BACKSTOP_SECONDS);
 	}
 
 	@Test
@@ -336,6 +341,51 @@ class AnsibleExportTest {
 		assertThat(tasks.get(2).has("ansible.builtin.pause")).isTrue();
 		assertThat(tasks.get(3).at("/vars/runbook_undoes")).extracting(JsonNode::asText).containsExactly("2.1");
 		assertThat(tasks.get(3).get("when").toString()).contains("intersect(runbook_undoes)");
+	}
+
+	@Test
+	void aRollbackSectionInsideAPhaseRunsOnlyWhereABlockOfThatPhaseSucceededAsASessionOffersIt() throws Exception {
+		export("""
+				# Two phases
+
+				## Move the data
+
+				```bash {name=copy}
+				echo copy
+				```
+
+				### Rollback
+
+				```bash {name=remove-copy}
+				echo remove the copy
+				```
+
+				## Switch
+
+				```bash {name=switch}
+				echo switch
+				```
+
+				### Rollback
+
+				```bash {name=switch-back}
+				echo switch back
+				```
+				""", List.of(), null, false);
+
+		Map<String, List<String>> undoes = new LinkedHashMap<>();
+		tasks(read("rollback.yml")).stream().filter(t -> t.has("ansible.builtin.shell") && t.has("vars"))
+			.forEach(t -> undoes.put(t.get("name").asText(), texts(t.at("/vars/runbook_undoes"))));
+
+		// a host where the copy succeeded and the switch failed does not switch back
+		assertThat(undoes).containsExactly(Map.entry("2.1.1 switch-back", List.of("2.1")),
+				Map.entry("1.1.1 remove-copy", List.of("1.1")));
+	}
+
+	private static List<String> texts(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		array.forEach(value -> values.add(value.asText()));
+		return values;
 	}
 
 }

@@ -26,6 +26,11 @@ import dev.runbookshell.runbook.RunbookParser;
  */
 class TaskScriptTest {
 
+	/** POSIX sh without an ERR trap, as Debian's /bin/sh. */
+	private static final String DASH = "/usr/bin/dash";
+
+	private static final String BUSYBOX = "/usr/bin/busybox";
+
 	@TempDir
 	Path home;
 
@@ -45,10 +50,17 @@ class TaskScriptTest {
 
 	private Ran run(Block block, boolean fresh, Shell shell, Map<String, String> env, List<String> secrets,
 			String stdin) throws IOException, InterruptedException {
+		return run(block, fresh, shell, shell.executable(), env, secrets, stdin);
+	}
+
+	/** @param executable the shell that runs the script: Ansible's {@code executable} */
+	private Ran run(Block block, boolean fresh, Shell shell, String executable, Map<String, String> env,
+			List<String> secrets, String stdin) throws IOException, InterruptedException {
 		TaskScript.Spec spec = new TaskScript.Spec(block, block.command(), "runbooks/t.md", "t", fresh, true,
 				!block.annotations().get("errexit").orElse("").equals("false"),
-				List.copyOf(env.keySet()), secrets, List.of());
-		ProcessBuilder builder = new ProcessBuilder(shell.executable(), "-c", TaskScript.of(spec, shell))
+				List.copyOf(env.keySet()), secrets, List.of(),
+				block.annotations().timeout().map(java.time.Duration::toSeconds).orElse(0L));
+		ProcessBuilder builder = new ProcessBuilder(executable, "-c", TaskScript.of(spec, shell))
 			.directory(this.home.toFile());
 		builder.environment().put("HOME", this.home.toString());
 		builder.environment().put("RUNBOOK_STATE_DIR", this.home.resolve("states").toString());
@@ -134,7 +146,7 @@ class TaskScriptTest {
 
 		assertThat(ran.exit()).isEqualTo(127);
 		assertThat(ran.stdout()).startsWith("before\n").doesNotContain("after")
-			.contains("t.md: line 5: no-such-command: command not found");
+			.containsPattern("(?m)^/.*/runbook-shell\\.[A-Za-z0-9]{6}/t\\.md: line 5: no-such-command: command not found\n");
 		assertThat(ran.stderr()).isEqualTo("runbook-shell: runbooks/t.md:5: " + block.label() + " stopped at its first "
 				+ "failed command (exit 127: command not found): no-such-command --flag\n");
 	}
@@ -166,7 +178,7 @@ class TaskScriptTest {
 	}
 
 	@Test
-	void errexitFalseRunsOnAndNamesEachFailedCommandOnceAsAWarning() throws Exception {
+	void errexitFalseRunsOnAndNamesEachFailedCommandAsAWarningAFunctionsCallAgainAsInRunbookShell() throws Exception {
 		Runbook runbook = parse("""
 				```bash {errexit=false}
 				false
@@ -183,10 +195,97 @@ class TaskScriptTest {
 
 		assertThat(ran.stdout()).isEqualTo("on\n");
 		assertThat(ran.exit()).isZero();
+		// bash's ERR trap fires for the function's last command and again for the call, which then still names it
 		assertThat(ran.stderr().lines().toList()).containsExactly(
 				"runbook-shell: warning: runbooks/t.md:2: command failed (exit 1): false",
 				"runbook-shell: warning: runbooks/t.md:4: command failed (exit 1): false",
-				"runbook-shell: warning: " + block.label() + " went on after 2 failed commands (errexit=false)");
+				"runbook-shell: warning: runbooks/t.md:6: command failed (exit 1): false",
+				"runbook-shell: warning: " + block.label() + " went on after 3 failed commands (errexit=false)");
+	}
+
+	@Test
+	void aSubshellCountsByItsStatusNotByTheCommandsInside() throws Exception {
+		Runbook runbook = parse("""
+				```bash
+				( echo in; false; echo still-in )
+				x=$(false; echo out)
+				echo "after $x"
+				( false )
+				echo never
+				```
+				""");
+
+		Block block = runbook.executableBlocks().get(0);
+		Ran ran = run(block, true);
+
+		assertThat(ran.stdout()).isEqualTo("in\nstill-in\nafter out\n");
+		assertThat(ran.exit()).isEqualTo(1);
+		assertThat(ran.stderr()).isEqualTo("runbook-shell: runbooks/t.md:5: " + block.label()
+				+ " stopped at its first failed command (exit 1): ( false )\n");
+	}
+
+	@Test
+	void setEWrittenByABlockStopsItAndTheNextOneAtTheirFirstFailedCommandAsInRunbookShell() throws Exception {
+		Runbook runbook = parse("""
+				```bash {errexit=false}
+				set -e
+				false
+				echo never
+				```
+
+				```bash {errexit=false}
+				false
+				echo never
+				```
+
+				```bash
+				set +e
+				echo off
+				```
+				""");
+		List<Block> blocks = runbook.executableBlocks();
+
+		Ran first = run(blocks.get(0), true);
+		Ran second = run(blocks.get(1), false);
+		Ran third = run(blocks.get(2), false);
+
+		assertThat(first.exit()).isEqualTo(1);
+		assertThat(first.stdout()).isEmpty();
+		assertThat(first.stderr()).isEqualTo("runbook-shell: runbooks/t.md:3: " + blocks.get(0).label()
+				+ " stopped at its first failed command (exit 1): false\n");
+		assertThat(second.exit()).isEqualTo(1);
+		assertThat(second.stderr()).contains("runbooks/t.md:8: " + blocks.get(1).label() + " stopped at its first");
+		assertThat(third.stdout()).isEqualTo("off\n");
+		assertThat(third.exit()).isZero();
+	}
+
+	@Test
+	void aFailedCommandUnderXtraceTracesNoneOfTheTasksOwnLines() throws Exception {
+		Runbook runbook = parse("""
+				```bash {errexit=false}
+				set -x
+				false
+				echo on
+				```
+				""");
+
+		Ran ran = run(runbook.executableBlocks().get(0), true);
+
+		assertThat(ran.stdout()).isEqualTo("++ false\n++ echo on\non\n");
+	}
+
+	@Test
+	void aFailedCommandSpanningLinesIsNamedOnOneLineAsInRunbookShell() throws Exception {
+		Runbook runbook = parse("""
+				```bash
+				sh -c 'exit 3
+				'
+				```
+				""");
+
+		Ran ran = run(runbook.executableBlocks().get(0), true);
+
+		assertThat(ran.stderr()).endsWith("(exit 3): sh -c 'exit 3 '\n");
 	}
 
 	@Test
@@ -312,6 +411,49 @@ class TaskScriptTest {
 	}
 
 	@Test
+	void aMissingCwdFailsTheBlockAtItsFenceLineAsInRunbookShell() throws Exception {
+		Runbook runbook = parse("""
+				# T
+
+				```bash {cwd=no-such-folder}
+				echo never
+				```
+				""");
+
+		Ran ran = run(runbook.executableBlocks().get(0), true);
+
+		assertThat(ran.exit()).isEqualTo(1);
+		assertThat(ran.stdout()).matches("/.*/runbook-shell\\.[A-Za-z0-9]{6}/t\\.md: line 3: cd: no-such-folder: No such file or directory\n");
+		assertThat(ran.stderr()).isEmpty();
+	}
+
+	@Test
+	void aBlockPastItsTimeoutIsInterruptedKeepingItsOutputAndTheShellsStateAsInRunbookShell() throws Exception {
+		Runbook runbook = parse("""
+				```bash {timeout=1s}
+				export KEPT=yes
+				echo started
+				sleep 60
+				echo never
+				```
+
+				```bash
+				echo "kept=$KEPT"
+				```
+				""");
+		List<Block> blocks = runbook.executableBlocks();
+
+		Ran slow = run(blocks.get(0), true);
+		Ran next = run(blocks.get(1), false);
+
+		assertThat(slow.exit()).isEqualTo(130);
+		assertThat(slow.stdout()).isEqualTo("started\n");
+		assertThat(slow.stderr()).isEqualTo("runbook-shell: " + blocks.get(0).label()
+				+ " timed out after 1s and was interrupted\n");
+		assertThat(next.stdout()).isEqualTo("kept=yes\n");
+	}
+
+	@Test
 	void aConsoleBlocksFailureNamesTheLineItIsOnInTheRunbook() throws Exception {
 		Runbook runbook = parse("""
 				```console
@@ -328,7 +470,7 @@ class TaskScriptTest {
 	}
 
 	@Test
-	void underShStateCarriesAndTheBlockStopsAtAFailedCommand() throws Exception {
+	void underShStateCarriesAndABlockIsJudgedByItsLastCommandWhereShHasNoErrTrapAsInRunbookShell() throws Exception {
 		Runbook runbook = parse("""
 				```sh
 				mkdir -p work && cd work
@@ -338,17 +480,68 @@ class TaskScriptTest {
 				```sh
 				echo "$GREETING from ${PWD##*/}"
 				false
-				echo never
+				echo went-on
+				```
+
+				```sh
+				false
 				```
 				""");
-		run(runbook.executableBlocks().get(0), true, Shell.SH, Map.of(), List.of(), "");
+		List<Block> blocks = runbook.executableBlocks();
+		run(blocks.get(0), true, Shell.SH, DASH, Map.of(), List.of(), "");
 
-		Ran second = run(runbook.executableBlocks().get(1), false, Shell.SH, Map.of(), List.of(), "");
+		Ran second = run(blocks.get(1), false, Shell.SH, DASH, Map.of(), List.of(), "");
+		Ran third = run(blocks.get(2), false, Shell.SH, DASH, Map.of(), List.of(), "");
 
-		assertThat(second.stdout()).isEqualTo("hello from work\n");
+		assertThat(second.stdout()).isEqualTo("hello from work\nwent-on\n");
+		assertThat(second.exit()).isZero();
+		assertThat(second.stderr()).isEmpty();
+		assertThat(third.exit()).isEqualTo(1);
+		assertThat(third.stderr()).isEmpty();
+	}
+
+	@Test
+	void underBusyboxShABlockStopsAtItsFirstFailedCommandNamingItsLineAndText() throws Exception {
+		assertThat(Path.of(BUSYBOX)).as("busybox (package busybox-static)").isExecutable();
+		Path sh = this.home.resolve("bin/sh");
+		Files.createDirectories(sh.getParent());
+		Files.createSymbolicLink(sh, Path.of(BUSYBOX));
+		Runbook runbook = parse("""
+				```sh
+				set -e
+				cd /
+				```
+
+				```sh {errexit=false}
+				echo "in ${PWD}"
+				false
+				echo never
+				```
+
+				```sh {errexit=false}
+				set +e
+				( echo sub; false; echo sub-after )
+				check() { false; }
+				check
+				echo went-on
+				```
+				""");
+		List<Block> blocks = runbook.executableBlocks();
+		run(blocks.get(0), true, Shell.SH, sh.toString(), Map.of(), List.of(), "");
+
+		Ran second = run(blocks.get(1), false, Shell.SH, sh.toString(), Map.of(), List.of(), "");
+		Ran third = run(blocks.get(2), false, Shell.SH, sh.toString(), Map.of(), List.of(), "");
+
+		assertThat(second.stdout()).isEqualTo("in /\n");
 		assertThat(second.exit()).isEqualTo(1);
-		assertThat(second.stderr()).contains(runbook.executableBlocks().get(1).label()
-				+ " stopped at a failed command (exit 1; sh cannot say which line)");
+		assertThat(second.stderr()).isEqualTo("runbook-shell: runbooks/t.md:8: " + blocks.get(1).label()
+				+ " stopped at its first failed command (exit 1): false\n");
+		assertThat(third.stdout()).isEqualTo("sub\nsub-after\nwent-on\n");
+		assertThat(third.exit()).isZero();
+		assertThat(third.stderr().lines().toList()).containsExactly(
+				"runbook-shell: warning: runbooks/t.md:15: command failed (exit 1): check() { false; }",
+				"runbook-shell: warning: runbooks/t.md:16: command failed (exit 1): check",
+				"runbook-shell: warning: " + blocks.get(2).label() + " went on after 2 failed commands (errexit=false)");
 	}
 
 }
