@@ -118,7 +118,11 @@ final class BlockScript {
 		return text.toString();
 	}
 
-	/** Padding, cd, failure rule and the file to source, as variables the functions below read. */
+	/**
+	 * Padding, cd, failure rule and the file to source, as variables the functions below read. A failed {@code cd}
+	 * sets the block's status itself: a shell without an ERR trap (dash) would otherwise report the 0 it started
+	 * with.
+	 */
 	private static void settings(ExecRequest request, ShellDialect dialect, StringBuilder text) {
 		// The options line needs a line of its own before the script (so `set -v` echoes the script's first line),
 		// unless the script starts on line 1: then they share it.
@@ -126,7 +130,7 @@ final class BlockScript {
 		String file = request.origin() == null ? "block" : linkName(request.origin().file());
 		text.append("__rb_p=").append(quote("\n".repeat(Math.max(0, first - 2)))).append("; __rb_b=")
 			.append(first == 1 ? "''" : quote("\n")).append("; __rb_c=")
-			.append(request.cwd() == null ? "''" : quote("cd -- " + quote(request.cwd()) + " || return 1; "))
+			.append(request.cwd() == null ? "''" : quote("cd -- " + quote(request.cwd()) + " || { __rb_rc=$?; return $__rb_rc; }; "))
 			.append("; __rb_m=").append(request.failures().stopAtFirst() ? "1" : "''")
 			.append("; __rb_a=").append(quote(" " + request.failures().accepted().stream().sorted()
 				.map(String::valueOf).collect(Collectors.joining(" ")) + " "))
