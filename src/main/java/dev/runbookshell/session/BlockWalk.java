@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.runbook.Annotations.Confirm;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
 import dev.runbookshell.session.SessionListener.BlockReport;
@@ -92,9 +93,8 @@ final class BlockWalk {
 		if (!this.state.runAll || inRollback || this.state.statuses.get(block.id()) == BlockStatus.UNKNOWN) {
 			return true;
 		}
-		boolean always = block.annotations().get("confirm").map(v -> v.trim().equalsIgnoreCase("always"))
-			.orElse(false);
-		return always || block.annotations().excludeFromRunAll();
+		return block.annotations().confirmToObey().orElse(null) == Confirm.ALWAYS
+				|| block.annotations().excludeFromRunAll();
 	}
 
 	/** Asks for the target's name when the block is risky; null when not confirmed (ask again). */

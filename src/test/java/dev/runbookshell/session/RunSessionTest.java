@@ -102,6 +102,22 @@ class RunSessionTest {
 	}
 
 	@Test
+	void allStillAsksForABlockAnnotatedConfirmYesAsLintReadsItAlways() throws Exception {
+		Runbook marked = Runbooks.runbook()
+			.block("1.1", "stop-app", "echo stop-app")
+			.block("2.1", "migrate", "echo migrate", "confirm=yes")
+			.block("2.2", "verify", "echo verify", "confirm=true")
+			.block("2.3", "report", "echo report")
+			.build();
+		ScriptedConfirmer operator = new ScriptedConfirmer().answering(Decision.ALL, Decision.RUN, Decision.RUN);
+
+		this.fixture.start(marked, operator).next();
+
+		assertThat(operator.prompts).extracting(prompt -> prompt.block().id()).containsExactly("1.1", "2.1", "2.2");
+		assertThat(this.fixture.target.scripts()).hasSize(4);
+	}
+
+	@Test
 	void stopEndsTheSessionWithoutRunningAnything() throws Exception {
 		ScriptedConfirmer operator = new ScriptedConfirmer().answering(Decision.STOP);
 
