@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.runbookshell.journal.BlockStatus;
-import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.CheckState;
 import dev.runbookshell.journal.JournalEvent.Check;
 import dev.runbookshell.journal.JournalEvent.ExpectationResult;
 import dev.runbookshell.journal.JournalEvent.Note;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
+import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.SessionStatus;
+import dev.runbookshell.journal.WireName;
 
 /**
  * The run as one self-contained HTML page (inline CSS and a few lines of inline JS, nothing fetched): header,
@@ -98,12 +101,12 @@ public final class HtmlReport implements ReportRenderer {
 					+ esc(s.target().fingerprint()) + "</code>");
 		}
 		if (s != null) {
-			metaRow(html, "Operator", esc(s.operator()) + " on " + esc(s.host()) + " (" + esc(s.mode()) + ")");
+			metaRow(html, "Operator", esc(s.operator()) + " on " + esc(s.host()) + " (" + esc(WireName.of(s.mode())) + ")");
 		}
 		metaRow(html, "Started", UtcTime.dateTime(run.start()));
 		metaRow(html, "Ended", run.finishedCleanly() ? UtcTime.dateTime(run.end()) : "not finished");
 		metaRow(html, "Duration", esc(HumanDuration.of(run.elapsed())));
-		metaRow(html, "Result", "<span class=\"badge b-" + badgeClass(run.result()) + "\">" + esc(run.result()) + "</span> "
+		metaRow(html, "Result", "<span class=\"badge b-" + badgeClass(run.status()) + "\">" + esc(run.result()) + "</span> "
 				+ esc(run.countsText()));
 		html.append("</table>\n");
 	}
@@ -194,8 +197,8 @@ public final class HtmlReport implements ReportRenderer {
 		}
 		html.append("<ul class=\"checks\">\n");
 		for (Check c : checks) {
-			html.append("<li>").append("checked".equals(c.result()) ? "☑ " : "☐ ").append(esc(c.text())).append(" (")
-				.append(esc(c.result())).append(")");
+			html.append("<li>").append(c.result() == CheckState.CHECKED ? "☑ " : "☐ ").append(esc(c.text())).append(" (")
+				.append(esc(WireName.of(c.result()))).append(")");
 			if (c.note() != null && !c.note().isEmpty()) {
 				html.append(": ").append(esc(c.note()));
 			}
@@ -225,12 +228,11 @@ public final class HtmlReport implements ReportRenderer {
 		html.append("<tr><td>").append(name).append("</td><td>").append(valueHtml).append("</td></tr>\n");
 	}
 
-	private static String badgeClass(String result) {
-		return switch (result) {
-			case "succeeded" -> "succeeded";
-			case "failed" -> "failed";
-			case "interrupted", "stopped" -> "interrupted";
-			default -> "unknown";
+	private static String badgeClass(SessionStatus status) {
+		return status == null ? "unknown" : switch (status) {
+			case SUCCEEDED -> "succeeded";
+			case FAILED -> "failed";
+			case INTERRUPTED, STOPPED -> "interrupted";
 		};
 	}
 

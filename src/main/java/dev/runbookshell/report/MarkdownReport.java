@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.runbookshell.journal.BlockStatus;
-import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.CheckState;
 import dev.runbookshell.journal.JournalEvent.Check;
 import dev.runbookshell.journal.JournalEvent.Decision;
 import dev.runbookshell.journal.JournalEvent.ExpectationResult;
@@ -13,6 +13,8 @@ import dev.runbookshell.journal.JournalEvent.Note;
 import dev.runbookshell.journal.JournalEvent.SessionResumed;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
 import dev.runbookshell.journal.JournalEvent.VariableSet;
+import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.WireName;
 
 /**
  * The Migration Log in Markdown, the document an operator attaches to the change ticket: a header (runbook,
@@ -60,7 +62,7 @@ public final class MarkdownReport implements ReportRenderer {
 		if (s != null) {
 			row(md, "Operator", inline(s.operator()) + " on " + inline(s.host()));
 			String tool = s.tool() == null ? "" : s.tool().name() + " " + s.tool().version() + ", ";
-			row(md, "Mode", inline(tool + s.mode()));
+			row(md, "Mode", inline(tool + WireName.of(s.mode())));
 		}
 		row(md, "Started", UtcTime.dateTime(run.start()));
 		row(md, "Ended", run.finishedCleanly() ? UtcTime.dateTime(run.end())
@@ -118,7 +120,7 @@ public final class MarkdownReport implements ReportRenderer {
 		for (Decision d : block.decisions()) {
 			edited |= d.text() != null;
 			if (d.text() != null && !d.text().equals(block.command())) {
-				md.append("\nEdited command (").append(inline(d.choice())).append("):\n\n");
+				md.append("\nEdited command (").append(inline(d.choice().wire())).append("):\n\n");
 				fence(md, "bash", d.text());
 			}
 		}
@@ -165,8 +167,8 @@ public final class MarkdownReport implements ReportRenderer {
 		}
 		md.append("\nChecklist:\n\n");
 		for (Check c : checks) {
-			String box = "checked".equals(c.result()) ? "[x]" : "[ ]";
-			md.append("- ").append(box).append(' ').append(inline(c.text())).append(" (").append(inline(c.result()))
+			String box = c.result() == CheckState.CHECKED ? "[x]" : "[ ]";
+			md.append("- ").append(box).append(' ').append(inline(c.text())).append(" (").append(inline(WireName.of(c.result())))
 				.append(')');
 			if (c.note() != null && !c.note().isEmpty()) {
 				md.append(": ").append(inline(c.note()));

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.runbookshell.journal.DecisionChoice;
 import dev.runbookshell.journal.Journal;
 import dev.runbookshell.journal.JournalEntry;
-import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalEvent.BlockFinished;
 import dev.runbookshell.journal.JournalEvent.BlockRef;
 import dev.runbookshell.journal.JournalEvent.BlockStarted;
@@ -19,12 +19,12 @@ import dev.runbookshell.journal.JournalEvent.SessionFinished;
 import dev.runbookshell.journal.JournalEvent.SessionResumed;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
 import dev.runbookshell.journal.JournalEvent.VariableSet;
+import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalException;
+import dev.runbookshell.journal.SessionStatus;
 
 /** Walks a journal's entries once and gathers them into a {@link Run}. */
 final class RunAssembly {
-
-	static final String UNFINISHED = "unfinished";
 
 	private final Map<String, Pending> blocks = new LinkedHashMap<>();
 
@@ -38,7 +38,8 @@ final class RunAssembly {
 
 	private SessionStarted started;
 
-	private String result = UNFINISHED;
+	/** Null while the session is unfinished. */
+	private SessionStatus result;
 
 	private RunAssembly() {
 	}
@@ -95,7 +96,7 @@ final class RunAssembly {
 		else if (event instanceof SessionResumed r) {
 			this.resumes.add(new Run.Timed<>(entry.at(), r));
 			// a resumed session is unfinished again until it says otherwise
-			this.result = UNFINISHED;
+			this.result = null;
 		}
 		else if (event instanceof SessionFinished f) {
 			this.result = f.status();
@@ -139,7 +140,7 @@ final class RunAssembly {
 
 		boolean onlyStopped() {
 			return this.attempts.isEmpty() && !this.decisions.isEmpty()
-					&& this.decisions.stream().allMatch(d -> d.choice().equals("stop"));
+					&& this.decisions.stream().allMatch(d -> d.choice() == DecisionChoice.STOP);
 		}
 
 		BlockRun toBlockRun() {

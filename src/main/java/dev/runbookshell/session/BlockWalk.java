@@ -318,7 +318,7 @@ final class BlockWalk {
 	void askChecks(List<ChecklistItem> items) {
 		this.state.confirmer.checkList(items, (item, result) -> {
 			this.state.journal.append(new JournalEvent.Check(item.line(), item.text(), item.section(),
-					result.state().wire(), this.state.secrets.mask(result.note())));
+					result.state().recorded(), this.state.secrets.mask(result.note())));
 			this.state.checklists.answered(item.line());
 		});
 	}

@@ -49,7 +49,7 @@ final class DecisionLog {
 					+ SecretMasker.MASK + ", so a --replay of this log will refuse this edit (write " + instead
 					+ " instead of its value)");
 		}
-		this.state.journal.append(new JournalEvent.Decision(BlockExecution.ref(block), decision.choice().wire(), text));
+		this.state.journal.append(new JournalEvent.Decision(BlockExecution.ref(block), decision.choice().recorded(), text));
 	}
 
 	private record PendingEdit(Block block, Decision decision) {

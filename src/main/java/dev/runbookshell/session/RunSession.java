@@ -295,7 +295,7 @@ public final class RunSession implements AutoCloseable {
 		SessionResult result = this.state.result();
 		if (!this.state.finished) {
 			this.state.finished = true;
-			this.state.journal.append(new JournalEvent.SessionFinished(result.status().wire(), result.counts()));
+			this.state.journal.append(new JournalEvent.SessionFinished(result.status().recorded(), result.counts()));
 		}
 		return result;
 	}

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.List;
 
 import dev.runbookshell.journal.BlockStatus;
-import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalEvent.BlockRef;
+import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.Runbook;
 import dev.runbookshell.targets.TargetSession;
@@ -38,7 +38,7 @@ final class SessionStart {
 		else {
 			journal.append(new JournalEvent.SessionStarted(
 					new JournalEvent.RunbookRef(runbook.file(), runbook.sha256(), runbook.title()), state.targetRef(),
-					settings.operator(), settings.host(), settings.tool(), confirmer.mode().wire(), sections(runbook),
+					settings.operator(), settings.host(), settings.tool(), confirmer.mode().recorded(), sections(runbook),
 					cutover(runbook)));
 		}
 		state.recordGiven();
@@ -84,7 +84,7 @@ final class SessionStart {
 		// Asked before anything is written: a block still running on the target refuses the resume.
 		List<JournalEvent.BlockFinished> endings = InFlightBlocks.settle(state, resume, inFlight);
 		state.journal.append(new JournalEvent.SessionResumed(state.settings.operator(), state.settings.host(),
-				state.confirmer.mode().wire(), inFlight.stream().map(BlockRef::id).toList()));
+				state.confirmer.mode().recorded(), inFlight.stream().map(BlockRef::id).toList()));
 		endings.forEach(state.journal::append);
 		// in journal order, so that the rollback steps of what ran are known again
 		for (JournalHistory.Finished finished : resume.finished()) {

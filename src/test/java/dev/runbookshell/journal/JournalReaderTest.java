@@ -43,14 +43,14 @@ class JournalReaderTest {
 		assertThat(finished.status()).isEqualTo(BlockStatus.TIMED_OUT);
 		assertThat(finished.exitCode()).isEqualTo(124);
 		assertThat(finished.expectations()).extracting(JournalEvent.ExpectationResult::met).containsExactly(false);
-		assertThat(journal.decisionsByBlockId().get("2.1")).extracting(Decision::choice).containsExactly("run");
+		assertThat(journal.decisionsByBlockId().get("2.1")).extracting(Decision::choice).containsExactly(DecisionChoice.RUN);
 		assertThat(journal.inFlightBlocks()).isEmpty();
 	}
 
 	@Test
 	void aSessionStartedWithoutSectionsReadsBackWithNullSections() {
 		try (JournalWriter writer = JournalWriter.create(this.dir, "other", "prod", JournalFixtures.ticking())) {
-			SessionStarted plain = new SessionStarted(null, null, "bob", "h", null, "yes");
+			SessionStarted plain = new SessionStarted(null, null, "bob", "h", null, RunMode.YES);
 			writer.write(plain);
 			assertThat(new JournalReader().read(writer.path()).sessionStarted()).get().isEqualTo(plain);
 		}
@@ -67,7 +67,7 @@ class JournalReaderTest {
 	@Test
 	void oneChangedByteInTheMiddleBreaksTheChainAtTheNextLine() throws Exception {
 		byte[] bytes = Files.readAllBytes(this.file);
-		int inLine2 = new String(bytes, StandardCharsets.UTF_8).indexOf("\"choice\":\"run\"") + 11;
+		int inLine2 = new String(bytes, StandardCharsets.UTF_8).indexOf("backup-db") + 1; // in the decision, still valid JSON
 		bytes[inLine2] = 'R';
 		Files.write(this.file, bytes);
 		Journal journal = new JournalReader().read(this.file);
@@ -141,7 +141,7 @@ class JournalReaderTest {
 			for (BlockStatus status : BlockStatus.values()) {
 				writer.write(new BlockFinished(JournalFixtures.BACKUP, status, null, 1, "", null, List.of()));
 			}
-			writer.write(new JournalEvent.SessionFinished("failed", Map.of("failed", 1)));
+			writer.write(new JournalEvent.SessionFinished(SessionStatus.FAILED, Map.of("failed", 1)));
 			Journal journal = new JournalReader().read(writer.path());
 			assertThat(journal.events(BlockFinished.class)).extracting(BlockFinished::status)
 				.containsExactly(BlockStatus.values());
