@@ -11,6 +11,7 @@ import dev.runbookshell.journal.JournalEvent.Decision;
 import dev.runbookshell.journal.JournalEvent.ExpectationResult;
 import dev.runbookshell.journal.JournalEvent.Note;
 import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.JournalFold.Attempt;
 
 /**
  * Everything the journal says about one block in one session: the decisions taken on it, each attempt (a retry is
@@ -24,19 +25,6 @@ import dev.runbookshell.journal.JournalEvent;
  */
 public record BlockRun(BlockRef block, String section, List<Decision> decisions, List<Attempt> attempts,
 		List<Note> notes) {
-
-	/** One start of a block and, unless the process died meanwhile, its end. */
-	public record Attempt(String command, Instant startedAt, BlockFinished finished, Instant finishedAt) {
-
-		/** When the output was complete: start + duration, or the finish time when the start was not journaled. */
-		public Instant endAt() {
-			if (this.startedAt != null && this.finished != null) {
-				return this.startedAt.plusMillis(this.finished.durationMs());
-			}
-			return this.finishedAt != null ? this.finishedAt : this.startedAt;
-		}
-
-	}
 
 	/** {@code 4.1.2 backup-db}. */
 	public String label() {

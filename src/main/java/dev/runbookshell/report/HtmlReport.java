@@ -10,6 +10,7 @@ import dev.runbookshell.journal.JournalEvent.ExpectationResult;
 import dev.runbookshell.journal.JournalEvent.Note;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
 import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.JournalFold.Attempt;
 import dev.runbookshell.journal.SessionStatus;
 import dev.runbookshell.journal.WireName;
 
@@ -117,7 +118,7 @@ public final class HtmlReport implements ReportRenderer {
 		for (BlockRun block : run.blocks()) {
 			html.append("<div class=\"lane\"><span class=\"label\" title=\"").append(esc(block.label())).append("\">")
 				.append(esc(block.label())).append("</span><span class=\"track\">");
-			for (BlockRun.Attempt attempt : block.attempts()) {
+			for (Attempt attempt : block.attempts()) {
 				if (attempt.startedAt() == null || attempt.finished() == null) {
 					continue;
 				}

@@ -14,6 +14,7 @@ import dev.runbookshell.journal.JournalEvent.SessionResumed;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
 import dev.runbookshell.journal.JournalEvent.VariableSet;
 import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.JournalFold.Timed;
 import dev.runbookshell.journal.WireName;
 
 /**
@@ -39,7 +40,7 @@ public final class MarkdownReport implements ReportRenderer {
 		}
 		if (!run.notes().isEmpty()) {
 			md.append("\n## Notes\n\n");
-			for (Run.Timed<Note> note : run.notes()) {
+			for (Timed<Note> note : run.notes()) {
 				md.append("- ").append(UtcTime.time(note.at())).append(": ").append(inline(note.event().text()))
 					.append('\n');
 			}
@@ -74,7 +75,7 @@ public final class MarkdownReport implements ReportRenderer {
 				+ " events, hash chain " + (run.verification().isBroken() ? "broken" : "verified")
 				+ (run.verification().state() == dev.runbookshell.journal.ChainStatus.State.INCOMPLETE_LAST_LINE
 						? " (ends in an incomplete line from an interrupted write)" : ""));
-		for (Run.Timed<SessionResumed> resume : run.resumes()) {
+		for (Timed<SessionResumed> resume : run.resumes()) {
 			SessionResumed r = resume.event();
 			md.append("\nResumed ").append(UtcTime.dateTime(resume.at())).append(" by ").append(inline(r.operator()))
 				.append(" on ").append(inline(r.host()));

@@ -16,6 +16,7 @@ import dev.runbookshell.journal.JournalEvent.Note;
 import dev.runbookshell.journal.JournalEvent.SessionResumed;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
 import dev.runbookshell.journal.JournalEvent.VariableSet;
+import dev.runbookshell.journal.JournalFold.Timed;
 import dev.runbookshell.journal.SessionStatus;
 
 /**
@@ -39,10 +40,6 @@ import dev.runbookshell.journal.SessionStatus;
 public record Run(Path journal, ChainStatus verification, SessionStarted started, Instant start, Instant end,
 		SessionStatus status, List<BlockRun> blocks, List<Check> checks, List<Timed<Note>> notes,
 		List<VariableSet> variables, List<Timed<SessionResumed>> resumes, int eventCount) {
-
-	/** An event with the time it was journaled. */
-	public record Timed<T>(Instant at, T event) {
-	}
 
 	/** Builds the run from an intact (or incomplete-last-line) journal; refuses a broken one. */
 	public static Run of(Journal journal) {

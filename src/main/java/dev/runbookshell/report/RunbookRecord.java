@@ -11,6 +11,7 @@ import dev.runbookshell.journal.CheckState;
 import dev.runbookshell.journal.Journal;
 import dev.runbookshell.journal.JournalEvent.SessionResumed;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
+import dev.runbookshell.journal.JournalFold.Timed;
 import dev.runbookshell.journal.WireName;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ParseNote;
@@ -89,7 +90,7 @@ public final class RunbookRecord {
 			.append(MarkdownReport.inline(run.journal().getFileName().toString())).append(": ")
 			.append(run.eventCount()).append(" events, hash chain verified. What happened to each block is under it.");
 		List<String> lines = new ArrayList<>(List.of(BEGIN + "session -->", line.toString()));
-		for (Run.Timed<SessionResumed> resume : run.resumes()) {
+		for (Timed<SessionResumed> resume : run.resumes()) {
 			lines.add(">");
 			lines.add("> Resumed " + UtcTime.dateTime(resume.at()) + " by "
 					+ MarkdownReport.inline(resume.event().operator()) + " on "

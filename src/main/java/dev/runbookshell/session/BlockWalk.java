@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.runbookshell.journal.BlockStatus;
-import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.runbook.Annotations.Confirm;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
@@ -107,9 +106,8 @@ final class BlockWalk {
 			}
 			if (this.state.confirmer.mode().unattended()) {
 				recordEdit(); // an edit from a file holds no secret typed at a prompt: keep the journal in order
-				this.state.journal.append(new JournalEvent.Note("risky block (" + risk + ") run without typing the "
-						+ "target's name: decided automatically by --" + this.state.confirmer.mode().wire(),
-						BlockExecution.ref(block)));
+				this.state.recorder.note("risky block (" + risk + ") run without typing the target's name: decided "
+						+ "automatically by --" + this.state.confirmer.mode().wire(), SessionRecorder.ref(block));
 			}
 		}
 		return execute(block, text, inRollback);
@@ -277,8 +275,7 @@ final class BlockWalk {
 
 	void skipWithoutRecording(Block block) {
 		this.state.settle(block, BlockStatus.SKIPPED);
-		this.state.journal.append(new JournalEvent.BlockFinished(BlockExecution.ref(block), BlockStatus.SKIPPED,
-				null, 0, null, null, List.of()));
+		this.state.recorder.blockNotRun(block, BlockStatus.SKIPPED);
 		this.state.listener
 			.blockFinished(new BlockReport(block, BlockStatus.SKIPPED, null, Duration.ZERO, List.of(), null));
 		this.state.advancePast(block);
@@ -308,8 +305,7 @@ final class BlockWalk {
 	private BlockReport interruptedBeforeStart(Block block) {
 		BlockReport report = new BlockReport(block, BlockStatus.INTERRUPTED, null, Duration.ZERO, List.of(),
 				"interrupted before it started: nothing ran");
-		this.state.journal.append(new JournalEvent.BlockFinished(BlockExecution.ref(block), BlockStatus.INTERRUPTED,
-				null, 0, null, null, List.of()));
+		this.state.recorder.blockNotRun(block, BlockStatus.INTERRUPTED);
 		this.state.listener.blockFinished(report);
 		this.state.settle(block, BlockStatus.INTERRUPTED, false);
 		return report;
@@ -317,8 +313,7 @@ final class BlockWalk {
 
 	void askChecks(List<ChecklistItem> items) {
 		this.state.confirmer.checkList(items, (item, result) -> {
-			this.state.journal.append(new JournalEvent.Check(item.line(), item.text(), item.section(),
-					result.state().recorded(), this.state.secrets.mask(result.note())));
+			this.state.recorder.check(item, result);
 			this.state.checklists.answered(item.line());
 		});
 	}

@@ -7,7 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import dev.runbookshell.journal.BlockStatus;
-import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
 import dev.runbookshell.runbook.Runbook;
@@ -50,7 +49,7 @@ public final class RunSession implements AutoCloseable {
 	private RunSession(SessionState state, ScheduledExecutorService ticker) {
 		this.state = state;
 		this.ticker = ticker;
-		this.walk = new BlockWalk(state, new BlockExecution(state.target, state.journal, state.listener,
+		this.walk = new BlockWalk(state, new BlockExecution(state.target, state.recorder, state.listener,
 				state.secrets, ticker, state.confirmer, state.runbook.file()));
 	}
 
@@ -198,8 +197,7 @@ public final class RunSession implements AutoCloseable {
 	/** Records a note, attached to the block run last (or the current one). */
 	public void note(String text) {
 		Block block = this.state.lastRun != null ? this.state.lastRun : current().orElse(null);
-		this.state.journal.append(new JournalEvent.Note(this.state.secrets.mask(text),
-				block == null ? null : BlockExecution.ref(block)));
+		this.state.recorder.note(text, block == null ? null : SessionRecorder.ref(block));
 	}
 
 	/** Sets a variable (the front-matter pattern applies); recorded masked when secret. */
@@ -240,7 +238,7 @@ public final class RunSession implements AutoCloseable {
 	}
 
 	public String journalLocation() {
-		return this.state.journal.location();
+		return this.state.recorder.location();
 	}
 
 	/**
@@ -295,7 +293,7 @@ public final class RunSession implements AutoCloseable {
 		SessionResult result = this.state.result();
 		if (!this.state.finished) {
 			this.state.finished = true;
-			this.state.journal.append(new JournalEvent.SessionFinished(result.status().recorded(), result.counts()));
+			this.state.recorder.sessionFinished(result);
 		}
 		return result;
 	}
@@ -315,7 +313,7 @@ public final class RunSession implements AutoCloseable {
 				this.ticker.shutdownNow();
 			}
 			this.state.target.close();
-			this.state.journal.close();
+			this.state.recorder.close();
 		}
 	}
 

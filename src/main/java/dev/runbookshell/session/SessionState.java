@@ -19,7 +19,8 @@ final class SessionState {
 
 	final TargetSession target;
 
-	final SessionJournal journal;
+	/** The one writer of the session's journal events. */
+	final SessionRecorder recorder;
 
 	final Confirmer confirmer;
 
@@ -74,12 +75,12 @@ final class SessionState {
 			SessionListener listener, SessionSettings settings, List<Block> flow) {
 		this.runbook = runbook;
 		this.target = target;
-		this.journal = journal;
 		this.confirmer = confirmer;
 		this.listener = listener;
 		this.settings = settings;
 		this.flow = List.copyOf(flow);
 		this.secrets = new SecretValues(journal::addSecret);
+		this.recorder = new SessionRecorder(journal, this.secrets);
 		this.variables = new SessionVariables(runbook.frontMatter(), this.secrets);
 		this.checklists = new ChecklistTracker(runbook);
 		this.rollbacks = new RollbackPlan(runbook);
@@ -174,7 +175,7 @@ final class SessionState {
 	void setVariable(String name, String value, boolean secret) {
 		this.variables.set(name, value, secret);
 		boolean masked = this.variables.isSecret(name);
-		this.journal.append(new JournalEvent.VariableSet(name, masked ? SecretValues.MASK : value, masked));
+		this.recorder.variableSet(name, masked ? SecretValues.MASK : value, masked);
 	}
 
 	Duration timeout(Block block) {
@@ -223,7 +224,7 @@ final class SessionState {
 		else {
 			status = SessionResult.Status.SUCCEEDED;
 		}
-		return new SessionResult(status, counts, this.journal.location());
+		return new SessionResult(status, counts, this.recorder.location());
 	}
 
 	/** Values given up front are recorded as set (secrets masked). */
