@@ -32,20 +32,21 @@ final class BlockWalk {
 		this.decisions = new DecisionLog(state);
 	}
 
-	RunSession.Step offer(Block block, boolean inRollback) throws TargetException {
+	/** Offers {@code block} (and runs it when told): true when the walk went on past it, false when it stopped. */
+	boolean offer(Block block, boolean inRollback) throws TargetException {
 		String text = block.command();
 		Decision unknown = inRollback ? null : this.unknowns.beforeOffer(block);
 		if (unknown != null && unknown.choice() == Decision.Choice.IGNORE) {
 			record(block, unknown);
 			this.state.advancePast(block);
-			return RunSession.Step.ADVANCED;
+			return true;
 		}
 		if (unknown != null) {
-			this.state.stopped = true;
-			return RunSession.Step.STOPPED;
+			this.state.walk(WalkState.STOPPED);
+			return false;
 		}
 		while (true) {
-			if (this.state.terminated) {
+			if (this.state.terminated()) {
 				return interruptedStop();
 			}
 			BlockPrompt prompt = this.state.prompt(block, text);
@@ -68,41 +69,41 @@ final class BlockWalk {
 								+ this.state.confirmer.mode().wire() + " runs it only when its answers name it)");
 					}
 					skipWithoutRecording(block);
-					return RunSession.Step.ADVANCED;
+					return true;
 				}
 				case STOP, ROLLBACK -> {
-					return inRollback ? RunSession.Step.STOPPED : stop();
+					return inRollback ? false : stop();
 				}
-				case ALL -> this.state.runAll = true;
+				case ALL -> this.state.walk(WalkState.ALL_REMAINING);
 				case EDIT, EDIT_RETRY -> text = decision.text();
 				default -> {
 				}
 			}
-			if (this.state.interruptRequested && this.state.confirmer.mode().unattended()) {
+			if (this.state.interruptRequested() && this.state.confirmer.mode().unattended()) {
 				return interruptedStop();
 			}
-			RunSession.Step step = confirmAndExecute(block, text, inRollback);
-			if (step != null) {
-				return step;
+			if (confirmed(block, text)) {
+				return execute(block, text, inRollback);
 			}
 		}
 	}
 
 	private boolean asks(Block block, boolean inRollback) {
-		if (!this.state.runAll || inRollback || this.state.statuses.get(block.id()) == BlockStatus.UNKNOWN) {
+		if (this.state.walk() != WalkState.ALL_REMAINING || inRollback
+				|| this.state.status(block) == BlockStatus.UNKNOWN) {
 			return true;
 		}
 		return block.annotations().confirmToObey().orElse(null) == Confirm.ALWAYS
 				|| block.annotations().excludeFromRunAll();
 	}
 
-	/** Asks for the target's name when the block is risky; null when not confirmed (ask again). */
-	RunSession.Step confirmAndExecute(Block block, String text, boolean inRollback) throws TargetException {
+	/** Asks for the target's name when the block is risky; false when it was not typed (the block does not run). */
+	boolean confirmed(Block block, String text) {
 		String risk = RiskDetector.risk(block, text);
 		if (risk != null) {
 			if (!this.state.confirmer.typedConfirmation(block, this.state.settings.targetName(), risk)) {
 				this.state.listener.message("not confirmed: " + block.label() + " did not run");
-				return null;
+				return false;
 			}
 			if (this.state.confirmer.mode().unattended()) {
 				recordEdit(); // an edit from a file holds no secret typed at a prompt: keep the journal in order
@@ -110,23 +111,24 @@ final class BlockWalk {
 						+ "automatically by --" + this.state.confirmer.mode().wire(), SessionRecorder.ref(block));
 			}
 		}
-		return execute(block, text, inRollback);
+		return true;
 	}
 
-	RunSession.Step execute(Block block, String text, boolean inRollback) throws TargetException {
+	/** Runs {@code block} (with its retries, and what the confirmer says after a failure): true when the walk went on. */
+	boolean execute(Block block, String text, boolean inRollback) throws TargetException {
 		String current = text;
 		while (true) {
 			BlockReport report = runWithRetries(block, current);
-			if (this.state.terminated) {
+			if (this.state.terminated()) {
 				record(block, Decision.STOP);
 				return interruptedStop();
 			}
 			if (report.status().ranToEnd() || report.status() == BlockStatus.STOPPED) {
 				if (report.status() == BlockStatus.STOPPED) {
-					this.state.interruptRequested = false; // the Ctrl-C ended the following, not the session
+					this.state.forgetInterrupt(); // the Ctrl-C ended the following, not the session
 				}
 				this.state.advancePast(block);
-				return RunSession.Step.ADVANCED;
+				return true;
 			}
 			if (report.status() == BlockStatus.INTERRUPTED && this.state.confirmer.mode().unattended()) {
 				record(block, Decision.STOP);
@@ -140,16 +142,16 @@ final class BlockWalk {
 				}
 				if (decision.choice() == Decision.Choice.IGNORE) {
 					this.state.advancePast(block);
-					return RunSession.Step.ADVANCED;
+					return true;
 				}
-				this.state.stopped = true;
-				return RunSession.Step.STOPPED;
+				this.state.walk(WalkState.STOPPED);
+				return false;
 			}
 			Decision decision = afterFailure(block, current, report, inRollback, false);
 			if (decision.choice() == Decision.Choice.ROLLBACK && !inRollback) {
 				// the operator then chooses again for the failed block: retry it, go on, or stop
-				if (!runRollback(this.state.rollbacks.steps()) && this.state.interruptedStop) {
-					return RunSession.Step.STOPPED;
+				if (!runRollback(this.state.rollbacks.steps()) && this.state.walk().interrupted()) {
+					return false;
 				}
 				this.state.listener.message("after the rollback, " + block.label() + " is still "
 						+ report.status().wire() + ": retry it, go on with the next block (ignore), or stop");
@@ -161,17 +163,17 @@ final class BlockWalk {
 				case EDIT_RETRY, EDIT -> current = decision.text();
 				case IGNORE, SKIP -> {
 					this.state.advancePast(block);
-					return RunSession.Step.ADVANCED;
+					return true;
 				}
 				case ROLLBACK -> {
-					this.state.stopped = true;
-					return RunSession.Step.STOPPED;
+					this.state.walk(WalkState.STOPPED);
+					return false;
 				}
 				default -> {
 					if (report.status() == BlockStatus.INTERRUPTED) {
-						this.state.interruptedStop = true;
+						this.state.walk(WalkState.INTERRUPTED);
 					}
-					return inRollback ? RunSession.Step.STOPPED : stop();
+					return inRollback ? false : stop();
 				}
 			}
 		}
@@ -204,7 +206,7 @@ final class BlockWalk {
 			finally {
 				recordEdit();
 			}
-			if (this.state.interruptRequested) {
+			if (this.state.interruptRequested()) {
 				// Ctrl-C came after the decision but before the block started: it must not run
 				report = interruptedBeforeStart(block);
 				break;
@@ -213,59 +215,56 @@ final class BlockWalk {
 			if (FollowedOutput.follows(block, prepared.script())) {
 				this.state.listener.message(FollowedOutput.hint(block, this.state.timeout(block)));
 			}
-			this.state.lastRun = block;
-			this.state.blockRunning = true;
+			this.state.starting(block);
 			try {
 				report = this.execution.run(block, prepared.script(), prepared.shown(), this.state.timeout(block),
 						prepared.exports());
 			}
 			finally {
-				this.state.blockRunning = false;
+				this.state.stoppedRunning();
 			}
-			this.state.settle(block, report.status());
-			this.state.connectionLost = report.status() == BlockStatus.UNKNOWN;
+			this.state.ran(block, report.status());
 			if (report.status().ranToEnd() || !(report.status() == BlockStatus.FAILED
 					|| report.status() == BlockStatus.TIMED_OUT)) {
 				break;
 			}
 		}
 		if (!report.status().ranToEnd()) {
-			this.state.lastUnsuccessful = block;
-			this.state.lastText = text;
+			this.state.unsuccessful(block, text);
 		}
 		return report;
 	}
 
 	/** After a lost connection the target refuses until told to reconnect: only a decision to go on gets here. */
 	private void reconnectIfLost() throws TargetException {
-		if (this.state.connectionLost) {
+		if (this.state.lostIn() != null) {
 			this.state.listener.message("reconnecting to " + this.state.settings.targetName()
 					+ " (a fresh shell: cd and export of earlier blocks are lost)");
 			this.state.target.reconnect();
-			this.state.connectionLost = false;
+			this.state.reconnected();
 		}
 	}
 
-	private RunSession.Step stop() throws TargetException {
-		this.state.stopped = true;
+	/** Stops the walk, offering the rollback of what ran; false, as the walk did not go on. */
+	private boolean stop() throws TargetException {
+		this.state.walk(WalkState.STOPPED);
 		List<Block> plan = this.state.rollbacks.steps();
 		if (!plan.isEmpty() && this.state.confirmer.confirmRollback(plan)) {
 			runRollback(plan);
 		}
-		return RunSession.Step.STOPPED;
+		return false;
 	}
 
-	private RunSession.Step interruptedStop() {
-		this.state.interruptedStop = true;
-		this.state.stopped = true;
-		return RunSession.Step.STOPPED;
+	private boolean interruptedStop() {
+		this.state.walk(WalkState.INTERRUPTED);
+		return false;
 	}
 
 	/** Offers each rollback block in turn; false when one of them stopped the rollback. */
 	boolean runRollback(List<Block> plan) throws TargetException {
 		this.state.listener.message("rolling back: " + String.join(", ", plan.stream().map(Block::label).toList()));
 		for (Block block : plan) {
-			if (offer(block, true) == RunSession.Step.STOPPED) {
+			if (!offer(block, true)) {
 				this.state.listener.warning("rollback stopped at " + block.label());
 				return false;
 			}
@@ -298,7 +297,7 @@ final class BlockWalk {
 	 */
 	void forgetInterruptBeforeAsking() {
 		if (!this.state.confirmer.mode().unattended()) {
-			this.state.interruptRequested = false;
+			this.state.forgetInterrupt();
 		}
 	}
 

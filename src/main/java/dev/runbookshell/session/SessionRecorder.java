@@ -24,6 +24,8 @@ final class SessionRecorder {
 
 	private final SecretValues secrets;
 
+	private boolean finished;
+
 	SessionRecorder(SessionJournal journal, SecretValues secrets) {
 		this.journal = journal;
 		this.secrets = secrets;
@@ -51,8 +53,12 @@ final class SessionRecorder {
 				inFlight.stream().map(BlockRef::id).toList()));
 	}
 
+	/** {@code session-finished}, once: a session finished (or closed) again writes nothing more. */
 	void sessionFinished(SessionResult result) {
-		this.journal.append(new JournalEvent.SessionFinished(result.status().recorded(), result.counts()));
+		if (!this.finished) {
+			this.finished = true;
+			this.journal.append(new JournalEvent.SessionFinished(result.status().recorded(), result.counts()));
+		}
 	}
 
 	/** @param maskedText the edited command, already masked, or null */

@@ -3,7 +3,6 @@ package dev.runbookshell.session;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.journal.JournalEvent.BlockRef;
 import dev.runbookshell.journal.JournalFold;
 import dev.runbookshell.runbook.Block;
@@ -75,15 +74,9 @@ final class SessionStart {
 			}
 		});
 		ResumedShell.restore(state, resume);
-		while (state.cursor < state.flow.size() && isSettled(state.statuses.get(state.flow.get(state.cursor).id()))) {
-			state.cursor++;
-		}
-		state.listener.message("resuming " + resume.location() + (state.cursor < state.flow.size()
-				? " at " + state.flow.get(state.cursor).label() : ": every block is done"));
-	}
-
-	private static boolean isSettled(BlockStatus status) {
-		return status != null && status.isSettled();
+		state.skipSettled();
+		state.listener.message("resuming " + resume.location() + (state.cursor() < state.flow.size()
+				? " at " + state.flow.get(state.cursor()).label() : ": every block is done"));
 	}
 
 	static List<Block> flow(Runbook runbook, String from, String to) {

@@ -15,6 +15,9 @@ import dev.runbookshell.targets.TargetSession;
 /** The mutable state of a {@link RunSession}, and the small rules that read it. */
 final class SessionState {
 
+	/** Unattended blocks without a timeout of their own give up after this long. */
+	static final Duration UNATTENDED_TIMEOUT = Duration.ofMinutes(30);
+
 	final Runbook runbook;
 
 	final TargetSession target;
@@ -36,40 +39,35 @@ final class SessionState {
 
 	final List<Block> flow;
 
-	final Map<String, BlockStatus> statuses = new LinkedHashMap<>();
-
 	/** What ran, for the rollback steps offered on failure or stop. */
 	final RollbackPlan rollbacks;
 
-	int cursor;
+	/** Each block's last status in this session (or in the resumed log). */
+	private final Map<String, BlockStatus> statuses = new LinkedHashMap<>();
 
-	boolean runAll;
+	/** Set by the session's thread and by a signal's. */
+	private volatile WalkState walk = WalkState.ASKING;
 
-	boolean stopped;
+	/** The flow block offered next. */
+	private int cursor;
 
-	boolean interruptedStop;
-
-	boolean finished;
-
-	volatile boolean interruptRequested;
-
-	/** A signal (SIGTERM, SIGHUP) ends the session: no more blocks, no more questions. */
-	volatile boolean terminated;
+	/** A Ctrl-C not dealt with yet; set from any thread. */
+	private volatile boolean interruptRequested;
 
 	/** A block is running on the target now. */
-	volatile boolean blockRunning;
-
-	/** The last block ended with the connection lost: reconnect before the next one runs. */
-	boolean connectionLost;
+	private volatile boolean blockRunning;
 
 	/** Why the session stopped short: a block it may not run unattended, or a signal. The one line to show. */
-	volatile String stopReason;
+	private volatile String stopReason;
 
-	Block lastRun;
+	private Block lastRun;
 
-	Block lastUnsuccessful;
+	/** The block during which the connection was lost, until a reconnect; null while connected. */
+	private Block lostIn;
 
-	String lastText;
+	private Block lastUnsuccessful;
+
+	private String lastText;
 
 	SessionState(Runbook runbook, TargetSession target, SessionJournal journal, Confirmer confirmer,
 			SessionListener listener, SessionSettings settings, List<Block> flow) {
@@ -99,6 +97,120 @@ final class SessionState {
 		if (indexInFlow(block) == this.cursor) {
 			this.cursor++;
 		}
+	}
+
+	int cursor() {
+		return this.cursor;
+	}
+
+	/** Makes the flow block at {@code index} the next one offered. */
+	void moveTo(int index) {
+		this.cursor = index;
+	}
+
+	/** Moves past the blocks at the cursor that are done (resume). */
+	void skipSettled() {
+		while (this.cursor < this.flow.size() && isSettled(this.statuses.get(this.flow.get(this.cursor).id()))) {
+			this.cursor++;
+		}
+	}
+
+	private static boolean isSettled(BlockStatus status) {
+		return status != null && status.isSettled();
+	}
+
+	/** The block's last status, or null when it has not run. */
+	BlockStatus status(Block block) {
+		return this.statuses.get(block.id());
+	}
+
+	WalkState walk() {
+		return this.walk;
+	}
+
+	/** Moves the walk on ({@link WalkState#then}); from any thread. */
+	synchronized void walk(WalkState next) {
+		this.walk = this.walk.then(next);
+	}
+
+	/** Before a step: a stop by a decision is over, the walk asks again. */
+	synchronized void goOn() {
+		if (this.walk == WalkState.STOPPED) {
+			this.walk = WalkState.ASKING;
+		}
+	}
+
+	boolean terminated() {
+		return this.walk == WalkState.TERMINATED;
+	}
+
+	void requestInterrupt() {
+		this.interruptRequested = true;
+	}
+
+	boolean interruptRequested() {
+		return this.interruptRequested;
+	}
+
+	void forgetInterrupt() {
+		this.interruptRequested = false;
+	}
+
+	boolean blockRunning() {
+		return this.blockRunning;
+	}
+
+	String stopReason() {
+		return this.stopReason;
+	}
+
+	void stopReason(String reason) {
+		this.stopReason = reason;
+	}
+
+	Block lastRun() {
+		return this.lastRun;
+	}
+
+	/** The block during which the connection was lost, while nothing has reconnected; else null. */
+	Block lostIn() {
+		return this.lostIn;
+	}
+
+	void reconnected() {
+		this.lostIn = null;
+	}
+
+	/** The last block that did not succeed and the text it ran, for a retry; null when none. */
+	Block lastUnsuccessful() {
+		return this.lastUnsuccessful;
+	}
+
+	String lastText() {
+		return this.lastText;
+	}
+
+	/** {@code block} is about to run on the target. */
+	void starting(Block block) {
+		this.lastRun = block;
+		this.blockRunning = true;
+	}
+
+	/** The block that was starting has stopped running, however it ended. */
+	void stoppedRunning() {
+		this.blockRunning = false;
+	}
+
+	/** After a run of {@code block} that ended {@code status}: its status, and whether the connection is lost. */
+	void ran(Block block, BlockStatus status) {
+		settle(block, status);
+		this.lostIn = status == BlockStatus.UNKNOWN ? block : null;
+	}
+
+	/** {@code block}, running {@code text}, did not succeed: it is what a retry runs. */
+	void unsuccessful(Block block, String text) {
+		this.lastUnsuccessful = block;
+		this.lastText = text;
 	}
 
 	void settle(Block block, BlockStatus status) {
@@ -190,7 +302,7 @@ final class SessionState {
 				if (common != null) {
 					return common;
 				}
-				return mode.unattended() ? RunSession.UNATTENDED_TIMEOUT : null;
+				return mode.unattended() ? UNATTENDED_TIMEOUT : null;
 			});
 		}
 		catch (IllegalArgumentException ex) {
@@ -212,13 +324,13 @@ final class SessionState {
 			counts.put("not-run", notRun);
 		}
 		SessionResult.Status status;
-		if (this.interruptedStop) {
+		if (this.walk.interrupted()) {
 			status = SessionResult.Status.INTERRUPTED;
 		}
 		else if (failed) {
 			status = SessionResult.Status.FAILED;
 		}
-		else if (this.stopped || this.cursor < this.flow.size()) {
+		else if (this.walk == WalkState.STOPPED || this.cursor < this.flow.size()) {
 			status = SessionResult.Status.STOPPED;
 		}
 		else {

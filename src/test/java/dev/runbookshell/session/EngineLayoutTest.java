@@ -37,6 +37,14 @@ class EngineLayoutTest {
 	}
 
 	@Test
+	void theWalkAndItsStateDoNotReachBackIntoTheSessionTheyServe() {
+		noClasses().that().resideInAPackage("dev.runbookshell.session..")
+			.and().doNotBelongToAnyOf(RunSession.class)
+			.should().dependOnClassesThat().belongToAnyOf(RunSession.class)
+			.check(MAIN);
+	}
+
+	@Test
 	void theJournalKnowsNothingOfTheEngineReportsOrShell() {
 		noClasses().that().resideInAPackage("dev.runbookshell.journal..")
 			.should().dependOnClassesThat().resideInAnyPackage("dev.runbookshell.session..", "dev.runbookshell.report..",

@@ -118,6 +118,21 @@ class RunSessionTest {
 	}
 
 	@Test
+	void afterAStopInAllRemainingTheNextStepAsksAgain() throws Exception {
+		this.fixture.target.failing("echo migrate");
+		ScriptedConfirmer operator = new ScriptedConfirmer().answering(Decision.ALL, Decision.RUN)
+			.onFailure(Decision.STOP);
+
+		RunSession session = this.fixture.start(this.plan, operator);
+
+		assertThat(session.next()).isEqualTo(RunSession.Step.STOPPED);
+		assertThat(session.result().status()).isEqualTo(SessionResult.Status.FAILED);
+		session.goTo(this.plan.flowBlocks().get(2));
+		assertThat(session.next()).isEqualTo(RunSession.Step.ADVANCED);
+		assertThat(operator.prompts).extracting(prompt -> prompt.block().id()).containsExactly("1.1", "2.2");
+	}
+
+	@Test
 	void stopEndsTheSessionWithoutRunningAnything() throws Exception {
 		ScriptedConfirmer operator = new ScriptedConfirmer().answering(Decision.STOP);
 
