@@ -56,7 +56,7 @@ final class BlockWalk {
 				forgetInterruptBeforeAsking();
 				if (!this.state.confirmer.mode().unattended()) {
 					// the operator decides on the text that will run, values in place
-					this.state.askMissing(block, text, true);
+					this.state.values.askMissing(block, text, true);
 					prompt = this.state.prompt(block, text);
 				}
 				decision = this.state.confirmer.beforeBlock(prompt);
@@ -201,7 +201,7 @@ final class BlockWalk {
 			}
 			PreparedBlock prepared;
 			try {
-				prepared = this.state.prepare(block, text);
+				prepared = this.state.values.prepare(block, text);
 			}
 			finally {
 				recordEdit();

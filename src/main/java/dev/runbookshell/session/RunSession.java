@@ -208,7 +208,7 @@ public final class RunSession implements AutoCloseable {
 
 	/** Sets a variable (the front-matter pattern applies); recorded masked when secret. */
 	public void set(String name, String value, boolean secret) {
-		this.state.setVariable(name, value, secret);
+		this.state.values.setVariable(name, value, secret);
 	}
 
 	/** Interrupts the running block; from any thread. Unattended, the session then stops. */

@@ -35,7 +35,7 @@ final class SessionStart {
 		else {
 			state.recorder.sessionStarted(runbook, state.targetRef(), settings, confirmer.mode());
 		}
-		state.recordGiven();
+		state.values.recordGiven();
 		return state;
 	}
 

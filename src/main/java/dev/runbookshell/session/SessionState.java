@@ -25,6 +25,9 @@ final class SessionState {
 	/** The one writer of the session's journal events. */
 	final SessionRecorder recorder;
 
+	/** The values blocks need, asked for and recorded. */
+	final AskedValues values;
+
 	final Confirmer confirmer;
 
 	final SessionListener listener;
@@ -79,6 +82,7 @@ final class SessionState {
 		this.flow = List.copyOf(flow);
 		this.secrets = new SecretValues(journal::addSecret);
 		this.recorder = new SessionRecorder(journal, this.secrets);
+		this.values = new AskedValues(this);
 		this.variables = new SessionVariables(runbook.frontMatter(), this.secrets);
 		this.checklists = new ChecklistTracker(runbook);
 		this.rollbacks = new RollbackPlan(runbook);
@@ -233,63 +237,6 @@ final class SessionState {
 				RiskDetector.risk(block, text), this.secrets.mask(text));
 	}
 
-	/**
-	 * Asks for the values {@code text} needs that are not known yet.
-	 * @param offered true when the block is being offered at a terminal: a block annotated {@code promptEnv=yes}
-	 * then asks for its export lines' values again
-	 */
-	void askMissing(Block block, String text, boolean offered) {
-		boolean unattended = this.confirmer.mode().unattended();
-		for (CommandText.Need need : CommandText.needs(block, text, this.variables)) {
-			boolean known = this.variables.get(need.variable()).isPresent();
-			ExportPrompts.Line export = need.export();
-			if (export != null && unattended && !known && export.usableAsWritten()) {
-				continue; // runs as written: nobody can be asked, and the line holds a value
-			}
-			boolean again = export != null && offered && ExportPrompts.Mode.of(block) == ExportPrompts.Mode.ALWAYS;
-			if (!known || again) {
-				ask(need);
-			}
-		}
-	}
-
-	/** Asks for the values {@code text} still needs, then builds what runs. */
-	PreparedBlock prepare(Block block, String text) {
-		askMissing(block, text, false);
-		List<CommandText.Need> needs = CommandText.needs(block, text, this.variables);
-		String script = CommandText.render(block, needs, text, this.variables, true);
-		return new PreparedBlock(script, this.secrets.mask(script),
-				this.variables.exports(this.runbook.frontMatter().env()));
-	}
-
-	private void ask(CommandText.Need need) {
-		String name = need.variable();
-		boolean secret = this.variables.isSecret(name);
-		for (int attempt = 1;; attempt++) {
-			String value = this.confirmer.askVariable(name, CommandText.question(need, this.variables), secret);
-			if (value != null && value.isEmpty() && need.export() != null
-					&& need.export().form() == ExportPrompts.Form.SUGGESTION) {
-				value = need.export().text(); // Enter takes the suggestion written in the runbook
-			}
-			try {
-				setVariable(name, value, secret);
-				return;
-			}
-			catch (SessionRefusedException ex) {
-				if (this.confirmer.mode().unattended() || attempt >= 3) {
-					throw ex;
-				}
-				this.listener.warning(ex.getMessage());
-			}
-		}
-	}
-
-	void setVariable(String name, String value, boolean secret) {
-		this.variables.set(name, value, secret);
-		boolean masked = this.variables.isSecret(name);
-		this.recorder.variableSet(name, masked ? SecretValues.MASK : value, masked);
-	}
-
 	Duration timeout(Block block) {
 		return timeout(this.runbook, block, this.confirmer.mode());
 	}
@@ -337,11 +284,6 @@ final class SessionState {
 			status = SessionResult.Status.SUCCEEDED;
 		}
 		return new SessionResult(status, counts, this.recorder.location());
-	}
-
-	/** Values given up front are recorded as set (secrets masked). */
-	void recordGiven() {
-		this.settings.variables().forEach((name, value) -> setVariable(name, value, false));
 	}
 
 	/** Notes that a block's state came from an earlier journal (resume). */
