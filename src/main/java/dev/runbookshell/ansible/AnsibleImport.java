@@ -15,10 +15,12 @@ import dev.runbookshell.ansible.AnsibleResults.HostResult;
 import dev.runbookshell.ansible.AnsibleResults.Play;
 import dev.runbookshell.ansible.AnsibleResults.Task;
 import dev.runbookshell.journal.JournalEntry;
-import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalEvent.BlockRef;
 import dev.runbookshell.journal.JournalEvent.ToolRef;
+import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalWriter;
+import dev.runbookshell.journal.RunMode;
+import dev.runbookshell.journal.SessionStatus;
 import dev.runbookshell.report.LiveMarkdownLog;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
@@ -62,7 +64,7 @@ public final class AnsibleImport {
 	 * @param status the session's status ({@code succeeded}, {@code failed}, {@code stopped})
 	 * @param counts blocks by status
 	 */
-	public record Imported(String host, Path journal, String status, Map<String, Integer> counts) {
+	public record Imported(String host, Path journal, SessionStatus status, Map<String, Integer> counts) {
 	}
 
 	/** @throws AnsibleException when the results are not an exported playbook's, or a block changed (unless force) */
@@ -103,7 +105,7 @@ public final class AnsibleImport {
 			journal.write(start, new JournalEvent.SessionStarted(
 					new JournalEvent.RunbookRef(runbook.file(), runbook.sha256(), runbook.title()),
 					new JournalEvent.TargetRef(host, uri(play.path(), host), null), this.operator,
-					this.machine, this.tool, "ansible", sections, cutover.isEmpty() ? null : cutover));
+					this.machine, this.tool, RunMode.ANSIBLE, sections, cutover.isEmpty() ? null : cutover));
 			journal.write(start, new JournalEvent.Note("imported from " + result + ": ansible-playbook ran "
 					+ play.path().replaceFirst(":\\d+$", "") + " on " + host, null));
 			for (Task task : play.tasks()) {

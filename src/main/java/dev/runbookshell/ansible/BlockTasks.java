@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.runbookshell.ansible.ExportedVariables.Variable;
 import dev.runbookshell.ansible.TaskScript.Shell;
 import dev.runbookshell.ansible.YamlText.Unsafe;
+import dev.runbookshell.runbook.Annotations.Confirm;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
 import dev.runbookshell.runbook.Expectation;
@@ -70,11 +71,11 @@ final class BlockTasks {
 			List<String> extraWhen, Map<String, Object> extraVars) {
 		List<Map<String, Object>> tasks = new ArrayList<>();
 		String risk = RiskDetector.risk(block, block.command());
-		boolean always = block.annotations().get("confirm").map(v -> v.strip().equalsIgnoreCase("always")).orElse(false);
+		Confirm annotated = block.annotations().confirmToObey().orElse(null);
 		if (risk != null) {
 			tasks.add(typedConfirmation(block, risk));
 		}
-		else if (always || (confirm && !"never".equalsIgnoreCase(block.annotations().get("confirm").orElse("").strip()))) {
+		else if (annotated == Confirm.ALWAYS || (confirm && annotated != Confirm.NEVER)) {
 			tasks.add(confirmation(block));
 		}
 		tasks.add(shellTask(block, fresh, neededSoFar, extraWhen, extraVars));

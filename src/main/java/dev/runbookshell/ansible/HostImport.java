@@ -15,17 +15,19 @@ import java.util.regex.Pattern;
 
 import dev.runbookshell.ansible.AnsibleResults.HostResult;
 import dev.runbookshell.journal.BlockStatus;
-import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.CheckState;
+import dev.runbookshell.journal.DecisionChoice;
 import dev.runbookshell.journal.JournalEvent.BlockRef;
 import dev.runbookshell.journal.JournalEvent.ExpectationResult;
+import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalWriter;
 import dev.runbookshell.journal.OutputCapture;
 import dev.runbookshell.journal.SecretMasker;
+import dev.runbookshell.journal.SessionStatus;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
 import dev.runbookshell.runbook.Expectation;
 import dev.runbookshell.session.RiskDetector;
-import dev.runbookshell.session.SessionResult;
 
 /**
  * One host's journal, written from Ansible's results the way a session writes its own: a decision, the block's
@@ -75,12 +77,12 @@ final class HostImport implements AutoCloseable {
 	/** A block's task: its decision, start, notes and end. */
 	void block(Block block, BlockRef ref, Instant start, HostResult result) {
 		if (result.flag("skipped")) {
-			write(start, new JournalEvent.Decision(ref, "skip", null));
+			write(start, new JournalEvent.Decision(ref, DecisionChoice.SKIP, null));
 			write(start, new JournalEvent.BlockFinished(ref, BlockStatus.SKIPPED, null, 0, null, null, List.of()));
 			this.statuses.put(block.id(), BlockStatus.SKIPPED);
 			return;
 		}
-		write(start, new JournalEvent.Decision(ref, "run", null));
+		write(start, new JournalEvent.Decision(ref, DecisionChoice.RUN, null));
 		write(start, new JournalEvent.BlockStarted(ref, block.command()));
 		Duration duration = duration(result, start);
 		Instant end = result.at() != null ? result.at() : start.plus(duration);
@@ -130,7 +132,7 @@ final class HostImport implements AutoCloseable {
 					+ " run without confirmation: decided automatically by -e runbook_yes=true", ref));
 		}
 		else if (result.flag("failed")) {
-			write(at, new JournalEvent.Decision(ref, "stop", null));
+			write(at, new JournalEvent.Decision(ref, DecisionChoice.STOP, null));
 			write(at, new JournalEvent.Note("not confirmed at ansible-playbook's pause prompt: the play stopped", ref));
 			this.stopped = true;
 			this.ended = true;
@@ -143,10 +145,10 @@ final class HostImport implements AutoCloseable {
 	/** A checklist item's pause: y ticks it, n refuses it, anything else (or runbook_yes) leaves it unverified. */
 	void check(ChecklistItem item, Instant at, HostResult result) {
 		String answer = result.flag("skipped") ? null : result.text("user_input");
-		String state = switch (answer == null ? "" : answer.strip().toLowerCase(java.util.Locale.ROOT)) {
-			case "y", "yes" -> "checked";
-			case "n", "no" -> "unchecked";
-			default -> "unverified";
+		CheckState state = switch (answer == null ? "" : answer.strip().toLowerCase(java.util.Locale.ROOT)) {
+			case "y", "yes" -> CheckState.CHECKED;
+			case "n", "no" -> CheckState.UNCHECKED;
+			default -> CheckState.UNVERIFIED;
 		};
 		String note = answer == null ? "not asked: -e runbook_yes=true" : "answered at ansible-playbook's pause prompt";
 		write(at, new JournalEvent.Check(item.line(), item.text(), item.section(), state, note));
@@ -168,9 +170,9 @@ final class HostImport implements AutoCloseable {
 			counts.put("not-run", notRun);
 		}
 		boolean failed = this.statuses.values().stream().anyMatch(status -> !status.isSettled());
-		SessionResult.Status status = failed ? SessionResult.Status.FAILED
-				: this.stopped || notRun > 0 ? SessionResult.Status.STOPPED : SessionResult.Status.SUCCEEDED;
-		JournalEvent.SessionFinished finished = new JournalEvent.SessionFinished(status.wire(), counts);
+		SessionStatus status = failed ? SessionStatus.FAILED
+				: this.stopped || notRun > 0 ? SessionStatus.STOPPED : SessionStatus.SUCCEEDED;
+		JournalEvent.SessionFinished finished = new JournalEvent.SessionFinished(status, counts);
 		write(at, finished);
 		return finished;
 	}

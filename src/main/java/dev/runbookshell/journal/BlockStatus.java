@@ -1,26 +1,19 @@
 package dev.runbookshell.journal;
 
-import java.util.Locale;
+import com.fasterxml.jackson.databind.EnumNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.EnumNaming;
 
 /**
  * How a block ended, as written in {@code block-finished} events ({@code timed-out} etc.).
  * {@code succeeded-with-failures} is a block annotated {@code errexit=false} that ran to its end while some of its
  * commands failed: never a plain success, but done, so a resumed run does not run it again.
  */
-public enum BlockStatus {
+@EnumNaming(EnumNamingStrategies.KebabCaseStrategy.class)
+public enum BlockStatus implements WireName {
 
 	SUCCEEDED, SUCCEEDED_WITH_FAILURES, FAILED, SKIPPED, TIMED_OUT, INTERRUPTED, UNKNOWN,
 	/** A block that follows output ({@code tail -f}, {@code logs -f}) ended by the operator or its timeout. */
 	STOPPED;
-
-	/** The journal spelling: lower case with dashes. */
-	public String wire() {
-		return name().toLowerCase(Locale.ROOT).replace('_', '-');
-	}
-
-	public static BlockStatus fromWire(String text) {
-		return valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
-	}
 
 	/** Succeeded (with or without failed commands), skipped or stopped: a resumed run does not run it again. */
 	public boolean isSettled() {

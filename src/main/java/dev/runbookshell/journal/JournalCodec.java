@@ -12,25 +12,20 @@ import java.util.HexFormat;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 /**
  * Turns a journal event into its JSON line and back. A line is {@code seq}, {@code at}, {@code type},
- * {@code prev}, then the event's record components in declaration order; null components are omitted; block
- * statuses are written in their wire form ({@code timed-out}). The bytes of a line depend only on the entry, so
+ * {@code prev}, then the event's record components in declaration order; null components are omitted; states
+ * (block status, decision choice, mode, check, session status) are written in their wire form ({@code timed-out},
+ * see {@link WireName}). The bytes of a line depend only on the entry, so
  * the hash chain computed over them is stable. Thread-safe.
  */
 public final class JournalCodec {
@@ -50,25 +45,11 @@ public final class JournalCodec {
 	private final ObjectMapper mapper;
 
 	public JournalCodec() {
-		SimpleModule statuses = new SimpleModule("journal-statuses");
-		statuses.addSerializer(BlockStatus.class, new StdSerializer<>(BlockStatus.class) {
-			@Override
-			public void serialize(BlockStatus value, JsonGenerator gen, SerializerProvider provider)
-					throws java.io.IOException {
-				gen.writeString(value.wire());
-			}
-		});
-		statuses.addDeserializer(BlockStatus.class, new StdDeserializer<>(BlockStatus.class) {
-			@Override
-			public BlockStatus deserialize(JsonParser p, DeserializationContext ctxt) throws java.io.IOException {
-				return BlockStatus.fromWire(p.getValueAsString());
-			}
-		});
 		this.mapper = JsonMapper.builder()
-			.addModule(statuses)
 			.serializationInclusion(JsonInclude.Include.NON_NULL)
 			.disable(SerializationFeature.INDENT_OUTPUT)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
 			.build();
 	}
 

@@ -35,13 +35,14 @@ public sealed interface JournalEvent {
 	}
 
 	/**
-	 * {@code session-started}. Mode is interactive, yes, answers, replay. Sections (optional, may be null) maps
+	 * {@code session-started}. Mode is who answered: interactive, yes, answers, replay (ansible for an
+	 * imported journal). Sections (optional, may be null) maps
 	 * each section number ({@code "4.1"}) to its heading, so reports can title the groups of blocks. Cutover
 	 * (optional, null when the runbook marks none) lists the ids of the blocks annotated {@code cutover=true}, so a
 	 * comparison of two runs can time the downtime window without guessing from names.
 	 */
 	record SessionStarted(RunbookRef runbook, TargetRef target, String operator, String host, ToolRef tool,
-			String mode, Map<String, String> sections, List<String> cutover) implements JournalEvent {
+			RunMode mode, Map<String, String> sections, List<String> cutover) implements JournalEvent {
 
 		@Override
 		public String type() {
@@ -50,10 +51,10 @@ public sealed interface JournalEvent {
 	}
 
 	/**
-	 * {@code decision}: what the operator (or the answers file, or the replayed log) chose for a block. Choice is
-	 * one of run, skip, edit, all, stop, retry, ignore, rollback; text is the edited command for edit.
+	 * {@code decision}: what the operator (or the answers file, or the replayed log) chose for a block; text is the
+	 * edited command for edit and edit-retry.
 	 */
-	record Decision(BlockRef block, String choice, String text) implements JournalEvent {
+	record Decision(BlockRef block, DecisionChoice choice, String text) implements JournalEvent {
 		@Override
 		public String type() {
 			return "decision";
@@ -162,7 +163,7 @@ public sealed interface JournalEvent {
 	}
 
 	/** {@code check}: a checklist item ticked (checked), refused (unchecked) or left unverified, with a note. */
-	record Check(int line, String text, String section, String result, String note) implements JournalEvent {
+	record Check(int line, String text, String section, CheckState result, String note) implements JournalEvent {
 		@Override
 		public String type() {
 			return "check";
@@ -178,7 +179,7 @@ public sealed interface JournalEvent {
 	}
 
 	/** {@code session-resumed}: blocks that were in flight when the previous process died were marked unknown. */
-	record SessionResumed(String operator, String host, String mode, List<String> unknownBlocks)
+	record SessionResumed(String operator, String host, RunMode mode, List<String> unknownBlocks)
 			implements JournalEvent {
 		@Override
 		public String type() {
@@ -187,7 +188,7 @@ public sealed interface JournalEvent {
 	}
 
 	/** {@code session-finished}: overall status (succeeded, failed, stopped, interrupted) and counts by status. */
-	record SessionFinished(String status, Map<String, Integer> counts) implements JournalEvent {
+	record SessionFinished(SessionStatus status, Map<String, Integer> counts) implements JournalEvent {
 		@Override
 		public String type() {
 			return "session-finished";

@@ -36,7 +36,7 @@ final class BlockRecordText {
 		List<String> facts = new ArrayList<>();
 		for (Decision decision : run.decisions()) {
 			RecordActors.Act act = actors.of(decision);
-			facts.add("Decided *" + MarkdownReport.inline(decision.choice()) + "*"
+			facts.add("Decided *" + MarkdownReport.inline(decision.choice().wire()) + "*"
 					+ (act == null ? "" : " by " + MarkdownReport.inline(act.who()) + " at " + UtcTime.dateTime(act.at())));
 		}
 		if (run.attempts().size() > 1) {

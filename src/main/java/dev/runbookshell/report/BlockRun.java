@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.runbookshell.journal.BlockStatus;
-import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.DecisionChoice;
 import dev.runbookshell.journal.JournalEvent.BlockFinished;
 import dev.runbookshell.journal.JournalEvent.BlockRef;
 import dev.runbookshell.journal.JournalEvent.Decision;
 import dev.runbookshell.journal.JournalEvent.ExpectationResult;
 import dev.runbookshell.journal.JournalEvent.Note;
+import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.JournalFold.Attempt;
 
 /**
  * Everything the journal says about one block in one session: the decisions taken on it, each attempt (a retry is
@@ -23,19 +25,6 @@ import dev.runbookshell.journal.JournalEvent.Note;
  */
 public record BlockRun(BlockRef block, String section, List<Decision> decisions, List<Attempt> attempts,
 		List<Note> notes) {
-
-	/** One start of a block and, unless the process died meanwhile, its end. */
-	public record Attempt(String command, Instant startedAt, BlockFinished finished, Instant finishedAt) {
-
-		/** When the output was complete: start + duration, or the finish time when the start was not journaled. */
-		public Instant endAt() {
-			if (this.startedAt != null && this.finished != null) {
-				return this.startedAt.plusMillis(this.finished.durationMs());
-			}
-			return this.finishedAt != null ? this.finishedAt : this.startedAt;
-		}
-
-	}
 
 	/** {@code 4.1.2 backup-db}. */
 	public String label() {
@@ -67,7 +56,7 @@ public record BlockRun(BlockRef block, String section, List<Decision> decisions,
 			return last.finished() != null ? last.finished().status() : BlockStatus.UNKNOWN;
 		}
 		Decision decision = lastDecision();
-		return decision != null && decision.choice().equals("skip") ? BlockStatus.SKIPPED : BlockStatus.UNKNOWN;
+		return decision != null && decision.choice() == DecisionChoice.SKIP ? BlockStatus.SKIPPED : BlockStatus.UNKNOWN;
 	}
 
 	public Decision lastDecision() {
@@ -76,7 +65,7 @@ public record BlockRun(BlockRef block, String section, List<Decision> decisions,
 
 	/** The decisions as a short phrase: {@code run}, {@code edit, retry}. */
 	public String decisionText() {
-		return String.join(", ", this.decisions.stream().map(Decision::choice).toList());
+		return String.join(", ", this.decisions.stream().map(d -> d.choice().wire()).toList());
 	}
 
 	/** Total time spent running the block, all attempts. */

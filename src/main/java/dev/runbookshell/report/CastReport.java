@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.runbookshell.journal.JournalFold.Attempt;
+
 /**
  * The run as an asciicast v2 recording (asciinema): a header line, then for each block start a marker
  * ({@code "m"}, the block's id and name) and the command echoed after a prompt, and the block's output at its
@@ -30,7 +32,7 @@ public final class CastReport implements ReportRenderer {
 		List<Frame> frames = new ArrayList<>();
 		int order = 0;
 		for (BlockRun block : run.blocks()) {
-			for (BlockRun.Attempt attempt : block.attempts()) {
+			for (Attempt attempt : block.attempts()) {
 				if (attempt.startedAt() == null) {
 					continue;
 				}

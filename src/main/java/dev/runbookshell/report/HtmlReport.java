@@ -4,11 +4,15 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.runbookshell.journal.BlockStatus;
-import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.CheckState;
 import dev.runbookshell.journal.JournalEvent.Check;
 import dev.runbookshell.journal.JournalEvent.ExpectationResult;
 import dev.runbookshell.journal.JournalEvent.Note;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
+import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.JournalFold.Attempt;
+import dev.runbookshell.journal.SessionStatus;
+import dev.runbookshell.journal.WireName;
 import dev.runbookshell.runbook.DurationText;
 
 /**
@@ -99,12 +103,12 @@ public final class HtmlReport implements ReportRenderer {
 					+ esc(s.target().fingerprint()) + "</code>");
 		}
 		if (s != null) {
-			metaRow(html, "Operator", esc(s.operator()) + " on " + esc(s.host()) + " (" + esc(s.mode()) + ")");
+			metaRow(html, "Operator", esc(s.operator()) + " on " + esc(s.host()) + " (" + esc(WireName.of(s.mode())) + ")");
 		}
 		metaRow(html, "Started", UtcTime.dateTime(run.start()));
 		metaRow(html, "Ended", run.finishedCleanly() ? UtcTime.dateTime(run.end()) : "not finished");
 		metaRow(html, "Duration", esc(DurationText.report(run.elapsed())));
-		metaRow(html, "Result", "<span class=\"badge b-" + badgeClass(run.result()) + "\">" + esc(run.result()) + "</span> "
+		metaRow(html, "Result", "<span class=\"badge b-" + badgeClass(run.status()) + "\">" + esc(run.result()) + "</span> "
 				+ esc(run.countsText()));
 		html.append("</table>\n");
 	}
@@ -115,7 +119,7 @@ public final class HtmlReport implements ReportRenderer {
 		for (BlockRun block : run.blocks()) {
 			html.append("<div class=\"lane\"><span class=\"label\" title=\"").append(esc(block.label())).append("\">")
 				.append(esc(block.label())).append("</span><span class=\"track\">");
-			for (BlockRun.Attempt attempt : block.attempts()) {
+			for (Attempt attempt : block.attempts()) {
 				if (attempt.startedAt() == null || attempt.finished() == null) {
 					continue;
 				}
@@ -195,8 +199,8 @@ public final class HtmlReport implements ReportRenderer {
 		}
 		html.append("<ul class=\"checks\">\n");
 		for (Check c : checks) {
-			html.append("<li>").append("checked".equals(c.result()) ? "☑ " : "☐ ").append(esc(c.text())).append(" (")
-				.append(esc(c.result())).append(")");
+			html.append("<li>").append(c.result() == CheckState.CHECKED ? "☑ " : "☐ ").append(esc(c.text())).append(" (")
+				.append(esc(WireName.of(c.result()))).append(")");
 			if (c.note() != null && !c.note().isEmpty()) {
 				html.append(": ").append(esc(c.note()));
 			}
@@ -226,12 +230,11 @@ public final class HtmlReport implements ReportRenderer {
 		html.append("<tr><td>").append(name).append("</td><td>").append(valueHtml).append("</td></tr>\n");
 	}
 
-	private static String badgeClass(String result) {
-		return switch (result) {
-			case "succeeded" -> "succeeded";
-			case "failed" -> "failed";
-			case "interrupted", "stopped" -> "interrupted";
-			default -> "unknown";
+	private static String badgeClass(SessionStatus status) {
+		return status == null ? "unknown" : switch (status) {
+			case SUCCEEDED -> "succeeded";
+			case FAILED -> "failed";
+			case INTERRUPTED, STOPPED -> "interrupted";
 		};
 	}
 

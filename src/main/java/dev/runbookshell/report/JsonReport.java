@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.runbookshell.journal.JournalCodec;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
+import dev.runbookshell.journal.WireName;
 
 /**
  * A machine-readable summary of the run: result, counts by status, total and per-block durations, and one row
@@ -33,7 +34,7 @@ public final class JsonReport implements ReportRenderer {
 				.put("fingerprint", s.target().fingerprint());
 		}
 		if (s != null) {
-			root.put("operator", s.operator()).put("mode", s.mode());
+			root.put("operator", s.operator()).put("mode", WireName.of(s.mode()));
 		}
 		root.put("start", JournalCodec.formatInstant(run.start()));
 		root.put("end", JournalCodec.formatInstant(run.end()));

@@ -16,6 +16,7 @@ import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.journal.JournalEvent.ExpectationResult;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
 import dev.runbookshell.runbook.DurationText;
+import dev.runbookshell.journal.WireName;
 
 /**
  * The run as JUnit XML for CI: one {@code <testsuite>} (name = runbook title, hostname = target), one
@@ -82,7 +83,7 @@ public final class JunitReport implements ReportRenderer {
 				property(xml, "target.fingerprint", s.target().fingerprint());
 			}
 			property(xml, "operator", s.operator());
-			property(xml, "mode", s.mode());
+			property(xml, "mode", WireName.of(s.mode()));
 		}
 		property(xml, "result", run.result());
 		xml.writeCharacters("\n  ");

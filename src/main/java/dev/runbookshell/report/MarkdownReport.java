@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.runbookshell.journal.BlockStatus;
-import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.CheckState;
 import dev.runbookshell.journal.JournalEvent.Check;
 import dev.runbookshell.journal.JournalEvent.Decision;
 import dev.runbookshell.journal.JournalEvent.ExpectationResult;
@@ -14,6 +14,9 @@ import dev.runbookshell.journal.JournalEvent.SessionResumed;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
 import dev.runbookshell.journal.JournalEvent.VariableSet;
 import dev.runbookshell.runbook.DurationText;
+import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.JournalFold.Timed;
+import dev.runbookshell.journal.WireName;
 
 /**
  * The Migration Log in Markdown, the document an operator attaches to the change ticket: a header (runbook,
@@ -38,7 +41,7 @@ public final class MarkdownReport implements ReportRenderer {
 		}
 		if (!run.notes().isEmpty()) {
 			md.append("\n## Notes\n\n");
-			for (Run.Timed<Note> note : run.notes()) {
+			for (Timed<Note> note : run.notes()) {
 				md.append("- ").append(UtcTime.time(note.at())).append(": ").append(inline(note.event().text()))
 					.append('\n');
 			}
@@ -61,7 +64,7 @@ public final class MarkdownReport implements ReportRenderer {
 		if (s != null) {
 			row(md, "Operator", inline(s.operator()) + " on " + inline(s.host()));
 			String tool = s.tool() == null ? "" : s.tool().name() + " " + s.tool().version() + ", ";
-			row(md, "Mode", inline(tool + s.mode()));
+			row(md, "Mode", inline(tool + WireName.of(s.mode())));
 		}
 		row(md, "Started", UtcTime.dateTime(run.start()));
 		row(md, "Ended", run.finishedCleanly() ? UtcTime.dateTime(run.end())
@@ -73,7 +76,7 @@ public final class MarkdownReport implements ReportRenderer {
 				+ " events, hash chain " + (run.verification().isBroken() ? "broken" : "verified")
 				+ (run.verification().state() == dev.runbookshell.journal.ChainStatus.State.INCOMPLETE_LAST_LINE
 						? " (ends in an incomplete line from an interrupted write)" : ""));
-		for (Run.Timed<SessionResumed> resume : run.resumes()) {
+		for (Timed<SessionResumed> resume : run.resumes()) {
 			SessionResumed r = resume.event();
 			md.append("\nResumed ").append(UtcTime.dateTime(resume.at())).append(" by ").append(inline(r.operator()))
 				.append(" on ").append(inline(r.host()));
@@ -120,7 +123,7 @@ public final class MarkdownReport implements ReportRenderer {
 			// an earlier attempt's edit does not make the text that ran last an edit (a resume runs the runbook's)
 			edited |= d.text() != null && d.text().equals(block.command());
 			if (d.text() != null && !d.text().equals(block.command())) {
-				md.append("\nEdited command (").append(inline(d.choice())).append("):\n\n");
+				md.append("\nEdited command (").append(inline(d.choice().wire())).append("):\n\n");
 				fence(md, "bash", d.text());
 			}
 		}
@@ -167,8 +170,8 @@ public final class MarkdownReport implements ReportRenderer {
 		}
 		md.append("\nChecklist:\n\n");
 		for (Check c : checks) {
-			String box = "checked".equals(c.result()) ? "[x]" : "[ ]";
-			md.append("- ").append(box).append(' ').append(inline(c.text())).append(" (").append(inline(c.result()))
+			String box = c.result() == CheckState.CHECKED ? "[x]" : "[ ]";
+			md.append("- ").append(box).append(' ').append(inline(c.text())).append(" (").append(inline(WireName.of(c.result())))
 				.append(')');
 			if (c.note() != null && !c.note().isEmpty()) {
 				md.append(": ").append(inline(c.note()));

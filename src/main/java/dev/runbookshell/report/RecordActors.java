@@ -11,6 +11,7 @@ import dev.runbookshell.journal.JournalEvent.Check;
 import dev.runbookshell.journal.JournalEvent.Decision;
 import dev.runbookshell.journal.JournalEvent.SessionResumed;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
+import dev.runbookshell.journal.RunMode;
 
 /**
  * Who took each decision and ticked each checklist item, and when: the operator and mode of the session (or the
@@ -59,17 +60,17 @@ final class RecordActors {
 	}
 
 	/** {@code alice}, or how an unattended session decided: {@code --yes (alice)}. */
-	private static String who(String operator, String mode) {
+	private static String who(String operator, RunMode mode) {
 		String name = operator == null || operator.isBlank() ? "unknown" : operator;
 		if (mode == null) {
 			return name;
 		}
 		return switch (mode) {
-			case "interactive" -> name;
-			case "yes" -> "--yes (started by " + name + ")";
-			case "answers" -> "the answers file (started by " + name + ")";
-			case "replay" -> "the replayed journal (started by " + name + ")";
-			default -> name + " (" + mode + ")";
+			case INTERACTIVE -> name;
+			case YES -> "--yes (started by " + name + ")";
+			case ANSWERS -> "the answers file (started by " + name + ")";
+			case REPLAY -> "the replayed journal (started by " + name + ")";
+			case ANSIBLE -> name + " (" + mode.wire() + ")";
 		};
 	}
 

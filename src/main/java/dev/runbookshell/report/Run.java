@@ -16,6 +16,8 @@ import dev.runbookshell.journal.JournalEvent.Note;
 import dev.runbookshell.journal.JournalEvent.SessionResumed;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
 import dev.runbookshell.journal.JournalEvent.VariableSet;
+import dev.runbookshell.journal.JournalFold.Timed;
+import dev.runbookshell.journal.SessionStatus;
 
 /**
  * One session as the reports see it, built from its journal alone: who ran which runbook where and when, the
@@ -27,7 +29,7 @@ import dev.runbookshell.journal.JournalEvent.VariableSet;
  * @param started the session-started event, or null when the journal lacks one
  * @param start time of the first event
  * @param end time of the last event
- * @param result the session-finished status, or {@code unfinished}
+ * @param status the session-finished status, or null when the session did not finish (yet)
  * @param blocks the blocks in order of first appearance
  * @param checks checklist ticks, in order
  * @param notes notes not attached to a block, in order, with their times
@@ -36,12 +38,8 @@ import dev.runbookshell.journal.JournalEvent.VariableSet;
  * @param eventCount number of events in the journal
  */
 public record Run(Path journal, ChainStatus verification, SessionStarted started, Instant start, Instant end,
-		String result, List<BlockRun> blocks, List<Check> checks, List<Timed<Note>> notes,
+		SessionStatus status, List<BlockRun> blocks, List<Check> checks, List<Timed<Note>> notes,
 		List<VariableSet> variables, List<Timed<SessionResumed>> resumes, int eventCount) {
-
-	/** An event with the time it was journaled. */
-	public record Timed<T>(Instant at, T event) {
-	}
 
 	/** Builds the run from an intact (or incomplete-last-line) journal; refuses a broken one. */
 	public static Run of(Journal journal) {
@@ -147,7 +145,12 @@ public record Run(Path journal, ChainStatus verification, SessionStarted started
 	}
 
 	public boolean finishedCleanly() {
-		return !this.result.equals(RunAssembly.UNFINISHED);
+		return this.status != null;
+	}
+
+	/** The status as the reports show it: {@code succeeded}, ..., or {@code unfinished}. */
+	public String result() {
+		return this.status == null ? "unfinished" : this.status.wire();
 	}
 
 }

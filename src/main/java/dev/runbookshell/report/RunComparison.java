@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.runbookshell.journal.JournalFold.Attempt;
+
 /**
  * Two runs of the same runbook side by side (a rehearsal and the production run): per block, both statuses and
  * durations and whether the output differed; each run's total time; and the downtime estimate.
@@ -88,7 +90,7 @@ public record RunComparison(Run a, Run b, List<Row> rows) {
 			}
 			ids.add(block.block().id());
 			inBlocks += block.durationMs();
-			for (BlockRun.Attempt attempt : block.attempts()) {
+			for (Attempt attempt : block.attempts()) {
 				if (attempt.startedAt() != null && (first == null || attempt.startedAt().isBefore(first))) {
 					first = attempt.startedAt();
 				}

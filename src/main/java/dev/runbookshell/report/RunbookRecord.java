@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.runbookshell.journal.CheckState;
 import dev.runbookshell.journal.Journal;
 import dev.runbookshell.journal.JournalEvent.SessionResumed;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
+import dev.runbookshell.journal.JournalFold.Timed;
+import dev.runbookshell.journal.WireName;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ParseNote;
 import dev.runbookshell.runbook.ParseResult;
@@ -79,7 +82,7 @@ public final class RunbookRecord {
 		line.append("**: on **").append(MarkdownReport.inline(run.targetName())).append("**");
 		if (s != null) {
 			line.append(", by ").append(MarkdownReport.inline(s.operator())).append(" on ")
-				.append(MarkdownReport.inline(s.host())).append(" (").append(MarkdownReport.inline(s.mode())).append(')');
+				.append(MarkdownReport.inline(s.host())).append(" (").append(MarkdownReport.inline(WireName.of(s.mode()))).append(')');
 		}
 		line.append(", ").append(UtcTime.dateTime(run.start())).append(" to ").append(UtcTime.dateTime(run.end()))
 			.append(": **").append(run.result().toUpperCase(Locale.ROOT)).append("** (")
@@ -87,7 +90,7 @@ public final class RunbookRecord {
 			.append(MarkdownReport.inline(run.journal().getFileName().toString())).append(": ")
 			.append(run.eventCount()).append(" events, hash chain verified. What happened to each block is under it.");
 		List<String> lines = new ArrayList<>(List.of(BEGIN + "session -->", line.toString()));
-		for (Run.Timed<SessionResumed> resume : run.resumes()) {
+		for (Timed<SessionResumed> resume : run.resumes()) {
 			lines.add(">");
 			lines.add("> Resumed " + UtcTime.dateTime(resume.at()) + " by "
 					+ MarkdownReport.inline(resume.event().operator()) + " on "
@@ -136,17 +139,17 @@ public final class RunbookRecord {
 		if (line < 1 || line > text.lineCount()) {
 			return;
 		}
-		String result = tick.check().result() == null ? "unverified" : tick.check().result();
-		boolean checked = result.equals("checked");
+		CheckState result = tick.check().result() == null ? CheckState.UNVERIFIED : tick.check().result();
+		boolean checked = result == CheckState.CHECKED;
 		Matcher box = CHECKBOX.matcher(text.line(line));
 		boolean ticked = checked && box.find();
 		if (ticked) {
 			text.replaceLine(line, box.group(1) + "[x]" + text.line(line).substring(box.end()));
 		}
 		String what = switch (result) {
-			case "checked" -> "✅ checked";
-			case "unchecked" -> "❌ not confirmed";
-			default -> "⬜ left unverified";
+			case CHECKED -> "✅ checked";
+			case UNCHECKED -> "❌ not confirmed";
+			case UNVERIFIED -> "⬜ left unverified";
 		};
 		String note = tick.check().note() == null || tick.check().note().isBlank() ? ""
 				: ": " + MarkdownReport.inline(tick.check().note());

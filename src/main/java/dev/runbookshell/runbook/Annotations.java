@@ -61,8 +61,22 @@ public record Annotations(Map<String, String> values) {
 		return get("timeout").map(DurationText::parse);
 	}
 
+	/** {@code confirm=always|typed|never} ({@code true}/{@code yes}, {@code false}/{@code no} as always, never). */
 	public Optional<Confirm> confirm() {
 		return get("confirm").map(Confirm::parse);
+	}
+
+	/**
+	 * The confirmation a block gets when it runs: {@link #confirm()}, with a value that cannot be read taken as
+	 * {@link Confirm#TYPED} (ask rather than guess; lint names the bad value).
+	 */
+	public Optional<Confirm> confirmToObey() {
+		try {
+			return confirm();
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.of(Confirm.TYPED);
+		}
 	}
 
 	/** Accepted exit codes, {@code exit=0,1}; {0} when not annotated. */

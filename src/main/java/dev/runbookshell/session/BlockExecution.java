@@ -39,7 +39,7 @@ final class BlockExecution {
 
 	private final TargetSession target;
 
-	private final SessionJournal journal;
+	private final SessionRecorder recorder;
 
 	private final SessionListener listener;
 
@@ -54,20 +54,16 @@ final class BlockExecution {
 
 	private final ShellSnapshots snapshots;
 
-	BlockExecution(TargetSession target, SessionJournal journal, SessionListener listener, SecretValues secrets,
+	BlockExecution(TargetSession target, SessionRecorder recorder, SessionListener listener, SecretValues secrets,
 			ScheduledExecutorService ticker, Confirmer confirmer, String runbookFile) {
 		this.file = runbookFile == null ? "runbook" : java.nio.file.Path.of(runbookFile).getFileName().toString();
 		this.snapshots = new ShellSnapshots(secrets);
 		this.target = target;
 		this.confirmer = confirmer;
-		this.journal = journal;
+		this.recorder = recorder;
 		this.listener = listener;
 		this.secrets = secrets;
 		this.ticker = ticker;
-	}
-
-	static BlockRef ref(Block block) {
-		return new BlockRef(block.id(), block.name(), block.hash());
 	}
 
 	/**
@@ -76,9 +72,9 @@ final class BlockExecution {
 	 */
 	BlockReport run(Block block, String script, String shown, Duration timeout, Map<String, String> exports)
 			throws TargetException {
-		BlockRef ref = ref(block);
+		BlockRef ref = SessionRecorder.ref(block);
 		TypedInput typed = block.annotations().interactive() ? startTyping(block, ref) : null;
-		SessionJournal.Capture capture = this.journal.capture(ref);
+		SessionJournal.Capture capture = this.recorder.capture(ref);
 		ByteArrayOutputStream kept = new ByteArrayOutputStream();
 		String command = this.secrets.mask(shown);
 		MaskedSink sink = new MaskedSink(capture, kept, ref, command);
@@ -152,8 +148,8 @@ final class BlockExecution {
 		if (typed != null) {
 			typed.stop();
 			int lines = typed.lines();
-			this.journal.append(new JournalEvent.Note("typed input: " + lines + (lines == 1 ? " line" : " lines")
-					+ " sent to the block while it ran (not recorded)", ref));
+			this.recorder.note("typed input: " + lines + (lines == 1 ? " line" : " lines")
+					+ " sent to the block while it ran (not recorded)", ref);
 		}
 	}
 
@@ -162,16 +158,13 @@ final class BlockExecution {
 		sink.flush();
 		SessionJournal.Captured captured = capture.finish();
 		BlockReport report = judged.report();
-		this.journal.append(new JournalEvent.BlockFinished(ref, report.status(), report.exitCode(),
-				report.duration().toMillis(), captured.output(), captured.outputFile(), report.expectations(),
-				judged.failures().isEmpty() ? null : judged.failures(),
-				judged.failures().isEmpty() ? null : judged.failedCount(), shell));
+		this.recorder.blockFinished(ref, report, captured, judged.failures(), judged.failedCount(), shell);
 		this.listener.blockFinished(report);
 	}
 
 	private void warn(BlockRef ref, String text) {
 		this.listener.warning(text);
-		this.journal.append(new JournalEvent.Note("warning: " + text, ref));
+		this.recorder.note("warning: " + text, ref);
 	}
 
 	/**
@@ -282,9 +275,7 @@ final class BlockExecution {
 		public void started(BlockMarker marker) {
 			if (!this.started) {
 				this.started = true;
-				BlockExecution.this.journal.append(new JournalEvent.BlockStarted(this.ref, this.command,
-						marker == null ? null : new JournalEvent.TargetMarker(marker.file(), marker.shellPid(),
-								marker.token())));
+				BlockExecution.this.recorder.blockStarted(this.ref, this.command, marker);
 			}
 		}
 

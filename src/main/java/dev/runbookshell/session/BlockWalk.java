@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.runbookshell.journal.BlockStatus;
-import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.runbook.Annotations.Confirm;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
 import dev.runbookshell.session.SessionListener.BlockReport;
@@ -33,23 +33,24 @@ final class BlockWalk {
 		this.decisions = new DecisionLog(state);
 	}
 
-	RunSession.Step offer(Block block, boolean inRollback) throws TargetException {
+	/** Offers {@code block} (and runs it when told): true when the walk went on past it, false when it stopped. */
+	boolean offer(Block block, boolean inRollback) throws TargetException {
 		String text = block.command();
 		Decision unknown = inRollback ? null : this.unknowns.beforeOffer(block);
 		if (unknown != null && unknown.choice() == Decision.Choice.IGNORE) {
 			record(block, unknown);
 			this.state.advancePast(block);
-			return RunSession.Step.ADVANCED;
+			return true;
 		}
 		if (unknown != null) {
-			this.state.stopped = true;
-			return RunSession.Step.STOPPED;
+			this.state.walk(WalkState.STOPPED);
+			return false;
 		}
 		// a risky block whose name was not typed is asked about again, "all remaining" or not: else the only
 		// way on is to type the name, and the operator never sees the text the name would run
 		boolean declined = false;
 		while (true) {
-			if (this.state.terminated) {
+			if (this.state.terminated()) {
 				return interruptedStop();
 			}
 			BlockPrompt prompt = this.state.prompt(block, text);
@@ -59,7 +60,7 @@ final class BlockWalk {
 				forgetInterruptBeforeAsking();
 				if (!this.state.confirmer.mode().unattended()) {
 					// the operator decides on the text that will run, values in place
-					this.state.askMissing(block, text, true);
+					this.state.values.askMissing(block, text, true);
 					prompt = this.state.prompt(block, text);
 				}
 				decision = this.state.confirmer.beforeBlock(prompt);
@@ -78,22 +79,21 @@ final class BlockWalk {
 								+ this.state.confirmer.mode().wire() + " runs it only when its answers name it)");
 					}
 					skipWithoutRecording(block);
-					return RunSession.Step.ADVANCED;
+					return true;
 				}
 				case STOP, ROLLBACK -> {
-					return inRollback ? RunSession.Step.STOPPED : stop();
+					return inRollback ? false : stop();
 				}
-				case ALL -> this.state.runAll = true;
+				case ALL -> this.state.walk(WalkState.ALL_REMAINING);
 				case EDIT, EDIT_RETRY -> text = decision.text();
 				default -> {
 				}
 			}
-			if (this.state.interruptRequested && this.state.confirmer.mode().unattended()) {
+			if (this.state.interruptRequested() && this.state.confirmer.mode().unattended()) {
 				return interruptedStop();
 			}
-			RunSession.Step step = confirmAndExecute(block, text, inRollback, confirmsFirst ? decision : null);
-			if (step != null) {
-				return step;
+			if (confirmed(block, text, confirmsFirst ? decision : null)) {
+				return execute(block, text, inRollback);
 			}
 			declined = true;
 		}
@@ -101,23 +101,21 @@ final class BlockWalk {
 
 	private boolean asks(Block block, boolean inRollback) {
 		// a replay takes each block's recorded decisions, also after 'all': a name not typed there was followed by one
-		if (!this.state.runAll || inRollback || this.state.statuses.get(block.id()) == BlockStatus.UNKNOWN
-				|| this.state.confirmer.mode() == SessionMode.REPLAY) {
+		if (this.state.walk() != WalkState.ALL_REMAINING || inRollback
+				|| this.state.status(block) == BlockStatus.UNKNOWN || this.state.confirmer.mode() == SessionMode.REPLAY) {
 			return true;
 		}
-		boolean always = block.annotations().get("confirm").map(v -> v.trim().equalsIgnoreCase("always"))
-			.orElse(false);
-		return always || block.annotations().excludeFromRunAll();
+		return block.annotations().confirmToObey().orElse(null) == Confirm.ALWAYS
+				|| block.annotations().excludeFromRunAll();
 	}
 
-	/** Asks for the target's name when the block is risky; null when not confirmed (ask again). */
-	RunSession.Step confirmAndExecute(Block block, String text, boolean inRollback) throws TargetException {
-		return confirmAndExecute(block, text, inRollback, null);
+	/** Asks for the target's name when the block is risky; false when it was not typed (the block does not run). */
+	boolean confirmed(Block block, String text) {
+		return confirmed(block, text, null);
 	}
 
 	/** @param unrecorded the decision to run the block, journaled only once the target's name is typed, or null */
-	private RunSession.Step confirmAndExecute(Block block, String text, boolean inRollback, Decision unrecorded)
-			throws TargetException {
+	private boolean confirmed(Block block, String text, Decision unrecorded) {
 		String risk = RiskDetector.risk(block, text);
 		if (risk == null && unrecorded != null) {
 			record(block, unrecorded);
@@ -131,34 +129,34 @@ final class BlockWalk {
 				this.state.listener.message("not confirmed: " + block.label() + " did not run");
 				recordEdit();
 				// no 'run' is journaled for it (offer holds it back): this says why nothing ran
-				this.state.journal.append(new JournalEvent.Note("not confirmed: the target's name was not typed, "
-						+ block.label() + " did not run", BlockExecution.ref(block)));
-				return null;
+				this.state.recorder.note("not confirmed: the target's name was not typed, " + block.label()
+						+ " did not run", SessionRecorder.ref(block));
+				return false;
 			}
 			if (this.state.confirmer.mode().unattended()) {
 				recordEdit(); // an edit from a file holds no secret typed at a prompt: keep the journal in order
-				this.state.journal.append(new JournalEvent.Note("risky block (" + risk + ") run without typing the "
-						+ "target's name: decided automatically by --" + this.state.confirmer.mode().wire(),
-						BlockExecution.ref(block)));
+				this.state.recorder.note("risky block (" + risk + ") run without typing the target's name: decided "
+						+ "automatically by --" + this.state.confirmer.mode().wire(), SessionRecorder.ref(block));
 			}
 		}
-		return execute(block, text, inRollback);
+		return true;
 	}
 
-	RunSession.Step execute(Block block, String text, boolean inRollback) throws TargetException {
+	/** Runs {@code block} (with its retries, and what the confirmer says after a failure): true when the walk went on. */
+	boolean execute(Block block, String text, boolean inRollback) throws TargetException {
 		String current = text;
 		while (true) {
 			BlockReport report = runWithRetries(block, current);
-			if (this.state.terminated) {
+			if (this.state.terminated()) {
 				record(block, Decision.STOP);
 				return interruptedStop();
 			}
 			if (report.status().ranToEnd() || report.status() == BlockStatus.STOPPED) {
 				if (report.status() == BlockStatus.STOPPED) {
-					this.state.interruptRequested = false; // the Ctrl-C ended the following, not the session
+					this.state.forgetInterrupt(); // the Ctrl-C ended the following, not the session
 				}
 				this.state.advancePast(block);
-				return RunSession.Step.ADVANCED;
+				return true;
 			}
 			if (report.status() == BlockStatus.INTERRUPTED && this.state.confirmer.mode().unattended()) {
 				record(block, Decision.STOP);
@@ -172,16 +170,16 @@ final class BlockWalk {
 				}
 				if (decision.choice() == Decision.Choice.IGNORE) {
 					this.state.advancePast(block);
-					return RunSession.Step.ADVANCED;
+					return true;
 				}
-				this.state.stopped = true;
-				return RunSession.Step.STOPPED;
+				this.state.walk(WalkState.STOPPED);
+				return false;
 			}
 			Decision decision = afterFailure(block, current, report, inRollback, false);
 			if (decision.choice() == Decision.Choice.ROLLBACK && !inRollback) {
 				// the operator then chooses again for the failed block: retry it, go on, or stop
-				if (!runRollback(this.state.rollbacks.steps()) && this.state.interruptedStop) {
-					return RunSession.Step.STOPPED;
+				if (!runRollback(this.state.rollbacks.steps()) && this.state.walk().interrupted()) {
+					return false;
 				}
 				this.state.listener.message("after the rollback, " + block.label() + " is still "
 						+ report.status().wire() + ": retry it, go on with the next block (ignore), or stop");
@@ -193,17 +191,17 @@ final class BlockWalk {
 				case EDIT_RETRY, EDIT -> current = decision.text();
 				case IGNORE, SKIP -> {
 					this.state.advancePast(block);
-					return RunSession.Step.ADVANCED;
+					return true;
 				}
 				case ROLLBACK -> {
-					this.state.stopped = true;
-					return RunSession.Step.STOPPED;
+					this.state.walk(WalkState.STOPPED);
+					return false;
 				}
 				default -> {
 					if (report.status() == BlockStatus.INTERRUPTED) {
-						this.state.interruptedStop = true;
+						this.state.walk(WalkState.INTERRUPTED);
 					}
-					return inRollback ? RunSession.Step.STOPPED : stop();
+					return inRollback ? false : stop();
 				}
 			}
 		}
@@ -231,12 +229,12 @@ final class BlockWalk {
 			}
 			PreparedBlock prepared;
 			try {
-				prepared = this.state.prepare(block, text);
+				prepared = this.state.values.prepare(block, text);
 			}
 			finally {
 				recordEdit();
 			}
-			if (this.state.interruptRequested) {
+			if (this.state.interruptRequested()) {
 				// Ctrl-C came after the decision but before the block started: it must not run
 				report = interruptedBeforeStart(block);
 				break;
@@ -245,59 +243,56 @@ final class BlockWalk {
 			if (FollowedOutput.follows(block, prepared.script())) {
 				this.state.listener.message(FollowedOutput.hint(block, this.state.timeout(block)));
 			}
-			this.state.lastRun = block;
-			this.state.blockRunning = true;
+			this.state.starting(block);
 			try {
 				report = this.execution.run(block, prepared.script(), prepared.shown(), this.state.timeout(block),
 						prepared.exports());
 			}
 			finally {
-				this.state.blockRunning = false;
+				this.state.stoppedRunning();
 			}
-			this.state.settle(block, report.status());
-			this.state.connectionLost = report.status() == BlockStatus.UNKNOWN;
+			this.state.ran(block, report.status());
 			if (report.status().ranToEnd() || !(report.status() == BlockStatus.FAILED
 					|| report.status() == BlockStatus.TIMED_OUT)) {
 				break;
 			}
 		}
 		if (!report.status().ranToEnd()) {
-			this.state.lastUnsuccessful = block;
-			this.state.lastText = text;
+			this.state.unsuccessful(block, text);
 		}
 		return report;
 	}
 
 	/** After a lost connection the target refuses until told to reconnect: only a decision to go on gets here. */
 	private void reconnectIfLost() throws TargetException {
-		if (this.state.connectionLost) {
+		if (this.state.lostIn() != null) {
 			this.state.listener.message("reconnecting to " + this.state.settings.targetName()
 					+ " (a fresh shell: cd and export of earlier blocks are lost)");
 			this.state.target.reconnect();
-			this.state.connectionLost = false;
+			this.state.reconnected();
 		}
 	}
 
-	private RunSession.Step stop() throws TargetException {
-		this.state.stopped = true;
+	/** Stops the walk, offering the rollback of what ran; false, as the walk did not go on. */
+	private boolean stop() throws TargetException {
+		this.state.walk(WalkState.STOPPED);
 		List<Block> plan = this.state.rollbacks.steps();
 		if (!plan.isEmpty() && this.state.confirmer.confirmRollback(plan)) {
 			runRollback(plan);
 		}
-		return RunSession.Step.STOPPED;
+		return false;
 	}
 
-	private RunSession.Step interruptedStop() {
-		this.state.interruptedStop = true;
-		this.state.stopped = true;
-		return RunSession.Step.STOPPED;
+	private boolean interruptedStop() {
+		this.state.walk(WalkState.INTERRUPTED);
+		return false;
 	}
 
 	/** Offers each rollback block in turn; false when one of them stopped the rollback. */
 	boolean runRollback(List<Block> plan) throws TargetException {
 		this.state.listener.message("rolling back: " + String.join(", ", plan.stream().map(Block::label).toList()));
 		for (Block block : plan) {
-			if (offer(block, true) == RunSession.Step.STOPPED) {
+			if (!offer(block, true)) {
 				this.state.listener.warning("rollback stopped at " + block.label());
 				return false;
 			}
@@ -307,8 +302,7 @@ final class BlockWalk {
 
 	void skipWithoutRecording(Block block) {
 		this.state.settle(block, BlockStatus.SKIPPED);
-		this.state.journal.append(new JournalEvent.BlockFinished(BlockExecution.ref(block), BlockStatus.SKIPPED,
-				null, 0, null, null, List.of()));
+		this.state.recorder.blockNotRun(block, BlockStatus.SKIPPED);
 		this.state.listener
 			.blockFinished(new BlockReport(block, BlockStatus.SKIPPED, null, Duration.ZERO, List.of(), null));
 		this.state.advancePast(block);
@@ -331,15 +325,14 @@ final class BlockWalk {
 	 */
 	void forgetInterruptBeforeAsking() {
 		if (!this.state.confirmer.mode().unattended()) {
-			this.state.interruptRequested = false;
+			this.state.forgetInterrupt();
 		}
 	}
 
 	private BlockReport interruptedBeforeStart(Block block) {
 		BlockReport report = new BlockReport(block, BlockStatus.INTERRUPTED, null, Duration.ZERO, List.of(),
 				"interrupted before it started: nothing ran");
-		this.state.journal.append(new JournalEvent.BlockFinished(BlockExecution.ref(block), BlockStatus.INTERRUPTED,
-				null, 0, null, null, List.of()));
+		this.state.recorder.blockNotRun(block, BlockStatus.INTERRUPTED);
 		this.state.listener.blockFinished(report);
 		this.state.settle(block, BlockStatus.INTERRUPTED, false);
 		return report;
@@ -347,8 +340,7 @@ final class BlockWalk {
 
 	void askChecks(List<ChecklistItem> items) {
 		this.state.confirmer.checkList(items, (item, result) -> {
-			this.state.journal.append(new JournalEvent.Check(item.line(), item.text(), item.section(),
-					result.state().wire(), this.state.secrets.mask(result.note())));
+			this.state.recorder.check(item, result);
 			this.state.checklists.answered(item.line());
 		});
 	}

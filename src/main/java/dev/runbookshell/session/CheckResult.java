@@ -1,6 +1,6 @@
 package dev.runbookshell.session;
 
-import java.util.Locale;
+import dev.runbookshell.journal.CheckState;
 
 /**
  * The operator's answer to a checklist item.
@@ -15,10 +15,21 @@ public record CheckResult(State state, String note) {
 	/** Whether the operator confirmed the check. */
 	public enum State {
 
-		CHECKED, UNCHECKED, UNVERIFIED;
+		CHECKED(CheckState.CHECKED), UNCHECKED(CheckState.UNCHECKED), UNVERIFIED(CheckState.UNVERIFIED);
+
+		private final CheckState recorded;
+
+		State(CheckState recorded) {
+			this.recorded = recorded;
+		}
+
+		/** As the journal records it. */
+		public CheckState recorded() {
+			return this.recorded;
+		}
 
 		public String wire() {
-			return name().toLowerCase(Locale.ROOT);
+			return this.recorded.wire();
 		}
 
 	}

@@ -2,6 +2,8 @@ package dev.runbookshell.session;
 
 import java.util.Locale;
 
+import dev.runbookshell.journal.DecisionChoice;
+
 /**
  * What the operator (or the answers file, or the replayed log) chose for a block: before it runs, or after it
  * failed.
@@ -42,13 +44,37 @@ public record Decision(Choice choice, String text) {
 	/** The choices; the first five answer "run this block?", the rest "it failed, now what?". */
 	public enum Choice {
 
-		RUN, SKIP, EDIT, ALL, STOP, RETRY, EDIT_RETRY, IGNORE, ROLLBACK;
+		RUN(DecisionChoice.RUN), SKIP(DecisionChoice.SKIP), EDIT(DecisionChoice.EDIT), ALL(DecisionChoice.ALL),
+		STOP(DecisionChoice.STOP), RETRY(DecisionChoice.RETRY), EDIT_RETRY(DecisionChoice.EDIT_RETRY),
+		IGNORE(DecisionChoice.IGNORE), ROLLBACK(DecisionChoice.ROLLBACK);
+
+		private final DecisionChoice recorded;
+
+		Choice(DecisionChoice recorded) {
+			this.recorded = recorded;
+		}
+
+		/** As the journal records it. */
+		public DecisionChoice recorded() {
+			return this.recorded;
+		}
 
 		/** The journal spelling ({@code edit-retry}). */
 		public String wire() {
-			return name().toLowerCase(Locale.ROOT).replace('_', '-');
+			return this.recorded.wire();
 		}
 
+		/** The choice a journal recorded. */
+		public static Choice of(DecisionChoice recorded) {
+			for (Choice choice : values()) {
+				if (choice.recorded == recorded) {
+					return choice;
+				}
+			}
+			throw new IllegalArgumentException("no choice " + recorded);
+		}
+
+		/** A choice as an answers file spells it ({@code edit-retry}, any case). */
 		public static Choice fromWire(String text) {
 			return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
 		}

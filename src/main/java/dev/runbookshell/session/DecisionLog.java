@@ -2,7 +2,6 @@ package dev.runbookshell.session;
 
 import java.util.List;
 
-import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.SecretMasker;
 import dev.runbookshell.runbook.Block;
 
@@ -49,7 +48,7 @@ final class DecisionLog {
 					+ SecretMasker.MASK + ", so a --replay of this log will refuse this edit (write " + instead
 					+ " instead of its value)");
 		}
-		this.state.journal.append(new JournalEvent.Decision(BlockExecution.ref(block), decision.choice().wire(), text));
+		this.state.recorder.decision(block, decision.choice(), text);
 	}
 
 	private record PendingEdit(Block block, Decision decision) {

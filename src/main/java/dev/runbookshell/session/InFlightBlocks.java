@@ -27,11 +27,20 @@ final class InFlightBlocks {
 	}
 
 	/**
-	 * @return one {@code block-finished} per block of {@code inFlight}, in order
+	 * How a block that was in flight ended, for its {@code block-finished}.
+	 * @param exitCode its exit status when it finished unseen, else null
+	 * @param why what the event's output says instead of the output that was not recorded
+	 * @param failedCount how many of its commands failed, or null when none (or not known)
+	 */
+	record Ending(BlockRef block, BlockStatus status, Integer exitCode, String why, Integer failedCount) {
+	}
+
+	/**
+	 * @return one ending per block of {@code inFlight}, in order
 	 * @throws SessionRefusedException naming the block and how to proceed, when one still runs on the target
 	 */
-	static List<JournalEvent.BlockFinished> settle(SessionState state, JournalHistory resume, List<BlockRef> inFlight) {
-		List<JournalEvent.BlockFinished> endings = new ArrayList<>();
+	static List<Ending> settle(SessionState state, JournalHistory resume, List<BlockRef> inFlight) {
+		List<Ending> endings = new ArrayList<>();
 		for (BlockRef ref : inFlight) {
 			PreviousBlock previous = ask(state, resume, ref);
 			endings.add(ending(state, ref, previous));
@@ -72,7 +81,7 @@ final class InFlightBlocks {
 		}
 	}
 
-	private static JournalEvent.BlockFinished ending(SessionState state, BlockRef ref, PreviousBlock previous) {
+	private static Ending ending(SessionState state, BlockRef ref, PreviousBlock previous) {
 		String label = ref.id() + " " + ref.name();
 		if (previous.state() == PreviousBlock.State.FINISHED) {
 			Block block = state.runbook.executableBlocks().stream().filter(b -> b.id().equals(ref.id())).findFirst()
@@ -82,10 +91,9 @@ final class InFlightBlocks {
 					+ state.settings.targetName() + " with exit " + previous.exitCode()
 					+ (previous.failedCommands() > 0 ? " after " + previous.failedCommands() + " failed commands" : "")
 					+ ": recorded as " + status.wire() + " (its output was not recorded)");
-			return new JournalEvent.BlockFinished(ref, status, previous.exitCode(), 0,
-					"(finished on the target while no run was watching: exit " + previous.exitCode()
-							+ "; its output was not recorded)", null, List.of(), null,
-					previous.failedCommands() > 0 ? previous.failedCommands() : null, null);
+			return new Ending(ref, status, previous.exitCode(), "finished on the target while no run was watching: exit "
+					+ previous.exitCode() + "; its output was not recorded",
+					previous.failedCommands() > 0 ? previous.failedCommands() : null);
 		}
 		String why = previous.state() == PreviousBlock.State.STOPPED
 				? "the target stopped it when the previous run ended: its effect is unknown"
@@ -93,7 +101,7 @@ final class InFlightBlocks {
 		state.listener.warning("block " + label + " was running when the previous run ended"
 				+ (previous.state() == PreviousBlock.State.STOPPED ? " (the target's watchdog stopped it)" : "")
 				+ ": its effect is unknown");
-		return new JournalEvent.BlockFinished(ref, BlockStatus.UNKNOWN, null, 0, "(" + why + ")", null, List.of());
+		return new Ending(ref, BlockStatus.UNKNOWN, null, why, null);
 	}
 
 	/** The status a block that finished unseen earns: without its output, an expectation cannot be checked. */

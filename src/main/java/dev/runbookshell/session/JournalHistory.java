@@ -1,7 +1,5 @@
 package dev.runbookshell.session;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,9 +8,11 @@ import java.util.Set;
 
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.journal.JournalEntry;
-import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.JournalEvent.BlockFinished;
 import dev.runbookshell.journal.JournalEvent.BlockRef;
 import dev.runbookshell.journal.JournalEvent.TargetRef;
+import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.JournalFold;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.Runbook;
 
@@ -25,72 +25,16 @@ public final class JournalHistory {
 
 	private final String location;
 
-	private TargetRef target;
+	private final JournalFold fold;
 
-	private JournalEvent.RunbookRef runbook;
-
-	private int events;
-
-	private final Map<String, BlockRef> blocks = new LinkedHashMap<>();
-
-	private final Map<String, BlockStatus> statuses = new HashMap<>();
-
-	private final Set<String> inFlight = new LinkedHashSet<>();
-
-	private final List<Finished> finished = new ArrayList<>();
-
-	private final Map<String, List<JournalEvent.Decision>> decisions = new HashMap<>();
-
-	private final Set<Integer> checkedLines = new LinkedHashSet<>();
-
-	private final Map<String, String> variables = new LinkedHashMap<>();
-
-	private final Map<String, JournalEvent.TargetMarker> markers = new HashMap<>();
-
-	private JournalEvent.ShellSnapshot shell;
-
-	private JournalHistory(String location) {
+	private JournalHistory(String location, JournalFold fold) {
 		this.location = location;
+		this.fold = fold;
 	}
 
 	/** Reads the events of the journal at {@code location} (named in messages). */
 	public static JournalHistory of(String location, List<JournalEntry> entries) {
-		JournalHistory history = new JournalHistory(location);
-		entries.forEach(entry -> history.add(entry.event()));
-		return history;
-	}
-
-	private void add(JournalEvent event) {
-		this.events++;
-		if (event instanceof JournalEvent.SessionStarted started && this.runbook == null) {
-			this.target = started.target();
-			this.runbook = started.runbook();
-		}
-		else if (event instanceof JournalEvent.Decision decision) {
-			this.blocks.putIfAbsent(decision.block().id(), decision.block());
-			this.decisions.computeIfAbsent(decision.block().id(), id -> new ArrayList<>()).add(decision);
-		}
-		else if (event instanceof JournalEvent.BlockStarted started) {
-			this.blocks.put(started.block().id(), started.block());
-			this.inFlight.add(started.block().id());
-			this.markers.put(started.block().id(), started.marker());
-		}
-		else if (event instanceof JournalEvent.BlockFinished finished) {
-			String id = finished.block().id();
-			this.blocks.put(id, finished.block());
-			boolean started = this.inFlight.remove(id);
-			this.statuses.put(id, finished.status());
-			this.finished.add(new Finished(id, finished.status(), started));
-			if (finished.shell() != null) {
-				this.shell = finished.shell();
-			}
-		}
-		else if (event instanceof JournalEvent.Check check) {
-			this.checkedLines.add(check.line());
-		}
-		else if (event instanceof JournalEvent.VariableSet set && !set.secret()) {
-			this.variables.put(set.name(), set.value());
-		}
+		return new JournalHistory(location, JournalFold.of(entries));
 	}
 
 	public String location() {
@@ -99,43 +43,54 @@ public final class JournalHistory {
 
 	/** The target of the session that wrote the journal (of its first session-started), or null. */
 	public TargetRef target() {
-		return this.target;
+		return this.fold.started() == null ? null : this.fold.started().target();
 	}
 
+	/** The block's last status, or null when it never finished. */
 	public BlockStatus status(String blockId) {
-		return this.statuses.get(blockId);
+		JournalFold.BlockTrail trail = this.fold.block(blockId);
+		BlockFinished last = trail == null ? null : trail.lastFinished();
+		return last == null ? null : last.status();
 	}
 
 	/** Blocks started but never finished: the process died while they ran. */
 	public List<BlockRef> inFlight() {
-		return this.inFlight.stream().map(this.blocks::get).toList();
+		return this.fold.inFlight();
 	}
 
 	/** Every block-finished event, in journal order. */
-	public List<Finished> finished() {
-		return List.copyOf(this.finished);
+	public List<JournalFold.Outcome> finished() {
+		return this.fold.outcomes();
 	}
 
 	/** Where the target recorded the block's last start, or null (see {@code block-started}). */
 	public JournalEvent.TargetMarker marker(String blockId) {
-		return this.markers.get(blockId);
+		JournalFold.BlockTrail trail = this.fold.block(blockId);
+		return trail == null ? null : trail.marker();
 	}
 
 	/** The shell's state after the last block that recorded it, or null. */
 	public JournalEvent.ShellSnapshot shell() {
-		return this.shell;
+		return this.fold.shell();
 	}
 
 	public List<JournalEvent.Decision> decisions(String blockId) {
-		return this.decisions.getOrDefault(blockId, List.of());
+		JournalFold.BlockTrail trail = this.fold.block(blockId);
+		return trail == null ? List.of() : trail.decisions();
 	}
 
+	/** The lines of the checklist items answered, in the order first answered. */
 	public Set<Integer> checkedLines() {
-		return this.checkedLines;
+		Set<Integer> lines = new LinkedHashSet<>();
+		this.fold.checks().forEach(check -> lines.add(check.line()));
+		return lines;
 	}
 
+	/** The last value of each variable that is not secret. */
 	public Map<String, String> variables() {
-		return this.variables;
+		Map<String, String> values = new LinkedHashMap<>();
+		this.fold.variables().stream().filter(set -> !set.secret()).forEach(set -> values.put(set.name(), set.value()));
+		return values;
 	}
 
 	/**
@@ -146,18 +101,19 @@ public final class JournalHistory {
 	 */
 	public void verifyRunbook(Runbook runbook, boolean force, String forWhat) {
 		String refused = "cannot " + forWhat + ": " + this.location;
-		if (this.events == 0) {
+		if (this.fold.events() == 0) {
 			throw new SessionRefusedException(refused + " is empty: it is not a journal of " + runbook.file());
 		}
-		if (this.runbook == null) {
+		JournalEvent.RunbookRef recorded = this.fold.started() == null ? null : this.fold.started().runbook();
+		if (recorded == null) {
 			throw new SessionRefusedException(refused + " has no session-started event: it is not a whole journal "
 					+ "of " + runbook.file());
 		}
-		if (force || sameRunbook(this.runbook, runbook)) {
+		if (force || sameRunbook(recorded, runbook)) {
 			return;
 		}
-		throw new SessionRefusedException(refused + " is a journal of " + this.runbook.path() + " ('"
-				+ this.runbook.title() + "'), not of " + runbook.file() + " (--force to proceed)");
+		throw new SessionRefusedException(refused + " is a journal of " + recorded.path() + " ('"
+				+ recorded.title() + "'), not of " + runbook.file() + " (--force to proceed)");
 	}
 
 	private static boolean sameRunbook(JournalEvent.RunbookRef recorded, Runbook runbook) {
@@ -180,7 +136,11 @@ public final class JournalHistory {
 		if (force) {
 			return;
 		}
-		for (BlockRef ref : this.blocks.values()) {
+		for (JournalFold.BlockTrail trail : this.fold.blocks()) {
+			if (trail.decisions().isEmpty() && trail.attempts().isEmpty()) {
+				continue; // only a note names it
+			}
+			BlockRef ref = trail.ref();
 			Block now = runbook.executableBlocks().stream().filter(b -> b.id().equals(ref.id())).findFirst()
 				.orElse(null);
 			if (now == null) {
@@ -202,26 +162,18 @@ public final class JournalHistory {
 	 * @throws SessionRefusedException unless {@code force}
 	 */
 	public void verifyTarget(TargetRef current, boolean sameNameOnly, boolean force, String forWhat) {
-		if (force || this.target == null || this.target.fingerprint() == null) {
+		TargetRef target = target();
+		if (force || target == null || target.fingerprint() == null) {
 			return;
 		}
-		if (sameNameOnly && !this.target.name().equals(current.name())) {
+		if (sameNameOnly && !target.name().equals(current.name())) {
 			return;
 		}
-		if (!this.target.fingerprint().equals(current.fingerprint())) {
+		if (!target.fingerprint().equals(current.fingerprint())) {
 			throw new SessionRefusedException("cannot " + forWhat + ": target " + current.name() + " is not the one "
-					+ this.location + " was written on (fingerprint " + this.target.fingerprint() + " then, "
+					+ this.location + " was written on (fingerprint " + target.fingerprint() + " then, "
 					+ current.fingerprint() + " now; --force to proceed)");
 		}
-	}
-
-	/**
-	 * One block-finished event.
-	 * @param id the block's id
-	 * @param status how it ended
-	 * @param started whether a block-started came before it (false: nothing of the block ran)
-	 */
-	public record Finished(String id, BlockStatus status, boolean started) {
 	}
 
 	private static String abbreviate(String hash) {

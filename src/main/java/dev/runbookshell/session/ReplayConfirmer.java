@@ -119,7 +119,7 @@ public final class ReplayConfirmer extends AutoConfirmer {
 	}
 
 	private static Decision decision(JournalEvent.Decision recorded) {
-		return new Decision(Decision.Choice.fromWire(recorded.choice()), recorded.text());
+		return new Decision(Decision.Choice.of(recorded.choice()), recorded.text());
 	}
 
 	private SessionRefusedException notReached(Block block) {

@@ -3,7 +3,6 @@ package dev.runbookshell.session;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalEvent.ShellSnapshot;
 import dev.runbookshell.targets.ShellState;
 import dev.runbookshell.targets.TargetException;
@@ -49,7 +48,7 @@ final class ResumedShell {
 				+ (restored.isEmpty() ? "nothing" : String.join(", ", restored))
 				+ (lost.isEmpty() ? "" : "; not restored: " + String.join(", ", lost));
 		state.listener.message(line);
-		state.journal.append(new JournalEvent.Note(state.secrets.mask(line), null));
+		state.recorder.note(line, null);
 	}
 
 	private static String count(int n, String what) {

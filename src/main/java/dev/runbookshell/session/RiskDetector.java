@@ -16,13 +16,7 @@ public final class RiskDetector {
 
 	/** Why {@code command} (what will run for {@code block}) is risky, or null when it is not. */
 	public static String risk(Block block, String command) {
-		Confirm confirm;
-		try {
-			confirm = block.annotations().confirm().orElse(null);
-		}
-		catch (IllegalArgumentException ex) {
-			confirm = Confirm.TYPED; // a confirm value we cannot read: ask rather than guess
-		}
+		Confirm confirm = block.annotations().confirmToObey().orElse(null);
 		if (confirm == Confirm.TYPED) {
 			return "confirm=typed";
 		}

@@ -7,7 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import dev.runbookshell.journal.BlockStatus;
-import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ChecklistItem;
 import dev.runbookshell.runbook.Runbook;
@@ -23,7 +22,7 @@ import dev.runbookshell.targets.TargetSession;
 public final class RunSession implements AutoCloseable {
 
 	/** Unattended blocks without a timeout of their own give up after this long. */
-	public static final Duration UNATTENDED_TIMEOUT = Duration.ofMinutes(30);
+	public static final Duration UNATTENDED_TIMEOUT = SessionState.UNATTENDED_TIMEOUT;
 
 	/** What a step of the walk led to. */
 	public enum Step {
@@ -50,7 +49,7 @@ public final class RunSession implements AutoCloseable {
 	private RunSession(SessionState state, ScheduledExecutorService ticker) {
 		this.state = state;
 		this.ticker = ticker;
-		this.walk = new BlockWalk(state, new BlockExecution(state.target, state.journal, state.listener,
+		this.walk = new BlockWalk(state, new BlockExecution(state.target, state.recorder, state.listener,
 				state.secrets, ticker, state.confirmer, state.runbook.file()));
 	}
 
@@ -89,18 +88,18 @@ public final class RunSession implements AutoCloseable {
 
 	/** Offers the next flow block; after "all remaining" it goes on to the end. */
 	public Step next() throws TargetException {
-		this.state.stopped = false;
+		this.state.goOn();
 		Step step;
 		do {
 			step = offerCurrent();
 		}
-		while (step == Step.ADVANCED && this.state.runAll);
+		while (step == Step.ADVANCED && this.state.walk() == WalkState.ALL_REMAINING);
 		return step;
 	}
 
 	/** Offers every remaining block until the end or a stop. */
 	public Step runToEnd() throws TargetException {
-		this.state.stopped = false;
+		this.state.goOn();
 		Step step;
 		do {
 			step = offerCurrent();
@@ -116,38 +115,44 @@ public final class RunSession implements AutoCloseable {
 	}
 
 	private Step offerNext() throws TargetException {
-		if (this.state.cursor >= this.state.flow.size()) {
+		if (this.state.cursor() >= this.state.flow.size()) {
 			if (!this.state.flow.isEmpty()) {
 				this.walk.askChecks(this.state.checklists.dueAfter(this.state.flow.get(this.state.flow.size() - 1)));
 			}
 			return Step.END;
 		}
-		Block block = this.state.flow.get(this.state.cursor);
+		Block block = this.state.flow.get(this.state.cursor());
 		this.walk.askChecks(this.state.checklists.dueBefore(block));
-		return this.walk.offer(block, false);
+		return step(this.walk.offer(block, false));
+	}
+
+	private static Step step(boolean wentOn) {
+		return wentOn ? Step.ADVANCED : Step.STOPPED;
 	}
 
 	/** Runs {@code block} now, without asking first (a risky block still asks for the target's name). */
 	public Step run(Block block) throws TargetException {
-		this.state.stopped = false;
+		this.state.goOn();
 		this.walk.forgetInterruptBeforeAsking();
 		try (EngineCalls.Call call = this.calls.enter()) {
 			this.walk.record(block, Decision.RUN);
-			return this.walk.confirmAndExecute(block, block.command(), false);
+			// not confirmed: nothing ran, the walk stays where it was
+			return this.walk.confirmed(block, block.command()) ? step(this.walk.execute(block, block.command(), false))
+					: Step.ADVANCED;
 		}
 	}
 
 	/** Runs the last block that did not succeed again. */
 	public Step retry() throws TargetException {
-		Block block = this.state.lastUnsuccessful;
+		Block block = this.state.lastUnsuccessful();
 		if (block == null) {
 			throw new SessionRefusedException("nothing to retry: no block has failed");
 		}
-		this.state.stopped = false;
+		this.state.goOn();
 		this.walk.forgetInterruptBeforeAsking();
 		try (EngineCalls.Call call = this.calls.enter()) {
 			this.walk.record(block, Decision.RETRY);
-			return this.walk.execute(block, this.state.lastText, block.rollback());
+			return step(this.walk.execute(block, this.state.lastText(), block.rollback()));
 		}
 	}
 
@@ -163,7 +168,7 @@ public final class RunSession implements AutoCloseable {
 		if (index < 0) {
 			throw new SessionRefusedException("block " + block.label() + " is not in this session's flow");
 		}
-		this.state.cursor = index;
+		this.state.moveTo(index);
 	}
 
 	/** Offers the rollback steps of what ran so far. */
@@ -197,25 +202,24 @@ public final class RunSession implements AutoCloseable {
 
 	/** Records a note, attached to the block run last (or the current one). */
 	public void note(String text) {
-		Block block = this.state.lastRun != null ? this.state.lastRun : current().orElse(null);
-		this.state.journal.append(new JournalEvent.Note(this.state.secrets.mask(text),
-				block == null ? null : BlockExecution.ref(block)));
+		Block block = this.state.lastRun() != null ? this.state.lastRun() : current().orElse(null);
+		this.state.recorder.note(text, block == null ? null : SessionRecorder.ref(block));
 	}
 
 	/** Sets a variable (the front-matter pattern applies); recorded masked when secret. */
 	public void set(String name, String value, boolean secret) {
-		this.state.setVariable(name, value, secret);
+		this.state.values.setVariable(name, value, secret);
 	}
 
 	/** Interrupts the running block; from any thread. Unattended, the session then stops. */
 	public void interrupt() {
-		this.state.interruptRequested = true;
+		this.state.requestInterrupt();
 		this.state.target.interrupt();
 	}
 
 	public Optional<Block> current() {
-		return this.state.cursor < this.state.flow.size() ? Optional.of(this.state.flow.get(this.state.cursor))
-				: Optional.empty();
+		int cursor = this.state.cursor();
+		return cursor < this.state.flow.size() ? Optional.of(this.state.flow.get(cursor)) : Optional.empty();
 	}
 
 	public List<Block> flow() {
@@ -224,7 +228,7 @@ public final class RunSession implements AutoCloseable {
 
 	/** The block's last status in this session (or in the resumed log), or null when not run. */
 	public BlockStatus status(Block block) {
-		return this.state.statuses.get(block.id());
+		return this.state.status(block);
 	}
 
 	public SessionVariables variables() {
@@ -240,7 +244,7 @@ public final class RunSession implements AutoCloseable {
 	}
 
 	public String journalLocation() {
-		return this.state.journal.location();
+		return this.state.recorder.location();
 	}
 
 	/**
@@ -248,7 +252,7 @@ public final class RunSession implements AutoCloseable {
 	 * session ended, or waits, with the target gone); empty otherwise.
 	 */
 	public Optional<Block> connectionLostIn() {
-		return this.state.connectionLost ? Optional.ofNullable(this.state.lastRun) : Optional.empty();
+		return Optional.ofNullable(this.state.lostIn());
 	}
 
 	/**
@@ -256,7 +260,7 @@ public final class RunSession implements AutoCloseable {
 	 * and the option; null otherwise.
 	 */
 	public String stopReason() {
-		return this.state.stopReason;
+		return this.state.stopReason();
 	}
 
 	/** The overall status now; {@link #finish()} writes it. */
@@ -272,19 +276,17 @@ public final class RunSession implements AutoCloseable {
 	 * @return true when the session's own thread came out of the engine (it then ends its command itself)
 	 */
 	public boolean terminate(String reason, Duration grace) {
-		this.state.stopReason = reason;
-		this.state.terminated = true;
-		this.state.interruptRequested = true;
+		this.state.stopReason(reason);
+		this.state.walk(WalkState.TERMINATED);
+		this.state.requestInterrupt();
 		boolean idle;
-		if (this.state.blockRunning) {
+		if (this.state.blockRunning()) {
 			this.state.target.interrupt();
 			idle = this.calls.awaitNone(grace);
 		}
 		else {
 			idle = this.calls.awaitNone(Duration.ZERO);
 		}
-		this.state.interruptedStop = true;
-		this.state.stopped = true;
 		close();
 		return idle;
 	}
@@ -293,10 +295,7 @@ public final class RunSession implements AutoCloseable {
 	public synchronized SessionResult finish() {
 		this.walk.recordEdit();
 		SessionResult result = this.state.result();
-		if (!this.state.finished) {
-			this.state.finished = true;
-			this.state.journal.append(new JournalEvent.SessionFinished(result.status().wire(), result.counts()));
-		}
+		this.state.recorder.sessionFinished(result);
 		return result;
 	}
 
@@ -315,7 +314,7 @@ public final class RunSession implements AutoCloseable {
 				this.ticker.shutdownNow();
 			}
 			this.state.target.close();
-			this.state.journal.close();
+			this.state.recorder.close();
 		}
 	}
 

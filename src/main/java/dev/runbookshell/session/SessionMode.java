@@ -1,21 +1,33 @@
 package dev.runbookshell.session;
 
-import java.util.Locale;
+import dev.runbookshell.journal.RunMode;
 
 /** Who answers the session's questions; written as {@code mode} into {@code session-started}. */
 public enum SessionMode {
 
 	/** An operator at a terminal. */
-	INTERACTIVE,
+	INTERACTIVE(RunMode.INTERACTIVE),
 	/** {@code --yes}: every block runs. */
-	YES,
+	YES(RunMode.YES),
 	/** {@code --answers FILE}. */
-	ANSWERS,
+	ANSWERS(RunMode.ANSWERS),
 	/** {@code --replay LOG}: the decisions of an earlier session. */
-	REPLAY;
+	REPLAY(RunMode.REPLAY);
 
+	private final RunMode recorded;
+
+	SessionMode(RunMode recorded) {
+		this.recorded = recorded;
+	}
+
+	/** As the journal records it. */
+	public RunMode recorded() {
+		return this.recorded;
+	}
+
+	/** The journal spelling, as the option names it ({@code --yes}). */
 	public String wire() {
-		return name().toLowerCase(Locale.ROOT);
+		return this.recorded.wire();
 	}
 
 	/** Nobody at a keyboard: default timeouts apply and nothing may wait for input. */

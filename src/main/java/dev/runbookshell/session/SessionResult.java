@@ -1,7 +1,8 @@
 package dev.runbookshell.session;
 
-import java.util.Locale;
 import java.util.Map;
+
+import dev.runbookshell.journal.SessionStatus;
 
 /**
  * How a session ended.
@@ -16,16 +17,27 @@ public record SessionResult(Status status, Map<String, Integer> counts, String j
 	public enum Status {
 
 		/** Every block of the flow succeeded or was skipped. */
-		SUCCEEDED,
+		SUCCEEDED(SessionStatus.SUCCEEDED),
 		/** A block failed, timed out or ended unknown (even when the operator ignored it). */
-		FAILED,
+		FAILED(SessionStatus.FAILED),
 		/** Stopped by a decision before the end, nothing failed. */
-		STOPPED,
+		STOPPED(SessionStatus.STOPPED),
 		/** Stopped because the operator interrupted a block. */
-		INTERRUPTED;
+		INTERRUPTED(SessionStatus.INTERRUPTED);
+
+		private final SessionStatus recorded;
+
+		Status(SessionStatus recorded) {
+			this.recorded = recorded;
+		}
+
+		/** As the journal records it. */
+		public SessionStatus recorded() {
+			return this.recorded;
+		}
 
 		public String wire() {
-			return name().toLowerCase(Locale.ROOT);
+			return this.recorded.wire();
 		}
 
 	}

@@ -1,13 +1,13 @@
 package dev.runbookshell.session;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 
 import dev.runbookshell.journal.BlockStatus;
+import dev.runbookshell.journal.DecisionChoice;
 import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalEvent.BlockRef;
+import dev.runbookshell.journal.JournalFold;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.Runbook;
 import dev.runbookshell.targets.TargetSession;
@@ -36,12 +36,9 @@ final class SessionStart {
 			resumeFrom(state, resume);
 		}
 		else {
-			journal.append(new JournalEvent.SessionStarted(
-					new JournalEvent.RunbookRef(runbook.file(), runbook.sha256(), runbook.title()), state.targetRef(),
-					settings.operator(), settings.host(), settings.tool(), confirmer.mode().wire(), sections(runbook),
-					cutover(runbook)));
+			state.recorder.sessionStarted(runbook, state.targetRef(), settings, confirmer.mode());
 		}
-		state.recordGiven();
+		state.values.recordGiven();
 		return state;
 	}
 
@@ -62,33 +59,15 @@ final class SessionStart {
 		}
 	}
 
-	/** Section number to heading, so reports can title the groups of blocks. */
-	private static Map<String, String> sections(Runbook runbook) {
-		Map<String, String> sections = new LinkedHashMap<>();
-		runbook.sections().forEach(section -> sections.put(section.number(), section.title()));
-		return sections;
-	}
-
-	/** Ids of the blocks annotated {@code cutover=true}, or null when there are none (the journal omits it). */
-	private static List<String> cutover(Runbook runbook) {
-		List<String> ids = runbook.executableBlocks()
-			.stream()
-			.filter(block -> block.annotations().cutover())
-			.map(Block::id)
-			.toList();
-		return ids.isEmpty() ? null : ids;
-	}
-
 	private static void resumeFrom(SessionState state, JournalHistory resume) {
 		List<BlockRef> inFlight = resume.inFlight();
 		// Asked before anything is written: a block still running on the target refuses the resume.
-		List<JournalEvent.BlockFinished> endings = InFlightBlocks.settle(state, resume, inFlight);
-		state.journal.append(new JournalEvent.SessionResumed(state.settings.operator(), state.settings.host(),
-				state.confirmer.mode().wire(), inFlight.stream().map(BlockRef::id).toList()));
-		endings.forEach(state.journal::append);
+		List<InFlightBlocks.Ending> endings = InFlightBlocks.settle(state, resume, inFlight);
+		state.recorder.sessionResumed(state.settings, state.confirmer.mode(), inFlight);
+		endings.forEach(state.recorder::blockEndedUnseen);
 		// in journal order, so that the rollback steps of what ran are known again
-		for (JournalHistory.Finished finished : resume.finished()) {
-			state.restore(finished.id(), finished.status(), finished.started());
+		for (JournalFold.Outcome outcome : resume.finished()) {
+			state.restore(outcome.finished().block().id(), outcome.finished().status(), outcome.started());
 		}
 		endings.forEach(ending -> state.restore(ending.block().id(), ending.status(), true));
 		resume.checkedLines().forEach(state.checklists::answered);
@@ -98,16 +77,9 @@ final class SessionStart {
 			}
 		});
 		ResumedShell.restore(state, resume);
-		while (state.cursor < state.flow.size() && (isSettled(state.statuses.get(state.flow.get(state.cursor).id()))
-				|| passedOver(resume, state.flow.get(state.cursor).id()))) {
-			state.cursor++;
-		}
-		state.listener.message("resuming " + resume.location() + (state.cursor < state.flow.size()
-				? " at " + state.flow.get(state.cursor).label() : ": every block is done"));
-	}
-
-	private static boolean isSettled(BlockStatus status) {
-		return status != null && status.isSettled();
+		state.skipSettled(id -> passedOver(resume, id));
+		state.listener.message("resuming " + resume.location() + (state.cursor() < state.flow.size()
+				? " at " + state.flow.get(state.cursor()).label() : ": every block is done"));
 	}
 
 	/**
@@ -116,8 +88,8 @@ final class SessionStart {
 	 */
 	private static boolean passedOver(JournalHistory resume, String blockId) {
 		List<JournalEvent.Decision> decisions = resume.decisions(blockId);
-		return !decisions.isEmpty() && resume.status(blockId) != BlockStatus.UNKNOWN && Decision.Choice
-			.fromWire(decisions.get(decisions.size() - 1).choice()) == Decision.Choice.IGNORE;
+		return !decisions.isEmpty() && resume.status(blockId) != BlockStatus.UNKNOWN
+				&& decisions.get(decisions.size() - 1).choice() == DecisionChoice.IGNORE;
 	}
 
 	static List<Block> flow(Runbook runbook, String from, String to) {

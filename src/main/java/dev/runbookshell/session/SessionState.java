@@ -15,11 +15,18 @@ import dev.runbookshell.targets.TargetSession;
 /** The mutable state of a {@link RunSession}, and the small rules that read it. */
 final class SessionState {
 
+	/** Unattended blocks without a timeout of their own give up after this long. */
+	static final Duration UNATTENDED_TIMEOUT = Duration.ofMinutes(30);
+
 	final Runbook runbook;
 
 	final TargetSession target;
 
-	final SessionJournal journal;
+	/** The one writer of the session's journal events. */
+	final SessionRecorder recorder;
+
+	/** The values blocks need, asked for and recorded. */
+	final AskedValues values;
 
 	final Confirmer confirmer;
 
@@ -35,51 +42,47 @@ final class SessionState {
 
 	final List<Block> flow;
 
-	final Map<String, BlockStatus> statuses = new LinkedHashMap<>();
-
 	/** What ran, for the rollback steps offered on failure or stop. */
 	final RollbackPlan rollbacks;
 
-	int cursor;
+	/** Each block's last status in this session (or in the resumed log). */
+	private final Map<String, BlockStatus> statuses = new LinkedHashMap<>();
 
-	boolean runAll;
+	/** Set by the session's thread and by a signal's. */
+	private volatile WalkState walk = WalkState.ASKING;
 
-	boolean stopped;
+	/** The flow block offered next. */
+	private int cursor;
 
-	boolean interruptedStop;
-
-	boolean finished;
-
-	volatile boolean interruptRequested;
-
-	/** A signal (SIGTERM, SIGHUP) ends the session: no more blocks, no more questions. */
-	volatile boolean terminated;
+	/** A Ctrl-C not dealt with yet; set from any thread. */
+	private volatile boolean interruptRequested;
 
 	/** A block is running on the target now. */
-	volatile boolean blockRunning;
-
-	/** The last block ended with the connection lost: reconnect before the next one runs. */
-	boolean connectionLost;
+	private volatile boolean blockRunning;
 
 	/** Why the session stopped short: a block it may not run unattended, or a signal. The one line to show. */
-	volatile String stopReason;
+	private volatile String stopReason;
 
-	Block lastRun;
+	private Block lastRun;
 
-	Block lastUnsuccessful;
+	/** The block during which the connection was lost, until a reconnect; null while connected. */
+	private Block lostIn;
 
-	String lastText;
+	private Block lastUnsuccessful;
+
+	private String lastText;
 
 	SessionState(Runbook runbook, TargetSession target, SessionJournal journal, Confirmer confirmer,
 			SessionListener listener, SessionSettings settings, List<Block> flow) {
 		this.runbook = runbook;
 		this.target = target;
-		this.journal = journal;
 		this.confirmer = confirmer;
 		this.listener = listener;
 		this.settings = settings;
 		this.flow = List.copyOf(flow);
 		this.secrets = new SecretValues(journal::addSecret);
+		this.recorder = new SessionRecorder(journal, this.secrets);
+		this.values = new AskedValues(this);
 		this.variables = new SessionVariables(runbook.frontMatter(), this.secrets);
 		this.checklists = new ChecklistTracker(runbook);
 		this.rollbacks = new RollbackPlan(runbook);
@@ -98,6 +101,122 @@ final class SessionState {
 		if (indexInFlow(block) == this.cursor) {
 			this.cursor++;
 		}
+	}
+
+	int cursor() {
+		return this.cursor;
+	}
+
+	/** Makes the flow block at {@code index} the next one offered. */
+	void moveTo(int index) {
+		this.cursor = index;
+	}
+
+	/** Moves past the blocks at the cursor that are done (resume). */
+	/** Moves past the blocks that are settled, or that {@code passedOver} says the run went on after. */
+	void skipSettled(java.util.function.Predicate<String> passedOver) {
+		while (this.cursor < this.flow.size() && (isSettled(this.statuses.get(this.flow.get(this.cursor).id()))
+				|| passedOver.test(this.flow.get(this.cursor).id()))) {
+			this.cursor++;
+		}
+	}
+
+	private static boolean isSettled(BlockStatus status) {
+		return status != null && status.isSettled();
+	}
+
+	/** The block's last status, or null when it has not run. */
+	BlockStatus status(Block block) {
+		return this.statuses.get(block.id());
+	}
+
+	WalkState walk() {
+		return this.walk;
+	}
+
+	/** Moves the walk on ({@link WalkState#then}); from any thread. */
+	synchronized void walk(WalkState next) {
+		this.walk = this.walk.then(next);
+	}
+
+	/** Before a step: a stop by a decision is over, the walk asks again. */
+	synchronized void goOn() {
+		if (this.walk == WalkState.STOPPED) {
+			this.walk = WalkState.ASKING;
+		}
+	}
+
+	boolean terminated() {
+		return this.walk == WalkState.TERMINATED;
+	}
+
+	void requestInterrupt() {
+		this.interruptRequested = true;
+	}
+
+	boolean interruptRequested() {
+		return this.interruptRequested;
+	}
+
+	void forgetInterrupt() {
+		this.interruptRequested = false;
+	}
+
+	boolean blockRunning() {
+		return this.blockRunning;
+	}
+
+	String stopReason() {
+		return this.stopReason;
+	}
+
+	void stopReason(String reason) {
+		this.stopReason = reason;
+	}
+
+	Block lastRun() {
+		return this.lastRun;
+	}
+
+	/** The block during which the connection was lost, while nothing has reconnected; else null. */
+	Block lostIn() {
+		return this.lostIn;
+	}
+
+	void reconnected() {
+		this.lostIn = null;
+	}
+
+	/** The last block that did not succeed and the text it ran, for a retry; null when none. */
+	Block lastUnsuccessful() {
+		return this.lastUnsuccessful;
+	}
+
+	String lastText() {
+		return this.lastText;
+	}
+
+	/** {@code block} is about to run on the target. */
+	void starting(Block block) {
+		this.lastRun = block;
+		this.blockRunning = true;
+	}
+
+	/** The block that was starting has stopped running, however it ended. */
+	void stoppedRunning() {
+		this.blockRunning = false;
+	}
+
+	/** After a run of {@code block} that ended {@code status}: its status, and whether the connection is lost. */
+	void ran(Block block, BlockStatus status) {
+		settle(block, status);
+		this.lostIn = status == BlockStatus.UNKNOWN ? block : null;
+	}
+
+	/** {@code block}, running {@code text}, did not succeed: it is what a retry runs. */
+	void unsuccessful(Block block, String text) {
+		this.lastUnsuccessful = block;
+		this.lastText = text;
 	}
 
 	void settle(Block block, BlockStatus status) {
@@ -120,63 +239,6 @@ final class SessionState {
 				RiskDetector.risk(block, text), this.secrets.mask(text));
 	}
 
-	/**
-	 * Asks for the values {@code text} needs that are not known yet.
-	 * @param offered true when the block is being offered at a terminal: a block annotated {@code promptEnv=yes}
-	 * then asks for its export lines' values again
-	 */
-	void askMissing(Block block, String text, boolean offered) {
-		boolean unattended = this.confirmer.mode().unattended();
-		for (CommandText.Need need : CommandText.needs(block, text, this.variables)) {
-			boolean known = this.variables.get(need.variable()).isPresent();
-			ExportPrompts.Line export = need.export();
-			if (export != null && unattended && !known && export.usableAsWritten()) {
-				continue; // runs as written: nobody can be asked, and the line holds a value
-			}
-			boolean again = export != null && offered && ExportPrompts.Mode.of(block) == ExportPrompts.Mode.ALWAYS;
-			if (!known || again) {
-				ask(need);
-			}
-		}
-	}
-
-	/** Asks for the values {@code text} still needs, then builds what runs. */
-	PreparedBlock prepare(Block block, String text) {
-		askMissing(block, text, false);
-		List<CommandText.Need> needs = CommandText.needs(block, text, this.variables);
-		String script = CommandText.render(block, needs, text, this.variables, true);
-		return new PreparedBlock(script, this.secrets.mask(script),
-				this.variables.exports(this.runbook.frontMatter().env()));
-	}
-
-	private void ask(CommandText.Need need) {
-		String name = need.variable();
-		boolean secret = this.variables.isSecret(name);
-		for (int attempt = 1;; attempt++) {
-			String value = this.confirmer.askVariable(name, CommandText.question(need, this.variables), secret);
-			if (value != null && value.isEmpty() && need.export() != null
-					&& need.export().form() == ExportPrompts.Form.SUGGESTION) {
-				value = need.export().text(); // Enter takes the suggestion written in the runbook
-			}
-			try {
-				setVariable(name, value, secret);
-				return;
-			}
-			catch (SessionRefusedException ex) {
-				if (this.confirmer.mode().unattended() || attempt >= 3) {
-					throw ex;
-				}
-				this.listener.warning(ex.getMessage());
-			}
-		}
-	}
-
-	void setVariable(String name, String value, boolean secret) {
-		this.variables.set(name, value, secret);
-		boolean masked = this.variables.isSecret(name);
-		this.journal.append(new JournalEvent.VariableSet(name, masked ? SecretValues.MASK : value, masked));
-	}
-
 	Duration timeout(Block block) {
 		return timeout(this.runbook, block, this.confirmer.mode());
 	}
@@ -189,7 +251,7 @@ final class SessionState {
 				if (common != null) {
 					return common;
 				}
-				return mode.unattended() ? RunSession.UNATTENDED_TIMEOUT : null;
+				return mode.unattended() ? UNATTENDED_TIMEOUT : null;
 			});
 		}
 		catch (IllegalArgumentException ex) {
@@ -211,24 +273,19 @@ final class SessionState {
 			counts.put("not-run", notRun);
 		}
 		SessionResult.Status status;
-		if (this.interruptedStop) {
+		if (this.walk.interrupted()) {
 			status = SessionResult.Status.INTERRUPTED;
 		}
 		else if (failed) {
 			status = SessionResult.Status.FAILED;
 		}
-		else if (this.stopped || this.cursor < this.flow.size()) {
+		else if (this.walk == WalkState.STOPPED || this.cursor < this.flow.size()) {
 			status = SessionResult.Status.STOPPED;
 		}
 		else {
 			status = SessionResult.Status.SUCCEEDED;
 		}
-		return new SessionResult(status, counts, this.journal.location());
-	}
-
-	/** Values given up front are recorded as set (secrets masked). */
-	void recordGiven() {
-		this.settings.variables().forEach((name, value) -> setVariable(name, value, false));
+		return new SessionResult(status, counts, this.recorder.location());
 	}
 
 	/** Notes that a block's state came from an earlier journal (resume). */

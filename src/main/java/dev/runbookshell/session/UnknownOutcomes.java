@@ -30,7 +30,7 @@ final class UnknownOutcomes {
 	 * without running it, STOP to stop the session before it.
 	 */
 	Decision beforeOffer(Block block) {
-		if (this.state.statuses.get(block.id()) != BlockStatus.UNKNOWN) {
+		if (this.state.status(block) != BlockStatus.UNKNOWN) {
 			return null;
 		}
 		if (!this.state.confirmer.mode().unattended()) {
@@ -50,8 +50,8 @@ final class UnknownOutcomes {
 				return Decision.IGNORE;
 			}
 			default -> {
-				this.state.stopReason = "stopped before " + block.label() + ": its outcome is unknown, so it is not run "
-						+ "again unattended (--rerun-unknown runs it again)";
+				this.state.stopReason("stopped before " + block.label() + ": its outcome is unknown, so it is not run "
+						+ "again unattended (--rerun-unknown runs it again)");
 				return Decision.STOP;
 			}
 		}
@@ -67,8 +67,8 @@ final class UnknownOutcomes {
 		if (policy == OnUnknown.SKIP) {
 			return Decision.IGNORE;
 		}
-		this.state.stopReason = "stopped after " + block.label() + ": its outcome is unknown, so it is not run again "
-				+ "unattended (--rerun-unknown runs it again)";
+		this.state.stopReason("stopped after " + block.label() + ": its outcome is unknown, so it is not run again "
+				+ "unattended (--rerun-unknown runs it again)");
 		return Decision.STOP;
 	}
 

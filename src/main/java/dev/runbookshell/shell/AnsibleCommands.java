@@ -20,6 +20,7 @@ import dev.runbookshell.ansible.AnsibleImport;
 import dev.runbookshell.ansible.ExportWarning;
 import dev.runbookshell.journal.JournalEvent.ToolRef;
 import dev.runbookshell.journal.Operator;
+import dev.runbookshell.journal.SessionStatus;
 import dev.runbookshell.runbook.ParseResult;
 import dev.runbookshell.runbook.RunbookParseException;
 import dev.runbookshell.runbook.RunbookParser;
@@ -115,13 +116,13 @@ public class AnsibleCommands {
 		}
 		PrintWriter writer = context.outputWriter();
 		for (AnsibleImport.Imported journal : imported) {
-			writer.printf("%s: %s (%s) -> %s%n", journal.host(), journal.status(), counts(journal.counts()),
+			writer.printf("%s: %s (%s) -> %s%n", journal.host(), journal.status().wire(), counts(journal.counts()),
 					journal.journal());
 		}
 		writer.flush();
-		if (imported.stream().anyMatch(journal -> journal.status().equals("failed"))) {
+		if (imported.stream().anyMatch(journal -> journal.status() == SessionStatus.FAILED)) {
 			throw CliException.failed("a block failed on " + String.join(", ", imported.stream()
-				.filter(journal -> journal.status().equals("failed")).map(AnsibleImport.Imported::host).toList()));
+				.filter(journal -> journal.status() == SessionStatus.FAILED).map(AnsibleImport.Imported::host).toList()));
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import dev.runbookshell.journal.Journal;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
@@ -31,7 +32,7 @@ final class RunbookRecordReport {
 	}
 
 	static byte[] render(Journal journal, String runbookFile) {
-		SessionStarted started = journal.sessionStarted()
+		SessionStarted started = Optional.ofNullable(journal.fold().started())
 			.orElseThrow(() -> CliException.usage(journal.path() + ": no session-started, so no runbook to show"));
 		Path file = runbookFile != null ? Path.of(runbookFile) : locate(journal.path(), started.runbook().path());
 		byte[] bytes;

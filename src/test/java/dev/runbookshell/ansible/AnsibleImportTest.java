@@ -17,9 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.journal.Journal;
-import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalEvent.ToolRef;
+import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalReader;
+import dev.runbookshell.journal.RunMode;
+import dev.runbookshell.journal.SessionStatus;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.Runbook;
 import dev.runbookshell.runbook.RunbookParser;
@@ -141,7 +143,7 @@ class AnsibleImportTest {
 		assertThat(imported).extracting(AnsibleImport.Imported::host).containsExactly("web1", "web2");
 		List<JournalEvent> web1 = events(imported.get(0));
 		JournalEvent.SessionStarted started = of(web1, JournalEvent.SessionStarted.class).get(0);
-		assertThat(started.mode()).isEqualTo("ansible");
+		assertThat(started.mode()).isEqualTo(RunMode.ANSIBLE);
 		assertThat(started.target().name()).isEqualTo("web1");
 		assertThat(started.operator()).isEqualTo("alice");
 		List<JournalEvent.BlockFinished> finished = of(web1, JournalEvent.BlockFinished.class);
@@ -151,9 +153,9 @@ class AnsibleImportTest {
 		assertThat(finished.get(0).expectations()).extracting(JournalEvent.ExpectationResult::met).containsExactly(true);
 		assertThat(of(web1, JournalEvent.Note.class)).extracting(JournalEvent.Note::text)
 			.contains("runbooks/r.md:13: 1.2 second stopped at its first failed command (exit 1): false");
-		assertThat(of(web1, JournalEvent.Check.class)).extracting(c -> c.line() + " " + c.result())
+		assertThat(of(web1, JournalEvent.Check.class)).extracting(c -> c.line() + " " + c.result().wire())
 			.containsExactly("9 checked", "10 unverified");
-		assertThat(imported.get(0).status()).isEqualTo("failed");
+		assertThat(imported.get(0).status().wire()).isEqualTo("failed");
 		assertThat(imported.get(0).counts()).containsEntry("not-run", 1).containsEntry("failed", 1);
 		List<JournalEvent> web2 = events(imported.get(1));
 		assertThat(of(web2, JournalEvent.BlockFinished.class)).extracting(f -> f.status() + " " + f.expectations().get(0).met())
@@ -189,8 +191,8 @@ class AnsibleImportTest {
 		assertThat(of(a, JournalEvent.BlockFinished.class).get(0).output()).isEqualTo("(hidden by Ansible: no_log)\n");
 		assertThat(of(a, JournalEvent.Note.class)).extracting(JournalEvent.Note::text)
 			.contains("Ansible hid this block's output and exit code (no_log: it uses a secret)");
-		assertThat(of(a, JournalEvent.Decision.class)).extracting(JournalEvent.Decision::choice).containsExactly("run", "skip", "run");
-		assertThat(imported.get(1).status()).isEqualTo("failed");
+		assertThat(of(a, JournalEvent.Decision.class)).extracting(d -> d.choice().wire()).containsExactly("run", "skip", "run");
+		assertThat(imported.get(1).status().wire()).isEqualTo("failed");
 	}
 
 	@Test
@@ -202,9 +204,9 @@ class AnsibleImportTest {
 
 		assertThat(imported).extracting(AnsibleImport.Imported::host).containsExactly("web1");
 		List<JournalEvent> events = events(imported.get(0));
-		assertThat(of(events, JournalEvent.Decision.class)).extracting(JournalEvent.Decision::choice).containsExactly("stop");
+		assertThat(of(events, JournalEvent.Decision.class)).extracting(d -> d.choice().wire()).containsExactly("stop");
 		assertThat(of(events, JournalEvent.BlockStarted.class)).isEmpty();
-		assertThat(imported.get(0).status()).isEqualTo("stopped");
+		assertThat(imported.get(0).status()).isEqualTo(SessionStatus.STOPPED);
 	}
 
 	@Test

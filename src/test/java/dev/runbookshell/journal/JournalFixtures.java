@@ -54,13 +54,13 @@ final class JournalFixtures {
 	static SessionStarted sessionStarted() {
 		return new SessionStarted(new RunbookRef("plans/db.md", "ab12", "Database move"),
 				new TargetRef("prod", "ssh://ops@db1:22", "SHA256:xyz"), "alice", "laptop",
-				new ToolRef("runbook-shell", "0.1.0"), "interactive", Map.of("2", "Backup"), null);
+				new ToolRef("runbook-shell", "0.1.0"), RunMode.INTERACTIVE, Map.of("2", "Backup"), null);
 	}
 
 	/** A small session: started, a decision, a block that ran with output, finished. */
 	static void writeSmallSession(JournalWriter writer) {
 		writer.write(sessionStarted());
-		writer.write(new Decision(BACKUP, "run", null));
+		writer.write(new Decision(BACKUP, DecisionChoice.RUN, null));
 		writer.write(new BlockStarted(BACKUP, "pg_dump app > app.sql"));
 		writer.write(new BlockFinished(BACKUP, BlockStatus.TIMED_OUT, 124, 3000, "dumping\n", null,
 				List.of(new ExpectationResult("done", false))));

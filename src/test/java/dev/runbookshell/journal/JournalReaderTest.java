@@ -38,21 +38,21 @@ class JournalReaderTest {
 		Journal journal = new JournalReader().read(this.file);
 		assertThat(journal.verification()).isEqualTo(ChainStatus.INTACT);
 		assertThat(journal.entries()).extracting(JournalEntry::line).containsExactly(1, 2, 3, 4);
-		assertThat(journal.sessionStarted()).get().isEqualTo(JournalFixtures.sessionStarted());
-		BlockFinished finished = journal.lastOutcomeByBlockId().get("2.1");
+		assertThat(journal.fold().started()).isEqualTo(JournalFixtures.sessionStarted());
+		BlockFinished finished = journal.fold().block("2.1").lastFinished();
 		assertThat(finished.status()).isEqualTo(BlockStatus.TIMED_OUT);
 		assertThat(finished.exitCode()).isEqualTo(124);
 		assertThat(finished.expectations()).extracting(JournalEvent.ExpectationResult::met).containsExactly(false);
-		assertThat(journal.decisionsByBlockId().get("2.1")).extracting(Decision::choice).containsExactly("run");
-		assertThat(journal.inFlightBlocks()).isEmpty();
+		assertThat(journal.fold().block("2.1").decisions()).extracting(Decision::choice).containsExactly(DecisionChoice.RUN);
+		assertThat(journal.fold().inFlight()).isEmpty();
 	}
 
 	@Test
 	void aSessionStartedWithoutSectionsReadsBackWithNullSections() {
 		try (JournalWriter writer = JournalWriter.create(this.dir, "other", "prod", JournalFixtures.ticking())) {
-			SessionStarted plain = new SessionStarted(null, null, "bob", "h", null, "yes", null, null);
+			SessionStarted plain = new SessionStarted(null, null, "bob", "h", null, RunMode.YES, null, null);
 			writer.write(plain);
-			assertThat(new JournalReader().read(writer.path()).sessionStarted()).get().isEqualTo(plain);
+			assertThat(new JournalReader().read(writer.path()).fold().started()).isEqualTo(plain);
 		}
 	}
 
@@ -61,13 +61,13 @@ class JournalReaderTest {
 		try (JournalWriter writer = JournalWriter.append(this.file, JournalFixtures.ticking())) {
 			writer.write(new BlockStarted(JournalFixtures.BACKUP, "pg_dump again"));
 		}
-		assertThat(new JournalReader().read(this.file).inFlightBlocks()).containsExactly(JournalFixtures.BACKUP);
+		assertThat(new JournalReader().read(this.file).fold().inFlight()).containsExactly(JournalFixtures.BACKUP);
 	}
 
 	@Test
 	void oneChangedByteInTheMiddleBreaksTheChainAtTheNextLine() throws Exception {
 		byte[] bytes = Files.readAllBytes(this.file);
-		int inLine2 = new String(bytes, StandardCharsets.UTF_8).indexOf("\"choice\":\"run\"") + 11;
+		int inLine2 = new String(bytes, StandardCharsets.UTF_8).indexOf("backup-db") + 1; // in the decision, still valid JSON
 		bytes[inLine2] = 'R';
 		Files.write(this.file, bytes);
 		Journal journal = new JournalReader().read(this.file);
@@ -108,7 +108,7 @@ class JournalReaderTest {
 		assertThat(journal.verification().state()).isEqualTo(ChainStatus.State.INCOMPLETE_LAST_LINE);
 		assertThat(journal.verification().line()).isEqualTo(4);
 		assertThat(journal.entries()).hasSize(3);
-		assertThat(journal.inFlightBlocks()).containsExactly(JournalFixtures.BACKUP);
+		assertThat(journal.fold().inFlight()).containsExactly(JournalFixtures.BACKUP);
 	}
 
 	@Test
@@ -141,7 +141,7 @@ class JournalReaderTest {
 			for (BlockStatus status : BlockStatus.values()) {
 				writer.write(new BlockFinished(JournalFixtures.BACKUP, status, null, 1, "", null, List.of()));
 			}
-			writer.write(new JournalEvent.SessionFinished("failed", Map.of("failed", 1)));
+			writer.write(new JournalEvent.SessionFinished(SessionStatus.FAILED, Map.of("failed", 1)));
 			Journal journal = new JournalReader().read(writer.path());
 			assertThat(journal.events(BlockFinished.class)).extracting(BlockFinished::status)
 				.containsExactly(BlockStatus.values());

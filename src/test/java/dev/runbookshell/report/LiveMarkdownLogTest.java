@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalWriter;
+import dev.runbookshell.journal.RunMode;
+import dev.runbookshell.journal.SessionStatus;
 
 class LiveMarkdownLogTest {
 
@@ -24,7 +26,7 @@ class LiveMarkdownLogTest {
 		try (JournalWriter writer = JournalWriter.create(this.dir, "db", "prod", clock)) {
 			writer.onProgress(new LiveMarkdownLog(writer.path(), writer.markdownPath()));
 			writer.write(new JournalEvent.SessionStarted(null, new JournalEvent.TargetRef("prod", "local:", "h"), "alice",
-					"h", null, "yes", null, null));
+					"h", null, RunMode.YES, null, null));
 			Path md = this.dir.resolve("db-prod-20250301T020000Z.md");
 			assertThat(Files.readString(md)).contains("| Ended | not finished");
 			writer.write(new JournalEvent.BlockStarted(RecordedRuns.DUMP, "pg_dump"));
@@ -43,11 +45,11 @@ class LiveMarkdownLogTest {
 		try (JournalWriter writer = JournalWriter.create(this.dir, "burst", "prod", clock)) {
 			writer.onProgress(new LiveMarkdownLog(writer.path(), writer.markdownPath()));
 			writer.write(new JournalEvent.SessionStarted(null, new JournalEvent.TargetRef("prod", "local:", "h"), "alice",
-					"h", null, "yes", null, null));
+					"h", null, RunMode.YES, null, null));
 			for (int i = 1; i <= 200; i++) {
 				writer.write(finished(i));
 			}
-			writer.write(new JournalEvent.SessionFinished("succeeded", java.util.Map.of("succeeded", 200)));
+			writer.write(new JournalEvent.SessionFinished(SessionStatus.SUCCEEDED, java.util.Map.of("succeeded", 200)));
 
 			String log = Files.readString(writer.markdownPath());
 			assertThat(log).contains("### 1.200 step-200: succeeded").doesNotContain("not finished");
@@ -62,7 +64,7 @@ class LiveMarkdownLogTest {
 			md = writer.markdownPath();
 			writer.onProgress(new LiveMarkdownLog(writer.path(), md));
 			writer.write(new JournalEvent.SessionStarted(null, new JournalEvent.TargetRef("prod", "local:", "h"), "alice",
-					"h", null, "yes", null, null));
+					"h", null, RunMode.YES, null, null));
 			for (int i = 1; i <= 50; i++) {
 				writer.write(finished(i));
 			}

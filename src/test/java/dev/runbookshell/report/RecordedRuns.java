@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.runbookshell.journal.BlockStatus;
+import dev.runbookshell.journal.CheckState;
+import dev.runbookshell.journal.DecisionChoice;
 import dev.runbookshell.journal.JournalEvent.BlockFinished;
 import dev.runbookshell.journal.JournalEvent.BlockRef;
 import dev.runbookshell.journal.JournalEvent.BlockStarted;
@@ -25,7 +27,9 @@ import dev.runbookshell.journal.JournalEvent.ToolRef;
 import dev.runbookshell.journal.JournalEvent.VariableSet;
 import dev.runbookshell.journal.JournalWriter;
 import dev.runbookshell.journal.OutputCapture;
+import dev.runbookshell.journal.RunMode;
 import dev.runbookshell.journal.SecretMasker;
+import dev.runbookshell.journal.SessionStatus;
 
 /**
  * Journals recorded the way a session records them (writer, masker, output capture, a clock the test moves),
@@ -96,36 +100,36 @@ final class RecordedRuns {
 		try (JournalWriter journal = JournalWriter.create(dir, "db-move", target, clock)) {
 			journal.write(new SessionStarted(new RunbookRef("plans/db-move.md", "9f86d081884c7d65", "Database <move>"),
 					new TargetRef(target, "ssh://ops@" + target + ":22", "SHA256:abcdef"), "alice", "ops-laptop",
-					new ToolRef("runbook-shell", "0.1.0"), "interactive",
+					new ToolRef("runbook-shell", "0.1.0"), RunMode.INTERACTIVE,
 					Map.of("1", "Preparation", "2", "Backup & data", "3", "Cut-over", "3.1", "DNS"), cutover));
 			clock.advance(500);
 			journal.write(new VariableSet("DB_HOST", "db1.internal", false));
 			journal.write(new VariableSet("DB_PASSWORD", SecretMasker.MASK, true));
 			clock.advance(1500);
-			run(journal, clock, masker, CHECK_DISK, "run", null, "df -h /var/lib/postgresql",
+			run(journal, clock, masker, CHECK_DISK, DecisionChoice.RUN, null, "df -h /var/lib/postgresql",
 					"Filesystem Size Used Avail\n/dev/sda1 100G 40G 60G\nchecked at " + stamp + "\n", 0, 1200,
 					BlockStatus.SUCCEEDED, List.of(new ExpectationResult("Avail", true)));
-			journal.write(new Check(12, "Announce the maintenance window", "1", "checked", "posted in #ops"));
-			journal.write(new Check(13, "Freeze deploys", "1", "unverified", null));
+			journal.write(new Check(12, "Announce the maintenance window", "1", CheckState.CHECKED, "posted in #ops"));
+			journal.write(new Check(13, "Freeze deploys", "1", CheckState.UNVERIFIED, null));
 			clock.advance(4000);
 			String edited = "systemctl stop app && echo stopped";
-			run(journal, clock, masker, STOP_APP, "edit", edited, edited, "stopped\n", 0, 800, BlockStatus.SUCCEEDED,
+			run(journal, clock, masker, STOP_APP, DecisionChoice.EDIT, edited, edited, "stopped\n", 0, 800, BlockStatus.SUCCEEDED,
 					List.of());
 			clock.advance(2000);
 			if (dumpFails) {
-				run(journal, clock, masker, DUMP, "run", null,
+				run(journal, clock, masker, DUMP, DecisionChoice.RUN, null,
 						"PGPASSWORD=" + SECRET + " pg_dump -h db1 app > /backup/app.sql",
 						"pg_dump: error: connection failed: password " + SECRET + " rejected\n<script>alert(1)</script>\n",
 						1, 3400, BlockStatus.FAILED, List.of(new ExpectationResult("dump complete", false)));
 				journal.write(new Note("dump failed: wrong password in the vault, fixed by hand", DUMP));
 			}
 			else {
-				run(journal, clock, masker, DUMP, "run", null,
+				run(journal, clock, masker, DUMP, DecisionChoice.RUN, null,
 						"PGPASSWORD=" + SECRET + " pg_dump -h db1 app > /backup/app.sql", "dump complete at " + stamp + "\n",
 						0, 5400, BlockStatus.SUCCEEDED, List.of(new ExpectationResult("dump complete", true)));
 			}
 			clock.advance(1000);
-			journal.write(new Decision(VACUUM, "skip", null));
+			journal.write(new Decision(VACUUM, DecisionChoice.SKIP, null));
 			journal.write(new BlockFinished(VACUUM, BlockStatus.SKIPPED, null, 0, "", null, List.of()));
 			clock.advance(3000);
 			StringBuilder lines = new StringBuilder();
@@ -133,18 +137,18 @@ final class RecordedRuns {
 				lines.append("record ").append(i).append(" switched, token ").append(i == 3999 ? SECRET : "t" + i)
 					.append(" at ").append(stamp).append('\n');
 			}
-			run(journal, clock, masker, SWITCH, "run", null, "./switch-dns.sh --all", lines.toString(), 0, 61_000,
+			run(journal, clock, masker, SWITCH, DecisionChoice.RUN, null, "./switch-dns.sh --all", lines.toString(), 0, 61_000,
 					BlockStatus.SUCCEEDED, List.of());
 			journal.write(new Note("cut-over done, watching error rates", null));
 			clock.advance(2000);
-			journal.write(new SessionFinished(dumpFails ? "failed" : "succeeded",
+			journal.write(new SessionFinished(dumpFails ? SessionStatus.FAILED : SessionStatus.SUCCEEDED,
 					dumpFails ? Map.of("succeeded", 3, "failed", 1, "skipped", 1) : Map.of("succeeded", 4, "skipped", 1)));
 			return journal.path();
 		}
 	}
 
 	private static void run(JournalWriter journal, TestClock clock, SecretMasker masker, BlockRef block,
-			String choice, String text, String command, String output, Integer exit, long ms, BlockStatus status,
+			DecisionChoice choice, String text, String command, String output, Integer exit, long ms, BlockStatus status,
 			List<ExpectationResult> expectations) {
 		journal.write(new Decision(block, choice, masker.mask(text)));
 		clock.advance(300);

@@ -18,10 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.runbookshell.journal.BlockStatus;
-import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.CheckState;
+import dev.runbookshell.journal.DecisionChoice;
 import dev.runbookshell.journal.JournalEvent.BlockRef;
+import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalReader;
 import dev.runbookshell.journal.JournalWriter;
+import dev.runbookshell.journal.RunMode;
+import dev.runbookshell.journal.SessionStatus;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.ParseResult;
 import dev.runbookshell.runbook.RunbookParser;
@@ -122,19 +126,19 @@ class RunbookRecordTest {
 		try (JournalWriter writer = JournalWriter.create(this.dir, "plan", "prod", clock)) {
 			writer.write(new JournalEvent.SessionStarted(new JournalEvent.RunbookRef("plan.md", parsed.runbook().sha256(),
 					"Record"), new JournalEvent.TargetRef("prod", "ssh://ops@db1", "SHA256:x"), "alice", "laptop",
-					new JournalEvent.ToolRef("runbook-shell", "test"), "interactive", null, null));
+					new JournalEvent.ToolRef("runbook-shell", "test"), RunMode.INTERACTIVE, null, null));
 			BlockRef prepare = refs.get("prepare");
-			writer.write(new JournalEvent.Decision(prepare, "run", null));
+			writer.write(new JournalEvent.Decision(prepare, DecisionChoice.RUN, null));
 			writer.write(new JournalEvent.BlockStarted(prepare, "echo ready"));
 			writer.write(new JournalEvent.BlockFinished(prepare, BlockStatus.SUCCEEDED, 0, 12, "ready\n", null, List.of()));
 			BlockRef migrate = refs.get("migrate");
-			writer.write(new JournalEvent.Decision(migrate, "edit", "./migrate --dry-run=false"));
+			writer.write(new JournalEvent.Decision(migrate, DecisionChoice.EDIT, "./migrate --dry-run=false"));
 			writer.write(new JournalEvent.BlockStarted(migrate, "./migrate --dry-run=false"));
 			writer.write(new JournalEvent.BlockFinished(migrate, BlockStatus.FAILED, 3, 40, "migrating\nerror: table locked\n",
 					null, List.of()));
-			writer.write(new JournalEvent.Check(21, "Backups are readable", "2", "checked", null));
-			writer.write(new JournalEvent.Check(22, "Nobody complained", "2", "unverified", null));
-			writer.write(new JournalEvent.SessionFinished("failed", Map.of("succeeded", 1, "failed", 1)));
+			writer.write(new JournalEvent.Check(21, "Backups are readable", "2", CheckState.CHECKED, null));
+			writer.write(new JournalEvent.Check(22, "Nobody complained", "2", CheckState.UNVERIFIED, null));
+			writer.write(new JournalEvent.SessionFinished(SessionStatus.FAILED, Map.of("succeeded", 1, "failed", 1)));
 			journal = writer.path();
 		}
 		return new RunbookRecord().render(new JournalReader().read(journal), parsed, original);

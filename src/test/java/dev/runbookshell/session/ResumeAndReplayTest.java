@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.journal.JournalEntry;
 import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.RunMode;
 import dev.runbookshell.runbook.FrontMatter;
 import dev.runbookshell.runbook.Runbook;
 import dev.runbookshell.runbook.VariableSpec;
@@ -44,7 +45,7 @@ class ResumeAndReplayTest {
 
 		assertThat(production.target.scripts()).containsExactly("echo one", "echo three --carefully");
 		assertThat(session.finish().status()).isEqualTo(SessionResult.Status.SUCCEEDED);
-		assertThat(production.journal.all(JournalEvent.SessionStarted.class).get(0).mode()).isEqualTo("replay");
+		assertThat(production.journal.all(JournalEvent.SessionStarted.class).get(0).mode()).isEqualTo(RunMode.REPLAY);
 	}
 
 	@Test

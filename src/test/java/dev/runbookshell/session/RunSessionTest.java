@@ -102,6 +102,37 @@ class RunSessionTest {
 	}
 
 	@Test
+	void allStillAsksForABlockAnnotatedConfirmYesAsLintReadsItAlways() throws Exception {
+		Runbook marked = Runbooks.runbook()
+			.block("1.1", "stop-app", "echo stop-app")
+			.block("2.1", "migrate", "echo migrate", "confirm=yes")
+			.block("2.2", "verify", "echo verify", "confirm=true")
+			.block("2.3", "report", "echo report")
+			.build();
+		ScriptedConfirmer operator = new ScriptedConfirmer().answering(Decision.ALL, Decision.RUN, Decision.RUN);
+
+		this.fixture.start(marked, operator).next();
+
+		assertThat(operator.prompts).extracting(prompt -> prompt.block().id()).containsExactly("1.1", "2.1", "2.2");
+		assertThat(this.fixture.target.scripts()).hasSize(4);
+	}
+
+	@Test
+	void afterAStopInAllRemainingTheNextStepAsksAgain() throws Exception {
+		this.fixture.target.failing("echo migrate");
+		ScriptedConfirmer operator = new ScriptedConfirmer().answering(Decision.ALL, Decision.RUN)
+			.onFailure(Decision.STOP);
+
+		RunSession session = this.fixture.start(this.plan, operator);
+
+		assertThat(session.next()).isEqualTo(RunSession.Step.STOPPED);
+		assertThat(session.result().status()).isEqualTo(SessionResult.Status.FAILED);
+		session.goTo(this.plan.flowBlocks().get(2));
+		assertThat(session.next()).isEqualTo(RunSession.Step.ADVANCED);
+		assertThat(operator.prompts).extracting(prompt -> prompt.block().id()).containsExactly("1.1", "2.2");
+	}
+
+	@Test
 	void stopEndsTheSessionWithoutRunningAnything() throws Exception {
 		ScriptedConfirmer operator = new ScriptedConfirmer().answering(Decision.STOP);
 

@@ -143,7 +143,7 @@ class SessionValuesTest {
 
 		assertThat(this.fixture.journal.types()).containsSubsequence("check", "block-started", "check",
 				"block-started", "check");
-		assertThat(this.fixture.journal.all(JournalEvent.Check.class)).extracting(JournalEvent.Check::result)
+		assertThat(this.fixture.journal.all(JournalEvent.Check.class)).extracting(check -> check.result().wire())
 			.containsExactly("checked", "unchecked", "unverified");
 		assertThat(this.fixture.journal.all(JournalEvent.Check.class).get(1).note()).isEqualTo("502 on /health");
 	}
@@ -154,7 +154,7 @@ class SessionValuesTest {
 
 		this.fixture.start(runbook, new AutoConfirmer()).runToEnd();
 
-		assertThat(this.fixture.journal.all(JournalEvent.Check.class)).extracting(JournalEvent.Check::result)
+		assertThat(this.fixture.journal.all(JournalEvent.Check.class)).extracting(check -> check.result().wire())
 			.containsExactly("unverified");
 	}
 

@@ -16,9 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.runbookshell.journal.BlockStatus;
-import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.DecisionChoice;
 import dev.runbookshell.journal.JournalEvent.BlockRef;
+import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalWriter;
+import dev.runbookshell.journal.RunMode;
+import dev.runbookshell.journal.SessionStatus;
 
 class ReportCommandsTest {
 
@@ -36,11 +39,11 @@ class ReportCommandsTest {
 		try (JournalWriter writer = JournalWriter.create(this.dir, "hello", "local", clock)) {
 			writer.write(new JournalEvent.SessionStarted(new JournalEvent.RunbookRef("hello.md", "ab", "Hello"),
 					new JournalEvent.TargetRef("local", "local:", "host"), "bob", "h",
-					new JournalEvent.ToolRef("runbook-shell", "0.1.0"), "yes", null, null));
-			writer.write(new JournalEvent.Decision(block, "run", null));
+					new JournalEvent.ToolRef("runbook-shell", "0.1.0"), RunMode.YES, null, null));
+			writer.write(new JournalEvent.Decision(block, DecisionChoice.RUN, null));
 			writer.write(new JournalEvent.BlockStarted(block, "echo hi"));
 			writer.write(new JournalEvent.BlockFinished(block, BlockStatus.SUCCEEDED, 0, 5, "hi\n", null, List.of()));
-			writer.write(new JournalEvent.SessionFinished("succeeded", java.util.Map.of("succeeded", 1)));
+			writer.write(new JournalEvent.SessionFinished(SessionStatus.SUCCEEDED, java.util.Map.of("succeeded", 1)));
 			this.journal = writer.path();
 		}
 	}

@@ -3,6 +3,7 @@ package dev.runbookshell.runbook.lint;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 
+import dev.runbookshell.runbook.Annotations;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.DestructiveCommands;
 import dev.runbookshell.runbook.DestructiveCommands.Risk;
@@ -76,7 +77,7 @@ final class CommandChecks {
 	/** Returns whether it reported the block's typed confirmation (once per block is enough). */
 	private boolean destructive(Block block, IntUnaryOperator fileLines, Risk risk, boolean typedReported) {
 		int fileLine = fileLines.applyAsInt(risk.line());
-		boolean never = block.annotations().get("confirm").map(v -> v.strip().equalsIgnoreCase("never")).orElse(false);
+		boolean never = block.annotations().confirmToObey().orElse(null) == Annotations.Confirm.NEVER;
 		if (risk.kind().wantsBackup() && !this.backupSeen) {
 			this.report.warning(fileLine, "destructive-without-backup", "block " + block.label() + ": " + risk.what()
 					+ " with no backup in an earlier block",

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.runbookshell.journal.BlockStatus;
-import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalEvent.BlockRef;
+import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalWriter;
+import dev.runbookshell.journal.SessionStatus;
 
 class ShippingTest {
 
@@ -150,7 +151,7 @@ class ShippingTest {
 		try (JournalWriter writer = JournalWriter.create(this.dir, "plan", "local", Clock.systemUTC())) {
 			writer.write(new JournalEvent.BlockStarted(BLOCK, "dump"));
 			writer.write(new JournalEvent.BlockFinished(BLOCK, BlockStatus.SUCCEEDED, 0, 5, output, null, List.of()));
-			writer.write(new JournalEvent.SessionFinished("succeeded", Map.of()));
+			writer.write(new JournalEvent.SessionFinished(SessionStatus.SUCCEEDED, Map.of()));
 			return writer.path();
 		}
 	}

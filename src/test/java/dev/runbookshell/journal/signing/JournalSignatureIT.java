@@ -18,10 +18,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.runbookshell.journal.BlockStatus;
-import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalEvent.BlockRef;
+import dev.runbookshell.journal.JournalEvent;
 import dev.runbookshell.journal.JournalReader;
 import dev.runbookshell.journal.JournalWriter;
+import dev.runbookshell.journal.RunMode;
+import dev.runbookshell.journal.SessionStatus;
 import dev.runbookshell.testsupport.SshKeygen;
 
 /** Journals signed with keys made by the real ssh-keygen, checked by the real ssh-keygen and by our check. */
@@ -162,7 +164,7 @@ class JournalSignatureIT {
 		try (JournalWriter resumed = JournalWriter.append(journal, Clock.systemUTC())) {
 			resumed.addLineListener(JournalSigner.of(journal, KeyFileSigningKey.read(key, Passphrases.NONE), m -> {
 			}));
-			resumed.write(new JournalEvent.SessionFinished("succeeded", Map.of()));
+			resumed.write(new JournalEvent.SessionFinished(SessionStatus.SUCCEEDED, Map.of()));
 		}
 		List<SignatureVerdict> verdicts = check(journal, allowed);
 		assertThat(verdicts).extracting(SignatureVerdict::state)
@@ -183,7 +185,7 @@ class JournalSignatureIT {
 				writer.write(new JournalEvent.BlockStarted(BLOCK, "echo ok " + i));
 				writer.write(finished());
 			}
-			writer.write(new JournalEvent.SessionFinished("succeeded", Map.of("succeeded", blocks)));
+			writer.write(new JournalEvent.SessionFinished(SessionStatus.SUCCEEDED, Map.of("succeeded", blocks)));
 			return writer.path();
 		}
 	}
@@ -191,7 +193,7 @@ class JournalSignatureIT {
 	private static JournalEvent.SessionStarted started() {
 		return new JournalEvent.SessionStarted(new JournalEvent.RunbookRef("plan.md", "ab", "Plan"),
 				new JournalEvent.TargetRef("local", "local", "host"), "alice", "laptop",
-				new JournalEvent.ToolRef("runbook-shell", "test"), "yes", null, null);
+				new JournalEvent.ToolRef("runbook-shell", "test"), RunMode.YES, null, null);
 	}
 
 	private static JournalEvent.BlockFinished finished() {
