@@ -430,17 +430,6 @@ abstract class TargetSessionContract {
 		}
 	}
 
-	@Test
-	void aBlockCannotChangeTheProtocolTheShellKeepsForTheTool() throws Exception {
-		// the protocol lives in read-only variables of the shell (bash refuses the assignment, sh exits)
-		CollectingSink sink = new CollectingSink();
-		ExecResult changed = run("__rb_pn='echo hijacked'; __rb_pi='echo hijacked'", sink);
-		assertThat(changed.outcome() != ExecResult.Outcome.COMPLETED || changed.exitCode() != 0)
-			.as("assigning the protocol fails: %s", changed).isTrue();
-		assertThat(output("echo next")).isEqualTo("next\n");
-		assertThat(sink.out() + sink.err() + output("echo again")).doesNotContain("hijacked");
-	}
-
 	private static ExecRequest continuing(String script) {
 		return new ExecRequest("continue", script, Duration.ofSeconds(20), false, Map.of(), null,
 				new ExecRequest.FailureRule(false, java.util.Set.of()), null);
