@@ -1,5 +1,7 @@
 package dev.runbookshell;
 
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -44,7 +46,11 @@ public class RunbookShellApplication {
 
 		static int run(String[] args) {
 			DebugLogging.install();
-			return SpringApplication.exit(SpringApplication.run(RunbookShellApplication.class, args));
+			SpringApplication application = new SpringApplication(RunbookShellApplication.class);
+			// The tool's own properties only: no search of the working folder (an application.properties of the
+			// project the operator stands in is none of the tool's business), of config/ folders, profiles or YAML.
+			application.setDefaultProperties(Map.of("spring.config.location", "classpath:/application.properties"));
+			return SpringApplication.exit(application.run(args));
 		}
 
 	}

@@ -18,13 +18,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.runbookshell.journal.JournalEvent.BlockRef;
 
 /**
- * Appends events to a journal file, one JSON line each, chained by hash, and forces each line to disk before
- * {@link #write} returns, so a crash loses at most the event being written. Earlier lines are never rewritten.
+ * Appends events to a journal file, one JSON line each, chained by hash. Earlier lines are never rewritten. Each line
+ * is in the file (so it outlives a crash of the tool) when {@link #write} returns; it is forced to disk (so it
+ * outlives a crash of the machine) with one sync per block boundary: a {@code block-started} is forced together
+ * with every line before it (the previous block's end, the decision to run this one) before {@link #write}
+ * returns, so a block's start is on disk before it runs and the previous block's end before the next one starts; a
+ * {@code session-finished} too. Any other line is forced at the latest {@value #SYNC_DELAY_MS} ms later, by a timer,
+ * when nothing forced it before (a session waiting at a prompt).
  * The file is {@code <dir>/<runbook-slug>-<target>-<yyyyMMdd'T'HHmmss'Z'>.jsonl}; block output that outgrows
  * the event goes to side files beside it ({@link #capture}). An optional listener sees all entries so far after
  * each session-started, session-resumed, block-finished and session-finished, to keep the Markdown log
@@ -37,6 +45,9 @@ public final class JournalWriter implements Closeable {
 
 	private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
+
+	/** The longest a written line waits for its sync when no block starts. */
+	static final long SYNC_DELAY_MS = 100;
 
 	private final Path path;
 
@@ -60,6 +71,18 @@ public final class JournalWriter implements Closeable {
 	private RuntimeException listenerFailure;
 
 	private final List<JournalLineListener> lineListeners = new ArrayList<>();
+
+	/** Lines written since the last sync: line listeners see them once they are on disk. */
+	private final List<WrittenLine> unsynced = new ArrayList<>();
+
+	private ScheduledExecutorService syncTimer;
+
+	private boolean syncScheduled;
+
+	private long syncs;
+
+	/** A sync of the timer that failed: the next write reports it, as a write's own sync would have. */
+	private JournalException syncFailure;
 
 	private JournalWriter(Path path, FileChannel channel, Clock clock, List<JournalEntry> existing, String prev) {
 		this.path = path;
@@ -141,6 +164,7 @@ public final class JournalWriter implements Closeable {
 	 * from now on; it is closed with the journal, after the last line (listeners added later are closed first).
 	 */
 	public synchronized JournalWriter addLineListener(JournalLineListener listener) {
+		sync();
 		List<byte[]> existing = JournalLines.complete(this.path);
 		for (int i = 0; i < existing.size() && i < this.entries.size(); i++) {
 			notifyLine(listener, this.entries.get(i), existing.get(i));
@@ -149,10 +173,16 @@ public final class JournalWriter implements Closeable {
 		return this;
 	}
 
-	/** Appends one event, forces it to disk and returns it as written. */
+	/**
+	 * Appends one event and returns it as written; a {@code block-started} or {@code session-finished} is on disk
+	 * with every line before it when this returns, any other line within {@value #SYNC_DELAY_MS} ms.
+	 */
 	public synchronized JournalEntry write(JournalEvent event) {
 		if (!this.channel.isOpen()) {
 			throw new JournalException(this.path + ": journal is closed");
+		}
+		if (this.syncFailure != null) {
+			throw this.syncFailure;
 		}
 		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		JournalEntry entry = new JournalEntry(this.seq + 1, at, this.prev, event, 0);
@@ -162,7 +192,6 @@ public final class JournalWriter implements Closeable {
 			while (buffer.hasRemaining()) {
 				this.channel.write(buffer);
 			}
-			this.channel.force(false);
 		}
 		catch (IOException ex) {
 			throw JournalException.of(this.path, "cannot write event " + entry.seq() + ": " + ex.getMessage(), ex);
@@ -170,8 +199,13 @@ public final class JournalWriter implements Closeable {
 		this.seq = entry.seq();
 		this.prev = JournalCodec.sha256(line);
 		this.entries.add(entry);
-		for (JournalLineListener lines : this.lineListeners) {
-			notifyLine(lines, entry, line);
+		this.unsynced.add(new WrittenLine(entry, line));
+		if (event instanceof JournalEvent.BlockStarted || event instanceof JournalEvent.SessionFinished) {
+			// what follows acts on the target (the block runs) or ends the session: no line may wait
+			forceUnsynced(entry.seq());
+		}
+		else {
+			scheduleSync();
 		}
 		if (event instanceof JournalEvent.SessionStarted || event instanceof JournalEvent.SessionResumed
 				|| event instanceof JournalEvent.BlockFinished || event instanceof JournalEvent.SessionFinished) {
@@ -216,8 +250,25 @@ public final class JournalWriter implements Closeable {
 		return Optional.ofNullable(this.listenerFailure);
 	}
 
+	/** Forces every line written so far to disk, if any is not yet. */
+	public synchronized void sync() {
+		if (!this.unsynced.isEmpty() && this.channel.isOpen()) {
+			forceUnsynced(this.seq);
+		}
+	}
+
+	/** How many times lines were forced to disk (one sync per block boundary is the goal). */
+	synchronized long syncs() {
+		return this.syncs;
+	}
+
 	@Override
 	public synchronized void close() {
+		if (this.syncTimer != null) {
+			this.syncTimer.shutdownNow();
+			this.syncTimer = null;
+		}
+		sync();
 		try {
 			if (this.listener instanceof AutoCloseable closeable) {
 				closeListener(closeable);
@@ -247,6 +298,50 @@ public final class JournalWriter implements Closeable {
 		}
 	}
 
+	/** Forces the file and hands the lines now on disk to the line listeners, in order. */
+	private void forceUnsynced(long upToSeq) {
+		try {
+			this.channel.force(false);
+		}
+		catch (IOException ex) {
+			throw JournalException.of(this.path, "cannot write event " + upToSeq + ": " + ex.getMessage(), ex);
+		}
+		this.syncs++;
+		List<WrittenLine> synced = List.copyOf(this.unsynced);
+		this.unsynced.clear();
+		for (WrittenLine written : synced) {
+			for (JournalLineListener lines : this.lineListeners) {
+				notifyLine(lines, written.entry(), written.line());
+			}
+		}
+	}
+
+	/** The timer's sync: one pending at a time, and none when a block start forced the lines meanwhile. */
+	private void scheduleSync() {
+		if (this.syncScheduled) {
+			return;
+		}
+		if (this.syncTimer == null) {
+			this.syncTimer = Executors.newSingleThreadScheduledExecutor(task -> {
+				Thread thread = new Thread(task, "journal-sync");
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+		this.syncScheduled = true;
+		this.syncTimer.schedule(this::timedSync, SYNC_DELAY_MS, TimeUnit.MILLISECONDS);
+	}
+
+	private synchronized void timedSync() {
+		this.syncScheduled = false;
+		try {
+			sync();
+		}
+		catch (JournalException ex) {
+			this.syncFailure = ex;
+		}
+	}
+
 	private void notifyLine(JournalLineListener listener, JournalEntry entry, byte[] line) {
 		try {
 			listener.lineWritten(entry, line);
@@ -263,6 +358,9 @@ public final class JournalWriter implements Closeable {
 		catch (RuntimeException ex) {
 			this.listenerFailure = ex;
 		}
+	}
+
+	private record WrittenLine(JournalEntry entry, byte[] line) {
 	}
 
 	private String baseName() {

@@ -26,16 +26,16 @@ import dev.runbookshell.journal.JournalException;
  * a reader never sees half a log.
  *
  * <p>Rendering is the whole log each time, so a fast unattended run of many blocks would spend most of its time
- * here. Renders are therefore spaced: after one that took d, the next waits until {@value #SPACING} d have passed
- * (at most a fifth of the time goes to the log); what arrives meanwhile is rendered by a timer when the wait is
- * over, so the log catches up while the session waits at a prompt. The end of the session is rendered at once,
- * and {@link #close()} renders whatever is still pending.
+ * here. Renders therefore happen on a timer thread of their own, not on the session's (which goes on with the next
+ * block meanwhile), and are spaced: after one that took d, the next waits until {@value #SPACING} d have passed (at
+ * most a tenth of the time goes to the log), so the log catches up while the session waits at a prompt. The
+ * start and the end of the session are rendered at once, and {@link #close()} renders whatever is still pending.
  *
  * <pre>{@code writer.onProgress(new LiveMarkdownLog(writer.path(), writer.markdownPath()));}</pre>
  */
 public final class LiveMarkdownLog implements Consumer<List<JournalEntry>>, AutoCloseable {
 
-	private static final int SPACING = 4;
+	private static final int SPACING = 9;
 
 	private static final Logger LOG = Logger.getLogger(LiveMarkdownLog.class.getName());
 
@@ -49,6 +49,11 @@ public final class LiveMarkdownLog implements Consumer<List<JournalEntry>>, Auto
 
 	private long nextRenderNanos = System.nanoTime();
 
+	private final Object rendering = new Object();
+
+	/** Whether the first render (the session's start) was done. */
+	private boolean started;
+
 	private ScheduledExecutorService timer;
 
 	private ScheduledFuture<?> catchUp;
@@ -59,35 +64,52 @@ public final class LiveMarkdownLog implements Consumer<List<JournalEntry>>, Auto
 	}
 
 	@Override
-	public synchronized void accept(List<JournalEntry> entries) {
-		this.pending = entries;
-		boolean ended = !entries.isEmpty()
-				&& entries.get(entries.size() - 1).event() instanceof JournalEvent.SessionFinished;
-		long wait = this.nextRenderNanos - System.nanoTime();
-		if (ended || wait <= 0) {
-			renderPending();
+	public void accept(List<JournalEntry> entries) {
+		boolean now;
+		synchronized (this) {
+			this.pending = entries;
+			boolean ended = !entries.isEmpty()
+					&& entries.get(entries.size() - 1).event() instanceof JournalEvent.SessionFinished;
+			now = ended || !this.started;
+			this.started = true;
+			if (!now && this.catchUp == null) {
+				long wait = Math.max(0, this.nextRenderNanos - System.nanoTime());
+				this.catchUp = timer().schedule(this::catchUp, wait, TimeUnit.NANOSECONDS);
+			}
 		}
-		else if (this.catchUp == null) {
-			this.catchUp = timer().schedule(this::catchUp, wait, TimeUnit.NANOSECONDS);
+		if (now) {
+			renderPending();
 		}
 	}
 
-	/** Renders what is still pending and stops the timer. */
+	/** Renders what is still pending, once a render the timer may be doing is over, and stops the timer. */
 	@Override
-	public synchronized void close() {
-		if (this.catchUp != null) {
-			this.catchUp.cancel(false);
-			this.catchUp = null;
-		}
-		if (this.timer != null) {
-			this.timer.shutdownNow();
+	public void close() {
+		ScheduledExecutorService stopping;
+		synchronized (this) {
+			if (this.catchUp != null) {
+				this.catchUp.cancel(false);
+				this.catchUp = null;
+			}
+			stopping = this.timer;
 			this.timer = null;
+		}
+		if (stopping != null) {
+			stopping.shutdown();
+			try {
+				stopping.awaitTermination(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		renderPending();
 	}
 
-	private synchronized void catchUp() {
-		this.catchUp = null;
+	private void catchUp() {
+		synchronized (this) {
+			this.catchUp = null;
+		}
 		try {
 			renderPending();
 		}
@@ -97,16 +119,24 @@ public final class LiveMarkdownLog implements Consumer<List<JournalEntry>>, Auto
 		}
 	}
 
+	/** One render at a time; the session's thread only waits for one when it renders itself (start, end). */
 	private void renderPending() {
-		List<JournalEntry> entries = this.pending;
-		if (entries == null) {
-			return;
+		synchronized (this.rendering) {
+			List<JournalEntry> entries;
+			synchronized (this) {
+				entries = this.pending;
+				this.pending = null;
+			}
+			if (entries == null) {
+				return;
+			}
+			long start = System.nanoTime();
+			render(entries);
+			long end = System.nanoTime();
+			synchronized (this) {
+				this.nextRenderNanos = end + SPACING * (end - start);
+			}
 		}
-		this.pending = null;
-		long start = System.nanoTime();
-		render(entries);
-		long end = System.nanoTime();
-		this.nextRenderNanos = end + SPACING * (end - start);
 	}
 
 	private void render(List<JournalEntry> entries) {

@@ -35,8 +35,6 @@ final class PlaceholderScanner {
 	private static final Pattern REFERENCE = Pattern
 		.compile("\\$(?:\\{(#?)([A-Za-z_][A-Za-z0-9_]*)([^}]*)}?|([A-Za-z_][A-Za-z0-9_]*))");
 
-	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
 	/** Matched only where one of its keywords starts a word (see {@link #findAt}). */
 	private static final Pattern DECLARATION = Pattern
 		.compile("(?:export|local|declare|typeset|readonly)\\s+(?:-\\w+\\s+)*([A-Za-z_][A-Za-z0-9_]*)");
@@ -73,7 +71,9 @@ final class PlaceholderScanner {
 		Matcher angle = ANGLE.matcher(code);
 		// tried only where a '<' stands, and not right after another one (<<EOF)
 		for (int at = code.indexOf('<'); at >= 0; at = code.indexOf('<', at + 1)) {
-			if ((at == 0 || code.charAt(at - 1) != '<') && angle.region(at, code.length()).lookingAt()
+			// a letter must follow: `< file`, `<(cmd)`, `<<EOF` and `<&3` are ruled out before the regex is set up
+			if (at + 1 < code.length() && isAsciiLetter(code.charAt(at + 1))
+					&& (at == 0 || code.charAt(at - 1) != '<') && angle.region(at, code.length()).lookingAt()
 					&& !HTML_TAGS.contains(angle.group(1).toLowerCase(java.util.Locale.ROOT))) {
 				found.add(new Found(at, new Placeholder(angle.group(), angle.group(1), Placeholder.Kind.ANGLE)));
 				at = angle.end() - 1;
@@ -138,7 +138,7 @@ final class PlaceholderScanner {
 			Matcher read = READ.matcher(text);
 			while (read.find()) {
 				String[] words = read.group(1).trim().split("\\s+");
-				for (int i = words.length - 1; i >= 0 && IDENTIFIER.matcher(words[i]).matches(); i--) {
+				for (int i = words.length - 1; i >= 0 && isIdentifier(words[i], 0, words[i].length()); i--) {
 					definitions.add(new Definition(words[i], read.start()));
 				}
 			}
@@ -162,7 +162,7 @@ final class PlaceholderScanner {
 				start--;
 			}
 			boolean atWordStart = start == 0 || " \t\n;&|({`".indexOf(text.charAt(start - 1)) >= 0;
-			if (start < end && atWordStart && IDENTIFIER.matcher(text.substring(start, end)).matches()) {
+			if (start < end && atWordStart && isIdentifier(text, start, end)) {
 				definitions.add(new Definition(text.substring(start, end), start));
 			}
 		}
@@ -177,11 +177,32 @@ final class PlaceholderScanner {
 		for (String keyword : keywords) {
 			for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
 				boolean wordStart = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)) && text.charAt(at - 1) != '_';
-				if (wordStart && m.region(at, text.length()).lookingAt()) {
+				int after = at + keyword.length();
+				// every pattern wants white space after its keyword: `exported`, `format` are ruled out here
+				if (wordStart && after < text.length() && Character.isWhitespace(text.charAt(after))
+						&& m.region(at, text.length()).lookingAt()) {
 					definitions.add(new Definition(m.group(1), at));
 				}
 			}
 		}
+	}
+
+	/** {@code [A-Za-z_][A-Za-z0-9_]*} over {@code text[from, to)}, without a regex: it runs for every {@code =}. */
+	private static boolean isIdentifier(String text, int from, int to) {
+		if (from >= to || !(isAsciiLetter(text.charAt(from)) || text.charAt(from) == '_')) {
+			return false;
+		}
+		for (int i = from + 1; i < to; i++) {
+			char c = text.charAt(i);
+			if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '_') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isAsciiLetter(char c) {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
 	}
 
 	private record Found(int offset, Placeholder placeholder) {

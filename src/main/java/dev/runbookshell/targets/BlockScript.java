@@ -92,16 +92,21 @@ final class BlockScript {
 	 */
 	String hello() {
 		return "command printf 'pid=%s shell=%s err=%s dir=%s\\n' \"$$\" \"${BASH_VERSION:+bash}\" "
-				+ "\"$( (trap : ERR) 2>/dev/null && echo yes)\" \"${__rb_d-}\"; " + stateDump(true) + "; "
-				+ sentinels("0") + "\n";
+				+ "\"$( (trap : ERR) 2>/dev/null && echo yes)\" \"${__rb_d-}\"; " + stateDump(true, this.nonce) + "; "
+				+ sentinels(this.nonce, "0") + "\n";
 	}
 
 	/**
+	 * The text for one block: the script and the block's settings as variables, then the protocol evaluated from
+	 * the shell's memory ({@link #install}, which {@code install} prepends when true: once per shell and variant).
 	 * @param request the block; its exports run while xtrace is off, so values never reach a trace
 	 */
-	String text(ExecRequest request, ShellDialect dialect) {
+	String text(ExecRequest request, ShellDialect dialect, boolean install) {
 		String script = request.script();
-		StringBuilder text = new StringBuilder(script.length() + 2048);
+		StringBuilder text = new StringBuilder(script.length() + 512);
+		if (install) {
+			text.append(install(dialect, request.interactive()));
+		}
 		text.append("__rb_s=").append(quote(script)).append('\n');
 		request.exports().forEach((name, value) -> {
 			if (!NAME.matcher(name).matches()) {
@@ -109,21 +114,34 @@ final class BlockScript {
 			}
 			text.append("export ").append(name).append('=').append(quote(value)).append('\n');
 		});
-		settings(request, dialect, text);
-		if (dialect.trapsErrors()) {
-			errorHandler(dialect, text);
-		}
-		functions(dialect, text);
-		trailer(request, dialect, text);
+		settings(request, text);
+		String protocol = protocolVariable(request.interactive());
+		text.append("__rb_t=").append(this.nonce).append("; __rb_tk=").append(token())
+			.append("; if [ -n \"${").append(protocol).append("-}\" ]; then command eval \"$").append(protocol)
+			.append("\"; else echo 'runbook-shell: the shell lost its protocol' >&2; exit 70; fi\n");
 		return text.toString();
 	}
 
 	/**
-	 * Padding, cd, failure rule and the file to source, as variables the functions below read. A failed {@code cd}
-	 * sets the block's status itself: a shell without an ERR trap (dash) would otherwise report the 0 it started
-	 * with.
+	 * What makes a shell able to run blocks of one variant (interactive or not): the protocol's fixed text in a
+	 * read-only variable, so a block can neither change nor remove it. Each block's text evaluates it from the
+	 * shell's memory: a shell reading a pipe reads its input one byte at a time, and the two kilobytes of protocol
+	 * cost that once per shell instead of once per block.
 	 */
-	private static void settings(ExecRequest request, ShellDialect dialect, StringBuilder text) {
+	static String install(ShellDialect dialect, boolean interactive) {
+		String protocol = protocolVariable(interactive);
+		return protocol + "=" + quote(protocol(dialect, interactive)) + "; readonly " + protocol + "\n";
+	}
+
+	private static String protocolVariable(boolean interactive) {
+		return interactive ? "__rb_pi" : "__rb_pn";
+	}
+
+	/**
+	 * Padding, cd and failure rule, as variables the protocol reads. A failed {@code cd} sets the block's status
+	 * itself: a shell without an ERR trap (dash) would otherwise report the 0 it started with.
+	 */
+	private static void settings(ExecRequest request, StringBuilder text) {
 		// The options line needs a line of its own before the script (so `set -v` echoes the script's first line),
 		// unless the script starts on line 1: then they share it.
 		int first = request.origin() == null ? 1 : Math.max(1, request.origin().firstLine());
@@ -134,12 +152,26 @@ final class BlockScript {
 			.append("; __rb_m=").append(request.failures().stopAtFirst() ? "1" : "''")
 			.append("; __rb_a=").append(quote(" " + request.failures().accepted().stream().sorted()
 				.map(String::valueOf).collect(Collectors.joining(" ")) + " "))
-			.append("; __rb_l=").append(quote(file))
-			// A link named like the runbook makes the shell's error lines name it; without the folder (no
-			// supervisor) the here-document is sourced through /dev/fd directly.
-			.append("; __rb_src=/dev/fd/3; if [ -n \"${__rb_d-}\" ]; then [ -h \"$__rb_d/$__rb_l\" ] || ")
+			.append("; __rb_l=").append(quote(file)).append("; ");
+	}
+
+	/**
+	 * The protocol's fixed part, the same for every block of a shell: the nonce, token and settings are variables.
+	 * It is evaluated as one line at the top level (functions, then the trailer), as if typed there.
+	 */
+	static String protocol(ShellDialect dialect, boolean interactive) {
+		StringBuilder text = new StringBuilder(2048);
+		if (dialect.trapsErrors()) {
+			errorHandler(dialect, text);
+		}
+		functions(dialect, text);
+		// A link named like the runbook makes the shell's error lines name it; without the folder (no
+		// supervisor) the here-document is sourced through /dev/fd directly.
+		text.append("__rb_src=/dev/fd/3; if [ -n \"${__rb_d-}\" ]; then [ -h \"$__rb_d/$__rb_l\" ] || ")
 			.append("ln -s /dev/fd/3 \"$__rb_d/$__rb_l\" 2>/dev/null; [ ! -h \"$__rb_d/$__rb_l\" ] || ")
-			.append("__rb_src=$__rb_d/$__rb_l; fi\n");
+			.append("__rb_src=$__rb_d/$__rb_l; fi; ");
+		trailer(interactive, dialect, text);
+		return text.toString();
 	}
 
 	/**
@@ -147,13 +179,13 @@ final class BlockScript {
 	 * returns 0 when the trap must return from the function it fired in (the block stops), 2 when it fired on the
 	 * block's own function (its status is the block's), 1 to let the block go on.
 	 */
-	private void errorHandler(ShellDialect dialect, StringBuilder text) {
+	private static void errorHandler(ShellDialect dialect, StringBuilder text) {
 		String command = dialect == ShellDialect.BASH ? "\"${3//[[:cntrl:]]/ }\"" : "\"$3\"";
 		text.append("__rb_err() { [ -n \"${__rb_in-}\" ] && [ -n \"$2\" ] && [ \"${BASHPID-$$}\" = \"$$\" ] || return 1; ")
 			.append("case $- in *e*) set +e; __rb_we=e ;; esac; [ \"$2\" != __rb_run ] || return 2; ")
 			.append("if [ -z \"$__rb_k\" ]; then case \"$__rb_a\" in *\" $__rb_e \"*) return 1 ;; esac; ")
-			.append("__rb_n=$((__rb_n + 1)); command printf '\\036%s%s!%s %s %s\\n' ").append(PREFIX).append(' ')
-			.append(this.nonce).append(" \"$__rb_e\" \"$1\" ").append(command).append(" >&").append(RECORDS_FD)
+			.append("__rb_n=$((__rb_n + 1)); command printf '\\036%s%s!%s %s %s\\n' ").append(PREFIX)
+			.append(" \"$__rb_t\" \"$__rb_e\" \"$1\" ").append(command).append(" >&").append(RECORDS_FD)
 			.append(" 2>/dev/null; case \"$__rb_m$__rb_we\" in *1*|*e*) __rb_k=1 ;; esac; fi; [ -n \"$__rb_k\" ]; }\n");
 	}
 
@@ -161,11 +193,12 @@ final class BlockScript {
 	 * {@code __rb_run} sources the block. In bash the block's top level is FUNCNAME {@code source}, so a failure
 	 * of the {@code .} itself is told apart by FUNCNAME {@code __rb_run}; busybox sh names the enclosing function
 	 * inside a sourced file, so there the {@code .} sits one function deeper, and a last line (hidden from xtrace)
-	 * keeps the block's own final status from looking like a failure of the {@code .}.
+	 * keeps the block's own final status from looking like a failure of the {@code .}. The here-document's
+	 * delimiter is fixed: its body is expanded only when the block runs, so no script can end it early.
 	 */
-	private void functions(ShellDialect dialect, StringBuilder text) {
+	private static void functions(ShellDialect dialect, StringBuilder text) {
 		String start = "__rb_rc=0; __rb_n=0; __rb_k=; __rb_we=; __rb_in=1; ";
-		String delimiter = "__RBH_" + this.nonce;
+		String delimiter = "__RBH_END";
 		String body = "$__rb_p$__rb_c${__rb_o-}$__rb_b$__rb_s\n";
 		if (dialect == ShellDialect.BASH) {
 			text.append("__rb_run() { ").append(start).append(". \"$__rb_src\" 3<<").append(delimiter).append('\n')
@@ -178,7 +211,7 @@ final class BlockScript {
 		}
 	}
 
-	private void trailer(ExecRequest request, ShellDialect dialect, StringBuilder text) {
+	private static void trailer(boolean interactive, ShellDialect dialect, StringBuilder text) {
 		if (dialect.trapsErrors()) {
 			text.append("trap '__rb_e=$?; __rb_err \"$LINENO\" \"${FUNCNAME-}\" \"${BASH_COMMAND-}\"; case $? in ")
 				.append("0) return \"$__rb_e\" ;; 2) __rb_rc=$__rb_e; return 0 ;; esac' ERR; set -E; ");
@@ -188,43 +221,41 @@ final class BlockScript {
 		text.append("trap '__rb_k=1; return 130 2>/dev/null' INT; ");
 		// The marker file tells a later run which block this shell runs; the supervisor kills a block that still
 		// runs when the connection ends, and writes eof first: a block read after that must not start.
-		text.append("[ -z \"${__rb_d-}\" ] || { command printf 'running %s %s\\n' ").append(token())
-			.append(" \"$$\" 2>/dev/null >| \"$__rb_d/.block\"; [ ! -e \"$__rb_d/.eof\" ] || exit 1; } 2>/dev/null; ");
-		if (request.cwd() != null) {
-			text.append("__rb_w=$PWD; ");
-		}
-		if (request.interactive()) {
+		// It is overwritten in place, one line of fixed width: truncating it would make ext4 write it out to disk
+		// at once (its guard for files replaced by truncation), twice per block.
+		text.append("[ -z \"${__rb_d-}\" ] || { command printf '%-63s\\n' \"running $__rb_tk $$\" 2>/dev/null ")
+			.append("1<> \"$__rb_d/.block\"; [ ! -e \"$__rb_d/.eof\" ] || exit 1; } 2>/dev/null; __rb_w=$PWD; ");
+		if (interactive) {
 			// From two words, like the sentinel, so that `set -v` echoing this line cannot fake it.
-			text.append("command printf '\\036%s%s\\n' ").append(READY_PREFIX).append(' ').append(this.nonce)
-				.append(" >&2; ");
+			text.append("command printf '\\036%s%s\\n' ").append(READY_PREFIX).append(" \"$__rb_t\" >&2; ");
 		}
-		text.append("__rb_run ").append(RECORDS_FD).append(">&2 2>&1").append(request.interactive() ? "" : " </dev/null");
+		text.append("__rb_run ").append(RECORDS_FD).append(">&2 2>&1").append(interactive ? "" : " </dev/null");
 		text.append("; { __rb_o=; case \"$-${__rb_we-}\" in *e*) __rb_o='set -e;' ;; esac; ")
 			.append("case $- in *x*) __rb_o=\"$__rb_o set -x;\" ;; esac; case $- in *v*) __rb_o=\"$__rb_o set -v;\" ;; esac; ")
 			.append("set +e +x +v; __rb_in=; } 2>/dev/null");
-		if (request.cwd() != null) {
-			text.append("; cd -- \"$__rb_w\" 2>/dev/null");
-		}
-		text.append("; [ -z \"${__rb_d-}\" ] || command printf 'done %s %s %s\\n' ").append(token())
-			.append(" \"$__rb_rc\" \"$__rb_n\" 2>/dev/null >| \"$__rb_d/.block\"");
-		text.append("; ").append(stateDump(dialect == ShellDialect.BASH)).append("; ").append(sentinels("\"$__rb_rc\""));
-		if (request.interactive()) {
-			text.append("; while IFS= read -r __rb_i; do case $__rb_i in *").append(INPUT_END_PREFIX).append(this.nonce)
-				.append("*) break ;; esac; done; unset __rb_i");
+		// A block given a folder to run in is sourced after a cd there; the shell returns to where it was.
+		text.append("; [ -z \"$__rb_c\" ] || cd -- \"$__rb_w\" 2>/dev/null");
+		text.append("; [ -z \"${__rb_d-}\" ] || command printf '%-63s\\n' \"done $__rb_tk $__rb_rc $__rb_n\"")
+			.append(" 2>/dev/null 1<> \"$__rb_d/.block\"");
+		text.append("; ").append(stateDump(dialect == ShellDialect.BASH, "\"$__rb_t\"")).append("; ")
+			.append(sentinels("\"$__rb_t\"", "\"$__rb_rc\""));
+		if (interactive) {
+			text.append("; while IFS= read -r __rb_i; do case $__rb_i in *").append(INPUT_END_PREFIX)
+				.append("\"$__rb_t\"*) break ;; esac; done; unset __rb_i");
 		}
 		text.append('\n');
 	}
 
 	/** The shell's state on its stderr, as {@link ShellStateDump} reads it, up to the stderr sentinel. */
-	private String stateDump(boolean functions) {
-		return "{ command printf '\\036%s%s=\\n%s\\n\\036E\\n' " + PREFIX + " " + this.nonce + " \"$PWD\"; command export -p"
+	private static String stateDump(boolean functions, String nonce) {
+		return "{ command printf '\\036%s%s=\\n%s\\n\\036E\\n' " + PREFIX + " " + nonce + " \"$PWD\"; command export -p"
 				+ (functions ? "; command printf '\\036F\\n'; command declare -f" : "") + "; } >&2 2>/dev/null";
 	}
 
 	/** Printed from two words each, so that `set -v` echoing the line cannot fake them. */
-	private String sentinels(String code) {
-		return "command printf '\\036%s%s %d\\n' " + PREFIX + " " + this.nonce + " " + code
-				+ "; command printf '\\036%s%s\\n' " + PREFIX + " " + this.nonce + " >&2";
+	private static String sentinels(String nonce, String code) {
+		return "command printf '\\036%s%s %d\\n' " + PREFIX + " " + nonce + " " + code
+				+ "; command printf '\\036%s%s\\n' " + PREFIX + " " + nonce + " >&2";
 	}
 
 	/** The runbook's file name as the link's name: no folder, nothing a shell word or a path cannot hold. */

@@ -33,6 +33,11 @@ public final class SentinelShellSession implements TargetSession {
 
 	private boolean freshPending;
 
+	/** Whether the current shell holds the protocol for non-interactive and for interactive blocks. */
+	private boolean protocolPlain;
+
+	private boolean protocolInteractive;
+
 	private String lostMessage;
 
 	private volatile RunningBlock current;
@@ -82,7 +87,7 @@ public final class SentinelShellSession implements TargetSession {
 				? this.input.arm(this.process.stdin(), sink, script.readySentinel()) : sink);
 		attach(block);
 		try {
-			String text = script.text(request, this.hello.dialect());
+			String text = text(script, request);
 			String marker = this.hello.markerFile();
 			sink.started(marker == null ? null : new BlockMarker(marker, this.hello.pid(), script.token()));
 			boolean written = write(text);
@@ -250,6 +255,8 @@ public final class SentinelShellSession implements TargetSession {
 		this.process = this.transport.start(ShellLaunch.command(this.shellPreference, this.transport.loginShell()),
 				this.router);
 		this.hello = null;
+		this.protocolPlain = false;
+		this.protocolInteractive = false;
 		BlockScript script = BlockScript.random();
 		ProtocolRun hello = runProtocol(script, script.hello());
 		if (hello.interrupted() || hello.progress() != Progress.COMPLETE) {
@@ -290,7 +297,20 @@ public final class SentinelShellSession implements TargetSession {
 	/** Runs {@code request} as a protocol text in the current dialect; for {@link ShellRestore}. */
 	private ProtocolRun runProtocol(ExecRequest request) {
 		BlockScript script = BlockScript.random();
-		return runProtocol(script, script.text(request, this.hello.dialect()));
+		return runProtocol(script, text(script, request));
+	}
+
+	/** The block's text, with the protocol the first time this shell needs it. */
+	private String text(BlockScript script, ExecRequest request) {
+		boolean install = request.interactive() ? !this.protocolInteractive : !this.protocolPlain;
+		String text = script.text(request, this.hello.dialect(), install);
+		if (request.interactive()) {
+			this.protocolInteractive = true;
+		}
+		else {
+			this.protocolPlain = true;
+		}
+		return text;
 	}
 
 	/** Makes {@code block} the one output goes to; a shell that already ended ends it at once. */

@@ -90,6 +90,40 @@ class JournalWriterTest {
 	}
 
 	@Test
+	void oneSyncPerBlockBoundaryAndLineListenersSeeALineOnlyOnceItIsSynced() throws Exception {
+		List<Long> synced = java.util.Collections.synchronizedList(new ArrayList<>());
+		try (JournalWriter writer = JournalWriter.create(this.dir, "db", "prod", JournalFixtures.ticking())) {
+			writer.addLineListener((entry, line) -> synced.add(entry.seq()));
+			// started, decision, block-started (forced with the two before it), block-finished (waits)
+			JournalFixtures.writeSmallSession(writer);
+			assertThat(writer.syncs()).isEqualTo(1);
+			assertThat(synced).containsExactly(1L, 2L, 3L);
+			writer.write(new Note("before the next block", null));
+			writer.write(new JournalEvent.BlockStarted(JournalFixtures.BACKUP, "pg_dump app > app.sql"));
+			assertThat(writer.syncs()).as("the previous block's end goes to disk with the next one's start").isEqualTo(2);
+			assertThat(synced).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+			writer.write(new Note("the session waits at a prompt now", null));
+			long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+			while (!synced.contains(7L) && System.nanoTime() < deadline) {
+				Thread.sleep(5);
+			}
+			assertThat(synced).as("a line nothing forces is synced by the timer").endsWith(7L);
+			assertThat(writer.syncs()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void sessionFinishedIsSyncedAtOnce() {
+		List<Long> synced = new ArrayList<>();
+		try (JournalWriter writer = JournalWriter.create(this.dir, "db", "prod", JournalFixtures.ticking())) {
+			writer.addLineListener((entry, line) -> synced.add(entry.seq()));
+			writer.write(JournalFixtures.sessionStarted());
+			writer.write(new SessionFinished(SessionStatus.SUCCEEDED, java.util.Map.of()));
+			assertThat(synced).containsExactly(1L, 2L);
+		}
+	}
+
+	@Test
 	void appendAfterReopenContinuesSeqAndChain() {
 		Path file = smallJournal();
 		try (JournalWriter writer = JournalWriter.append(file, JournalFixtures.ticking())) {

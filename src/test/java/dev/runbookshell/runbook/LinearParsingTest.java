@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,37 @@ class LinearParsingTest {
 		double megabytesPerSecond = source.length() / 1e6 / (cpu / 1e9);
 		System.out.printf("parse + lint of %.1f MB: %.1f MB/s CPU%n", source.length() / 1e6, megabytesPerSecond);
 		assertThat(megabytesPerSecond).as("MB/s of CPU, goal 10 on an idle machine").isGreaterThan(1.0);
+	}
+
+	@Test
+	void everyBlocksHeadingPathAndLookupCostsTheSameInAHugeRunbook() throws Exception {
+		// a session asks each block's heading path, rollback asks blocks by name: a scan each was quadratic
+		int count = 200_000;
+		List<Section> sections = new java.util.ArrayList<>();
+		List<Block> blocks = new java.util.ArrayList<>();
+		sections.add(new Section("1", "Phase", 2, 1, false, null));
+		for (int i = 1; i <= count; i++) {
+			sections.add(new Section("1." + i, "Step " + i, 3, 2 * i, false, "1"));
+			blocks.add(new Block("1." + i + ".1", "step-" + i, 2 * i + 1, "bash", true, true, "1." + i, "true\n",
+					"true", "sha256:" + i, Annotations.NONE, List.of(), List.of(), false));
+		}
+		Runbook runbook = new Runbook("huge.md", "0", "Huge", FrontMatter.EMPTY, sections, blocks, List.of());
+
+		int found = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+			int n = 0;
+			for (Block block : runbook.flowBlocks()) {
+				if (runbook.headingPath(block.section()).size() == 2 && runbook.find(block.name()).isPresent()
+						&& runbook.find(block.id()).orElseThrow() == block) {
+					n++;
+				}
+			}
+			return n;
+		});
+
+		assertThat(found).isEqualTo(count);
+		assertThat(runbook.headingPath("1.7")).containsExactly("Phase", "Step 7");
+		assertThat(runbook.find("step-9")).get().extracting(Block::id).isEqualTo("1.9.1");
+		assertThat(runbook.find("nothing")).isEmpty();
 	}
 
 	@Test

@@ -36,4 +36,15 @@ class LocalTargetSessionTest extends TargetSessionContract {
 		}
 	}
 
+	@Test
+	void aBlockCannotChangeTheProtocolTheShellKeepsForTheTool() throws Exception {
+		// The protocol lives in read-only variables of the shell: bash refuses the assignment as a failed command.
+		CollectingSink sink = new CollectingSink();
+		ExecResult changed = run("__rb_pn='echo hijacked'; __rb_pi='echo hijacked'", sink);
+		assertThat(changed.outcome()).isEqualTo(ExecResult.Outcome.COMPLETED);
+		assertThat(changed.exitCode()).isNotZero();
+		assertThat(output("echo next")).isEqualTo("next\n");
+		assertThat(sink.out() + sink.err() + output("echo again")).doesNotContain("hijacked");
+	}
+
 }
