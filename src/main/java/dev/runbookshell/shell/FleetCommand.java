@@ -322,10 +322,12 @@ class FleetCommand {
 		if (result.count(HostState.INTERRUPTED) > 0) {
 			throw new CliException(ExitCode.INTERRUPTED, "interrupted" + where);
 		}
-		boolean onlyUnreachable = result.hosts().stream().filter(h -> h.state().failed())
-			.allMatch(h -> h.state() == HostState.UNREACHABLE);
-		if (result.anyFailed() && onlyUnreachable) {
-			throw new CliException(ExitCode.TARGET, result.count(HostState.UNREACHABLE) + " host(s) unreachable" + where);
+		// as for one target: a host that could not be reached, or was lost during a block, is exit 3
+		boolean onlyTargets = result.hosts().stream().filter(h -> h.state().failed())
+			.allMatch(h -> h.state() == HostState.UNREACHABLE || h.state() == HostState.UNKNOWN);
+		if (result.anyFailed() && onlyTargets) {
+			throw new CliException(ExitCode.TARGET, result.count(HostState.UNREACHABLE) + " host(s) unreachable, "
+					+ result.count(HostState.UNKNOWN) + " lost during a block" + where);
 		}
 		if (result.anyFailed() || result.stopReason() != null && result.count(HostState.SUCCEEDED) < result.hosts().size()) {
 			throw CliException.failed((result.stopReason() != null ? result.stopReason()
