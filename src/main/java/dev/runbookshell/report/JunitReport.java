@@ -46,6 +46,30 @@ public final class JunitReport implements ReportRenderer {
 		return text.toString();
 	}
 
+	/** Several runs (a fleet's hosts) as one {@code <testsuites>}, one {@code <testsuite>} per run. */
+	public String renderSuites(List<Run> runs) {
+		StringWriter text = new StringWriter();
+		try {
+			XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+			xml.writeStartDocument("UTF-8", "1.0");
+			xml.writeCharacters("\n");
+			xml.writeStartElement("testsuites");
+			for (Run run : runs) {
+				xml.writeCharacters("\n");
+				suite(run, xml);
+			}
+			xml.writeCharacters("\n");
+			xml.writeEndElement();
+			xml.writeCharacters("\n");
+			xml.writeEndDocument();
+			xml.close();
+		}
+		catch (XMLStreamException ex) {
+			throw new IllegalStateException("cannot write JUnit XML: " + ex.getMessage(), ex);
+		}
+		return text.toString();
+	}
+
 	private static void suite(Run run, XMLStreamWriter xml) throws XMLStreamException {
 		Map<BlockStatus, Integer> counts = run.counts();
 		int failures = counts.get(BlockStatus.FAILED) + counts.get(BlockStatus.TIMED_OUT)
