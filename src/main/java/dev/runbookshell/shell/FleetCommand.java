@@ -307,7 +307,7 @@ class FleetCommand {
 		for (FleetIndex.Host host : result.hosts()) {
 			out.println("  " + host.name() + "  " + host.state().wire()
 					+ (host.message() == null || host.state() == HostState.SUCCEEDED ? "" : ": " + host.message())
-					+ (host.journal() == null ? "" : "  (journal: " + host.journal() + ")"));
+					+ (host.journal() == null ? "" : "  (journal: " + result.index().resolveSibling(host.journal()) + ")"));
 		}
 		StringBuilder counts = new StringBuilder();
 		for (HostState state : HostState.values()) {

@@ -130,4 +130,34 @@ class FleetRunIT {
 		assertThat(replay.stdout()).contains("<== 1.2 skipped-in-rehearsal: skipped on 2");
 	}
 
+	@Test
+	void aRollbackChosenAfterAFailureRunsOnTheFailedHostsOnly() throws Exception {
+		Files.writeString(this.dir.resolve("plan.md"), this.fleet.frontMatter(2) + """
+				# Rollback
+
+				## Change
+
+				```bash {name=change rollback=undo}
+				echo changed > state
+				```
+
+				```bash {name=breaks-h2}
+				test "$(basename "$PWD")" != h2
+				```
+
+				## Rollback
+
+				```bash {name=undo}
+				rm state
+				```
+				""");
+		Files.writeString(this.dir.resolve("answers.yaml"), "default: run\non-failure: rollback\n");
+		RunbookCli.Result result = run("--target", "web", "--answers", "answers.yaml", "--max-fail", "50%");
+		assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+		assertThat(result.stdout()).contains("h2 | rolling back: 2.1 undo").doesNotContain("h1 | rolling back");
+		assertThat(this.dir.resolve("h1/state")).exists();
+		assertThat(this.dir.resolve("h2/state")).doesNotExist();
+		assertThat(index().get("decisions").toString()).contains("\"block\":\"1.2\",\"choice\":\"rollback\",\"hosts\":[\"h2\"]");
+	}
+
 }
