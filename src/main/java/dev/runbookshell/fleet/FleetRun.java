@@ -60,13 +60,7 @@ public final class FleetRun {
 
 	private final HostSessions sessions;
 
-	private final Path indexFile;
-
-	private final List<FleetIndex.FleetDecision> decisions = new ArrayList<>();
-
-	private final String started;
-
-	private final FleetIndex earlier;
+	private final FleetRecord record;
 
 	private volatile boolean interrupted;
 
@@ -92,17 +86,12 @@ public final class FleetRun {
 		this.questions = questions;
 		this.out = out;
 		this.sessions = sessions;
-		this.indexFile = indexFile;
-		this.earlier = earlier;
-		this.started = earlier != null ? earlier.started() : Instant.now().toString();
-		if (earlier != null) {
-			this.decisions.addAll(earlier.decisions());
-		}
+		this.record = new FleetRecord(runbook, settings, this.runs, indexFile, earlier);
 	}
 
 	/** Runs every batch; each host's outcome is in its journal and in the index. */
 	public FleetResult run() {
-		writeIndex();
+		this.record.write();
 		Map<Integer, List<HostRun>> batches = new LinkedHashMap<>();
 		this.runs.forEach(run -> batches.computeIfAbsent(run.host.batch(), b -> new ArrayList<>()).add(run));
 		for (Map.Entry<Integer, List<HostRun>> batch : batches.entrySet()) {
@@ -120,8 +109,8 @@ public final class FleetRun {
 			}
 			runBatch(batch.getValue());
 		}
-		writeIndex();
-		return new FleetResult(thisRun(), this.indexFile, this.stopReason);
+		this.record.write();
+		return new FleetResult(this.record.thisRun(), this.record.indexFile(), this.stopReason);
 	}
 
 	/** Ctrl-C: stops the running block on every host; from any thread. */
@@ -136,7 +125,7 @@ public final class FleetRun {
 		while (true) {
 			Map<HostRun, Parked> parked = lockstep.awaitParked();
 			summarize(batch);
-			writeIndex();
+			this.record.write();
 			if (parked.isEmpty()) {
 				break;
 			}
@@ -208,7 +197,7 @@ public final class FleetRun {
 		if (stop) {
 			this.stopReason = "stopped before " + prompt.block().label() + " on every host";
 		}
-		record(prompt.block(), decision.choice(), group, stop);
+		this.record.decision(this.batchNumber, prompt.block(), decision.choice(), group, stop);
 		for (HostRun run : group) {
 			run.typed = typed;
 			lockstep.answer(run, decision);
@@ -228,7 +217,8 @@ public final class FleetRun {
 		if (answer.stopFleet()) {
 			this.stopReason = "stopped after " + first.failure().block().label() + " failed on " + names(failed);
 		}
-		record(first.failure().block(), decision.choice(), failed, answer.stopFleet());
+		this.record.decision(this.batchNumber, first.failure().block(), decision.choice(), failed,
+				answer.stopFleet());
 		for (HostRun run : failed) {
 			if (decision.choice() == Decision.Choice.ROLLBACK) {
 				run.rolledBack = true;
@@ -247,11 +237,6 @@ public final class FleetRun {
 		byBlock.values().stream()
 			.sorted(Comparator.comparingInt(blocks -> blocks.get(0).report().block().line()))
 			.forEach(blocks -> OutputGroups.summary(blocks).forEach(this.out::line));
-	}
-
-	private void record(Block block, Decision.Choice choice, List<HostRun> hosts, boolean stopFleet) {
-		this.decisions.add(new FleetIndex.FleetDecision(Instant.now().toString(), this.batchNumber, block.id(), choice,
-				hosts.stream().map(HostRun::name).toList(), stopFleet));
 	}
 
 	private long failedHosts() {
@@ -278,36 +263,6 @@ public final class FleetRun {
 
 	private static String names(List<HostRun> runs) {
 		return runs.stream().map(HostRun::name).collect(Collectors.joining(", "));
-	}
-
-	/** This run's hosts, in the places of an earlier index's hosts (those not run again kept as they were). */
-	private List<FleetIndex.Host> hostEntries() {
-		Map<String, FleetIndex.Host> entries = new LinkedHashMap<>();
-		if (this.earlier != null) {
-			this.earlier.hosts().forEach(host -> entries.put(host.name(), host));
-		}
-		thisRun().forEach(host -> entries.put(host.name(), host));
-		return List.copyOf(entries.values());
-	}
-
-	private List<FleetIndex.Host> thisRun() {
-		Path dir = this.indexFile.toAbsolutePath().getParent();
-		return this.runs.stream().map(run -> {
-			String journal = run.journal != null ? dir.relativize(Path.of(run.journal).toAbsolutePath()).toString()
-					: run.host.resume() != null ? dir.relativize(run.host.resume().toAbsolutePath()).toString() : null;
-			return new FleetIndex.Host(run.name(), run.host.definition().uri(), run.host.definition().options(),
-					run.host.batch(), journal, run.state, run.message);
-		}).toList();
-	}
-
-	private synchronized void writeIndex() {
-		List<FleetIndex.Host> hosts = hostEntries();
-		Map<Integer, List<String>> batches = new LinkedHashMap<>();
-		hosts.forEach(host -> batches.computeIfAbsent(host.batch(), b -> new ArrayList<>()).add(host.name()));
-		FleetIndexFile.write(this.indexFile, new FleetIndex(FleetIndex.KIND, this.runbook.file(),
-				this.runbook.sha256(), this.started, Instant.now().toString(), this.settings.parallel(),
-				this.settings.maxFail().percent(), this.settings.serial().spec(), hosts,
-				List.copyOf(batches.values()), this.decisions));
 	}
 
 }

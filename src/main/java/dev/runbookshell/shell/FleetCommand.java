@@ -18,13 +18,13 @@ import dev.runbookshell.ansible.AnsibleException;
 import dev.runbookshell.fleet.FailureBudget;
 import dev.runbookshell.fleet.FleetException;
 import dev.runbookshell.fleet.FleetHost;
+import dev.runbookshell.fleet.FleetHosts;
 import dev.runbookshell.fleet.FleetIndex;
 import dev.runbookshell.fleet.FleetIndexFile;
 import dev.runbookshell.fleet.FleetQuestions;
 import dev.runbookshell.fleet.FleetResult;
 import dev.runbookshell.fleet.FleetRun;
 import dev.runbookshell.fleet.FleetTargets;
-import dev.runbookshell.fleet.HostState;
 import dev.runbookshell.fleet.SerialBatches;
 import dev.runbookshell.journal.JournalWriter;
 import dev.runbookshell.journal.Slug;
@@ -118,8 +118,13 @@ class FleetCommand {
 		FailureBudget budget = request.maxFail() != null || earlier == null ? FailureBudget.parse(request.maxFail())
 				: new FailureBudget(earlier.maxFailPercent());
 		int parallel = parallel(request.parallel(), earlier);
-		List<FleetHost> hosts = earlier != null ? resumed(request, earlier, runbook)
-				: batched(serial, chosen(runbook, request));
+		if (earlier != null && (!request.targets().isEmpty() || request.inventory() != null)) {
+			throw CliException.usage("--resume of a fleet index takes its hosts from the index, not from --target or "
+					+ "--inventory");
+		}
+		List<FleetHost> hosts = earlier != null
+				? FleetHosts.resumed(request.resume(), earlier, runbook.file(), request.retryFailed())
+				: FleetHosts.batched(serial, chosen(runbook, request));
 		if (hosts.isEmpty()) {
 			throw CliException.usage(request.resume() + ": no host left to "
 					+ (request.retryFailed() ? "retry (none failed)" : "resume (every host is done)"));
@@ -168,7 +173,7 @@ class FleetCommand {
 		try (InterruptRelay.Registration relay = this.interrupts.during(fleet::interrupt)) {
 			result = fleet.run();
 		}
-		finish(out, result);
+		FleetSummary.print(out, result);
 	}
 
 	/** The one place a fleet host's session is assembled: as {@code run} does it for one target. */
@@ -220,40 +225,6 @@ class FleetCommand {
 		return FleetTargets.choose(runbook, request.targets(), name -> this.launcher.targetDefinition(runbook, name));
 	}
 
-	private static List<FleetHost> batched(SerialBatches serial, List<TargetDefinition> definitions) {
-		List<FleetHost> hosts = new ArrayList<>();
-		List<List<TargetDefinition>> batches = serial.split(definitions);
-		for (int i = 0; i < batches.size(); i++) {
-			for (TargetDefinition definition : batches.get(i)) {
-				hosts.add(new FleetHost(definition, i + 1, null));
-			}
-		}
-		return hosts;
-	}
-
-	/** The hosts of an earlier fleet run that are not done (or, with --retry-failed, that failed). */
-	private static List<FleetHost> resumed(Request request, FleetIndex earlier, Runbook runbook) {
-		if (!request.targets().isEmpty() || request.inventory() != null) {
-			throw CliException.usage("--resume of a fleet index takes its hosts from the index, not from --target or "
-					+ "--inventory");
-		}
-		if (!Path.of(earlier.runbook()).toAbsolutePath().normalize()
-			.equals(Path.of(runbook.file()).toAbsolutePath().normalize())) {
-			throw CliException.usage(request.resume() + " is a fleet run of " + earlier.runbook() + ", not of "
-					+ runbook.file());
-		}
-		List<FleetHost> hosts = new ArrayList<>();
-		for (FleetIndex.Host host : earlier.hosts()) {
-			boolean take = request.retryFailed() ? host.state().failed() : !host.state().done();
-			if (take) {
-				Path journal = FleetIndexFile.journal(request.resume(), host);
-				hosts.add(new FleetHost(new TargetDefinition(host.name(), host.uri(), host.options()), host.batch(),
-						journal != null && Files.isRegularFile(journal) ? journal : null));
-			}
-		}
-		return hosts;
-	}
-
 	private static int parallel(String given, FleetIndex earlier) {
 		if (given == null) {
 			return earlier != null ? earlier.parallel() : 5;
@@ -300,40 +271,6 @@ class FleetCommand {
 				return prompts.readSecret(prompt);
 			}
 		};
-	}
-
-	private static void finish(PrintWriter out, FleetResult result) {
-		out.println("Fleet:");
-		for (FleetIndex.Host host : result.hosts()) {
-			out.println("  " + host.name() + "  " + host.state().wire()
-					+ (host.message() == null || host.state() == HostState.SUCCEEDED ? "" : ": " + host.message())
-					+ (host.journal() == null ? "" : "  (journal: " + result.index().resolveSibling(host.journal()) + ")"));
-		}
-		StringBuilder counts = new StringBuilder();
-		for (HostState state : HostState.values()) {
-			long count = result.count(state);
-			if (count > 0) {
-				counts.append(counts.isEmpty() ? "" : ", ").append(count).append(' ').append(state.wire());
-			}
-		}
-		out.println("Fleet " + counts + ". Index: " + result.index());
-		out.flush();
-		String where = " (index: " + result.index() + ")";
-		if (result.count(HostState.INTERRUPTED) > 0) {
-			throw new CliException(ExitCode.INTERRUPTED, "interrupted" + where);
-		}
-		// as for one target: a host that could not be reached, or was lost during a block, is exit 3
-		boolean onlyTargets = result.hosts().stream().filter(h -> h.state().failed())
-			.allMatch(h -> h.state() == HostState.UNREACHABLE || h.state() == HostState.UNKNOWN);
-		if (result.anyFailed() && onlyTargets) {
-			throw new CliException(ExitCode.TARGET, result.count(HostState.UNREACHABLE) + " host(s) unreachable, "
-					+ result.count(HostState.UNKNOWN) + " lost during a block" + where);
-		}
-		if (result.anyFailed() || result.stopReason() != null && result.count(HostState.SUCCEEDED) < result.hosts().size()) {
-			throw CliException.failed((result.stopReason() != null ? result.stopReason()
-					: "a block did not succeed on " + result.hosts().stream().filter(h -> h.state().failed()).count()
-							+ " host(s)") + where);
-		}
 	}
 
 }
