@@ -119,6 +119,33 @@ public final class FleetRun {
 		this.runs.forEach(HostRun::interrupt);
 	}
 
+	/**
+	 * SIGTERM or SIGHUP: every host's session is ended as one target's is (its running block stopped, given
+	 * {@code grace}, the session recorded as interrupted), all at once; from any thread.
+	 */
+	public void terminate(String reason, java.time.Duration grace) {
+		this.interrupted = true;
+		List<Thread> enders = new ArrayList<>();
+		for (HostRun run : this.runs) {
+			dev.runbookshell.session.RunSession session = run.session;
+			if (session != null) {
+				Thread ender = new Thread(() -> session.terminate(reason, grace), "fleet-end-" + run.name());
+				ender.setDaemon(true);
+				ender.start();
+				enders.add(ender);
+			}
+		}
+		for (Thread ender : enders) {
+			try {
+				ender.join(grace.toMillis() + JOIN_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
 	private void runBatch(List<HostRun> batch) {
 		Lockstep lockstep = new Lockstep(batch, this.settings.parallel());
 		batch.forEach(run -> run.start(this.sessions, lockstep, this.shared, this.out));

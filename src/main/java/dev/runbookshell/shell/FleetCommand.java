@@ -170,7 +170,11 @@ class FleetCommand {
 		}, (host, hostConfirmer, listener) -> startHost(runbook, host, hostConfirmer, listener, prompts,
 				hostSettings(checked, host), logDir), index, earlier);
 		FleetResult result;
-		try (InterruptRelay.Registration relay = this.interrupts.during(fleet::interrupt)) {
+		try (InterruptRelay.Registration relay = this.interrupts.during(fleet::interrupt);
+				InterruptRelay.Registration ending = this.interrupts.ending(reason -> {
+					fleet.terminate(reason, RunCommands.SIGNAL_GRACE);
+					return true;
+				})) {
 			result = fleet.run();
 		}
 		FleetSummary.print(out, result);

@@ -118,4 +118,26 @@ class FleetFaultsIT {
 		}
 	}
 
+	@Test
+	void sigtermEndsEveryHostsSessionRecordedAsInterrupted() throws Exception {
+		writePlan(this.containers);
+		Process run = RunbookCli.start(this.dir, "run", "plan.md", "--target", "web", "--yes", "--log-dir", "logs");
+		for (String host : List.of("c1", "c2", "c3")) {
+			ConnectionLossChecks.awaitOutput(this.dir, host + " | sleeping here", run);
+		}
+		run.destroy();
+		RunbookCli.Result result = RunbookCli.waitFor(run, this.dir, Duration.ofSeconds(60));
+
+		assertThat(result.exitCode()).as(result.all()).isEqualTo(130);
+		try (var files = Files.list(this.dir.resolve("logs"))) {
+			List<Path> journals = files.filter(f -> f.toString().endsWith(".jsonl")).toList();
+			assertThat(journals).hasSize(3);
+			for (Path journal : journals) {
+				List<String> lines = Files.readAllLines(journal);
+				assertThat(lines.get(lines.size() - 1)).contains("\"type\":\"session-finished\"")
+					.contains("\"status\":\"interrupted\"");
+			}
+		}
+	}
+
 }
