@@ -100,13 +100,19 @@ class FleetFaultsIT {
 		assertThat(Files.readString(journal)).contains("\"status\":\"unknown\"");
 	}
 
-	@Test
-	void ctrlCStopsTheBlockOnEveryHost() throws Exception {
+	/** A run whose first block sleeps on every host, once it does. */
+	private Process sleepingOnEveryHost() throws Exception {
 		writePlan(this.containers);
 		Process run = RunbookCli.start(this.dir, "run", "plan.md", "--target", "web", "--yes", "--log-dir", "logs");
 		for (String host : List.of("c1", "c2", "c3")) {
 			ConnectionLossChecks.awaitOutput(this.dir, host + " | sleeping here", run);
 		}
+		return run;
+	}
+
+	@Test
+	void ctrlCStopsTheBlockOnEveryHost() throws Exception {
+		Process run = sleepingOnEveryHost();
 		new ProcessBuilder("kill", "-INT", String.valueOf(run.pid())).start().waitFor();
 		RunbookCli.Result result = RunbookCli.waitFor(run, this.dir, Duration.ofSeconds(60));
 
@@ -120,11 +126,7 @@ class FleetFaultsIT {
 
 	@Test
 	void sigtermEndsEveryHostsSessionRecordedAsInterrupted() throws Exception {
-		writePlan(this.containers);
-		Process run = RunbookCli.start(this.dir, "run", "plan.md", "--target", "web", "--yes", "--log-dir", "logs");
-		for (String host : List.of("c1", "c2", "c3")) {
-			ConnectionLossChecks.awaitOutput(this.dir, host + " | sleeping here", run);
-		}
+		Process run = sleepingOnEveryHost();
 		run.destroy();
 		RunbookCli.Result result = RunbookCli.waitFor(run, this.dir, Duration.ofSeconds(60));
 

@@ -75,10 +75,15 @@ class FleetRunIT {
 		}
 	}
 
-	@Test
-	void aFailedHostTakesNoFurtherBlocksAndByDefaultTheFleetStopsBeforeTheNextBlock() throws Exception {
+	/** Three blocks on h1..h3; the second fails on h2. */
+	private void failingOnH2() throws Exception {
 		plan(3, FleetPlans.block("first", "true"), FleetPlans.block("fails-on-h2", "test \"$(basename \"$PWD\")\" != h2"),
 				FleetPlans.block("third", "true"));
+	}
+
+	@Test
+	void aFailedHostTakesNoFurtherBlocksAndByDefaultTheFleetStopsBeforeTheNextBlock() throws Exception {
+		failingOnH2();
 		RunbookCli.Result result = run("--target", "h1,h2", "--target", "h3", "--yes");
 		assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
 		assertThat(order()).hasSize(6).noneMatch(line -> line.endsWith(" third"));
@@ -91,8 +96,7 @@ class FleetRunIT {
 
 	@Test
 	void withinMaxFailTheOthersGoOnWithoutTheFailedHost() throws Exception {
-		plan(3, FleetPlans.block("first", "true"), FleetPlans.block("fails-on-h2", "test \"$(basename \"$PWD\")\" != h2"),
-				FleetPlans.block("third", "true"));
+		failingOnH2();
 		RunbookCli.Result result = run("--target", "web", "--yes", "--max-fail", "34%");
 		assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
 		assertThat(order()).filteredOn(line -> line.endsWith(" third")).containsExactlyInAnyOrder("h1 third",
