@@ -72,6 +72,98 @@ public final class AnsibleInventory {
 		return hosts;
 	}
 
+	/**
+	 * The hosts an Ansible host pattern selects ({@code --limit}), in inventory order: names and groups,
+	 * {@code all} or {@code *}, globs ({@code web*}), {@code ~regex}, separated by {@code :} or {@code ,}; a term
+	 * prefixed {@code &} intersects, {@code !} excludes (as Ansible: unions first, then intersections, then
+	 * exclusions).
+	 * @throws AnsibleException when a term matches no host and no group
+	 */
+	public List<InventoryHost> limit(String pattern) {
+		List<InventoryHost> all = hosts();
+		String[] terms = pattern.contains(",") ? pattern.split(",") : pattern.split(":");
+		Set<String> chosen = new LinkedHashSet<>();
+		List<Set<String>> intersections = new ArrayList<>();
+		Set<String> excluded = new LinkedHashSet<>();
+		boolean unionSeen = false;
+		for (String raw : terms) {
+			String term = raw.strip();
+			if (term.isEmpty()) {
+				continue;
+			}
+			char op = term.charAt(0);
+			String body = op == '&' || op == '!' ? term.substring(1).strip() : term;
+			Set<String> matched = matching(all, body);
+			if (matched.isEmpty()) {
+				throw new AnsibleException("--limit " + pattern + ": '" + body + "' matches no host and no group");
+			}
+			switch (op) {
+				case '&' -> intersections.add(matched);
+				case '!' -> excluded.addAll(matched);
+				default -> {
+					unionSeen = true;
+					chosen.addAll(matched);
+				}
+			}
+		}
+		if (!unionSeen) {
+			all.forEach(host -> chosen.add(host.name()));
+		}
+		intersections.forEach(chosen::retainAll);
+		chosen.removeAll(excluded);
+		return all.stream().filter(host -> chosen.contains(host.name())).toList();
+	}
+
+	private static Set<String> matching(List<InventoryHost> hosts, String term) {
+		java.util.function.Predicate<String> names;
+		if (term.equals("all") || term.equals("*")) {
+			names = name -> true;
+		}
+		else if (term.startsWith("~")) {
+			java.util.regex.Pattern regex = java.util.regex.Pattern.compile(term.substring(1));
+			names = name -> regex.matcher(name).find();
+		}
+		else if (term.matches(".*[*?\\[].*")) {
+			java.util.regex.Pattern glob = java.util.regex.Pattern.compile(globRegex(term));
+			names = name -> glob.matcher(name).matches();
+		}
+		else {
+			names = term::equals;
+		}
+		Set<String> matched = new LinkedHashSet<>();
+		for (InventoryHost host : hosts) {
+			if (names.test(host.name()) || host.groups().stream().anyMatch(names)) {
+				matched.add(host.name());
+			}
+		}
+		return matched;
+	}
+
+	/** fnmatch's {@code *}, {@code ?} and {@code [...]} as a regular expression. */
+	private static String globRegex(String glob) {
+		StringBuilder regex = new StringBuilder();
+		for (int i = 0; i < glob.length(); i++) {
+			char c = glob.charAt(i);
+			switch (c) {
+				case '*' -> regex.append(".*");
+				case '?' -> regex.append('.');
+				case '[' -> {
+					int end = glob.indexOf(']', i + 1);
+					if (end < 0) {
+						regex.append("\\[");
+					}
+					else {
+						String set = glob.substring(i + 1, end);
+						regex.append('[').append(set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
+						i = end;
+					}
+				}
+				default -> regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+			}
+		}
+		return regex.toString();
+	}
+
 	/** Every group name but {@code all}. */
 	public Set<String> groupNames() {
 		Set<String> names = new LinkedHashSet<>(this.groups.keySet());

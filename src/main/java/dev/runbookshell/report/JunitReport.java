@@ -32,12 +32,30 @@ public final class JunitReport implements ReportRenderer {
 
 	@Override
 	public String render(Run run) {
+		return document(xml -> suite(run, xml));
+	}
+
+	/** Several runs (a fleet's hosts) as one {@code <testsuites>}, one {@code <testsuite>} per run. */
+	public String renderSuites(List<Run> runs) {
+		return document(xml -> {
+			xml.writeStartElement("testsuites");
+			for (Run run : runs) {
+				xml.writeCharacters("\n");
+				suite(run, xml);
+			}
+			xml.writeCharacters("\n");
+			xml.writeEndElement();
+		});
+	}
+
+	/** What {@code body} writes, as an XML document on its own lines. */
+	private static String document(XmlBody body) {
 		StringWriter text = new StringWriter();
 		try {
 			XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
 			xml.writeStartDocument("UTF-8", "1.0");
 			xml.writeCharacters("\n");
-			suite(run, xml);
+			body.write(xml);
 			xml.writeCharacters("\n");
 			xml.writeEndDocument();
 			xml.close();
@@ -46,6 +64,13 @@ public final class JunitReport implements ReportRenderer {
 			throw new IllegalStateException("cannot write JUnit XML: " + ex.getMessage(), ex);
 		}
 		return text.toString();
+	}
+
+	@FunctionalInterface
+	private interface XmlBody {
+
+		void write(XMLStreamWriter xml) throws XMLStreamException;
+
 	}
 
 	private static void suite(Run run, XMLStreamWriter xml) throws XMLStreamException {

@@ -74,15 +74,30 @@ final class FrontMatterReader {
 			throw error(FIRST_YAML_LINE, "front matter must be a mapping (title:, targets:, variables: ...), not "
 					+ kind(root));
 		}
-		return new FrontMatter(text(root, "title"), targets(root.get("targets")), text(root, "default-target"),
-				variables(root.get("variables")), env(root.get("env")), text(root, "shell"), timeout(root.get("timeout")));
+		Map<String, List<String>> groups = new LinkedHashMap<>();
+		return new FrontMatter(text(root, "title"), targets(root.get("targets"), groups),
+				text(root, "default-target"), variables(root.get("variables")), env(root.get("env")),
+				text(root, "shell"), timeout(root.get("timeout")), groups);
 	}
 
-	private Map<String, TargetDefinition> targets(JsonNode node) throws RunbookParseException {
+	/** The targets; an entry whose value is a list of names is a group, put in {@code groups}. */
+	private Map<String, TargetDefinition> targets(JsonNode node, Map<String, List<String>> groups)
+			throws RunbookParseException {
 		Map<String, TargetDefinition> targets = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> entry : entries(node, "targets")) {
 			String name = entry.getKey();
 			JsonNode value = entry.getValue();
+			if (value.isArray()) {
+				List<String> members = new ArrayList<>();
+				for (JsonNode member : value) {
+					if (!member.isValueNode() || member.isNull() || member.asText().isBlank()) {
+						throw error(lineOf(name), "target group '" + name + "' lists target names, not " + kind(member));
+					}
+					members.add(member.asText().trim());
+				}
+				groups.put(name, members);
+				continue;
+			}
 			if (value.isValueNode() && !value.isNull()) {
 				targets.put(name, new TargetDefinition(name, value.asText(), Map.of()));
 				continue;

@@ -87,6 +87,14 @@ public class ReportCommands {
 					+ "] [--out FILE] [--compare LOG2] [--verify ALLOWED_SIGNERS]");
 		}
 		String formatName = format == null || format.isBlank() ? "md" : format.trim();
+		if (dev.runbookshell.fleet.FleetIndexFile.isIndex(Path.of(log))) {
+			byte[] fleet = FleetReports.render(Path.of(log), formatName, compare, verify);
+			if (out == null || out.isBlank()) {
+				return new Rendered(fleet, null);
+			}
+			write(Path.of(out), fleet);
+			return new Rendered(null, null);
+		}
 		JournalVerification.Verified journal = verify == null ? new JournalVerification.Verified(intact(log), null)
 				: JournalVerification.verify(intact(log), Path.of(verify), stderr());
 		byte[] bytes;

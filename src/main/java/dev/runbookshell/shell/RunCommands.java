@@ -60,13 +60,16 @@ public class RunCommands {
 
 	private final SessionCommands sessionCommands;
 
+	private final FleetCommand fleet;
+
 	public RunCommands(SessionAssembly assembly, InterruptRelay interrupts, ObjectProvider<LineReader> readers,
-			CurrentRunbook current, SessionCommands sessionCommands) {
+			CurrentRunbook current, SessionCommands sessionCommands, FleetCommand fleet) {
 		this.assembly = assembly;
 		this.interrupts = interrupts;
 		this.readers = readers;
 		this.current = current;
 		this.sessionCommands = sessionCommands;
+		this.fleet = fleet;
 	}
 
 	@Command(name = "run", group = "Session", description = "Run a runbook's blocks on a target, start to end "
@@ -78,7 +81,7 @@ public class RunCommands {
 					130 interrupted. In the interactive shell with a runbook open, 'run ID' runs that block now
 					and 'run' offers every remaining block.""")
 	public void run(@Argument(index = 0, description = "the runbook (Markdown)") String file,
-			@Option(longName = "target", description = "front-matter target name or URI (default: default-target, else local)") String target,
+			@Option(longName = "target", description = "front-matter target or group name, or URI; several (a,b or repeated) run as a fleet (default: default-target, else local)") String target,
 			@Option(longName = "yes", description = "run every block without asking") Boolean yes,
 			@Option(longName = "answers", description = "YAML file with the answers") String answers,
 			@Option(longName = "replay", description = "apply the decisions recorded in this journal") String replay,
@@ -94,6 +97,12 @@ public class RunCommands {
 			@Option(longName = "sign-key", description = "sign the journal with this key (through the agent when it holds it)") String signKey,
 			@Option(longName = "ship", description = "copy each journal line as written to syslog://host:port or file:///dir") String ship,
 			@Option(longName = "rerun-unknown", description = "unattended: run again a block whose outcome is unknown") Boolean rerunUnknown,
+			@Option(longName = "inventory", description = "fleet: the hosts of this Ansible inventory (INI or YAML)") String inventory,
+			@Option(longName = "limit", description = "fleet: Ansible host pattern choosing hosts of --inventory") String limit,
+			@Option(longName = "parallel", description = "fleet: hosts that run a block at once (default 5)") String parallel,
+			@Option(longName = "max-fail", description = "fleet: share of hosts that may fail before it stops (default 0%)") String maxFail,
+			@Option(longName = "serial", description = "fleet: batches, each walks the whole runbook (1,25%,100%)") String serial,
+			@Option(longName = "retry-failed", description = "fleet: with --resume INDEX, only the hosts that failed") Boolean retryFailed,
 			CommandContext context) {
 		if (this.current.get().isPresent() && (file == null || !java.nio.file.Files.isRegularFile(Path.of(file)))) {
 			this.sessionCommands.runBlock(file, context);
@@ -125,13 +134,25 @@ public class RunCommands {
 			throw CliException.usage("no terminal to ask on: pass --yes, --answers FILE or --replay LOG "
 					+ "(or --dry-run to see the plan)");
 		}
-		TargetDefinition definition = SessionAssembly.target(runbook, target);
 		Confirmer confirmer = unattendedConfirmer(runbook, yes, answers, replay);
 		if (confirmer instanceof AnswersConfirmer fromFile) {
 			Map<String, String> merged = new LinkedHashMap<>(fromFile.variables());
 			merged.putAll(vars);
 			vars = merged;
 		}
+		FleetCommand.Request fleetRequest = new FleetCommand.Request(optionValues(context, "target"), inventory, limit,
+				parallel, maxFail, serial, FleetCommand.fleetIndex(resume), isSet(retryFailed));
+		if (FleetCommand.wanted(runbook, fleetRequest)) {
+			SessionSettings base = SessionSettings.of("fleet", "fleet", null).withVariables(vars).withRange(from, to)
+				.withOnUnknown(onUnknown(confirmer, rerunUnknown));
+			this.fleet.run(out, runbook, fleetRequest, confirmer, base, logDir, isSet(force), isSet(acceptNewHostKey),
+					isSet(dryRun));
+			return;
+		}
+		if (isSet(retryFailed)) {
+			throw CliException.usage("--retry-failed needs --resume FLEET_INDEX (the .json beside a fleet run's journals)");
+		}
+		TargetDefinition definition = SessionAssembly.target(runbook, target);
 		SessionSettings settings = this.assembly.settings(definition).withVariables(vars).withRange(from, to)
 			.withOnUnknown(onUnknown(confirmer, rerunUnknown));
 		if (isSet(dryRun)) {
@@ -252,6 +273,12 @@ public class RunCommands {
 			return new ReplayConfirmer(SessionAssembly.history(Path.of(replay)));
 		}
 		return null;
+	}
+
+	/** Every value given to the option {@code longName}, in order (a repeated option is never dropped). */
+	static List<String> optionValues(CommandContext context, String longName) {
+		return context.parsedInput().options().stream().filter(option -> longName.equals(option.longName()))
+			.map(CommandOption::value).filter(value -> value != null && !value.isBlank()).toList();
 	}
 
 	/** Every {@code --var NAME=VALUE} given, in order; a later one wins. */
