@@ -143,6 +143,14 @@ public class RunCommands {
 		FleetCommand.Request fleetRequest = new FleetCommand.Request(optionValues(context, "target"), inventory, limit,
 				parallel, maxFail, serial, FleetCommand.fleetIndex(resume), isSet(retryFailed));
 		if (FleetCommand.wanted(runbook, fleetRequest)) {
+			if (Boolean.TRUE.equals(sign) || signKey != null || ship != null) {
+				throw CliException.usage("a fleet run does not sign or ship its journals yet: run one host per "
+						+ "--target with --sign/--ship, or leave those options out");
+			}
+			String byDefault = System.getenv(JournalProof.SIGN_DEFAULT);
+			if (sign == null && byDefault != null && !byDefault.isBlank()) {
+				warn(JournalProof.SIGN_DEFAULT + " is set, but a fleet run does not sign its journals yet");
+			}
 			SessionSettings base = SessionSettings.of("fleet", "fleet", null).withVariables(vars).withRange(from, to)
 				.withOnUnknown(onUnknown(confirmer, rerunUnknown));
 			this.fleet.run(out, runbook, fleetRequest, confirmer, base, logDir, isSet(force), isSet(acceptNewHostKey),
