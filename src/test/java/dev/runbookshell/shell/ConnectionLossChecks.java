@@ -11,6 +11,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.runbookshell.testsupport.Poll;
+
 /** What the operator must see after a run whose target went away during a block (logs in {@code logs/}). */
 final class ConnectionLossChecks {
 
@@ -54,7 +56,7 @@ final class ConnectionLossChecks {
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("'" + text + "' not printed within 60 s");
 			}
-			Thread.sleep(100);
+			Thread.sleep(Poll.MILLIS);
 		}
 	}
 

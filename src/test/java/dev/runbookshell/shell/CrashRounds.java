@@ -23,6 +23,7 @@ import com.github.dockerjava.api.model.Frame;
 
 import dev.runbookshell.testsupport.DockerTestEngine;
 import dev.runbookshell.testsupport.OpenSshServerExtension;
+import dev.runbookshell.testsupport.Poll;
 
 /**
  * The crash test of issue 10: a run of N blocks, each writing {@code start i} and {@code end i} to a log on the
@@ -91,7 +92,7 @@ public final class CrashRounds {
 				if (hasProcess(text) == present) {
 					return true;
 				}
-				Thread.sleep(100);
+				Thread.sleep(Poll.MILLIS);
 			}
 			return hasProcess(text) == present;
 		}

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.runbookshell.targets.docker.DockerEngine;
 import dev.runbookshell.testsupport.DockerTestEngine;
+import dev.runbookshell.testsupport.Poll;
 import dev.runbookshell.testsupport.RequiredComponent;
 import dev.runbookshell.testsupport.StallingUnixProxy;
 
@@ -119,7 +120,7 @@ class DockerConnectionLossIT {
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("container " + this.container + " still running 30 s after the kill");
 			}
-			Thread.sleep(100);
+			Thread.sleep(Poll.MILLIS);
 		}
 	}
 

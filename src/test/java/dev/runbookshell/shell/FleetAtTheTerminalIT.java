@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.runbookshell.testsupport.Poll;
+
 /**
  * The fleet at a real terminal (tmux): one question per block naming the hosts, the failure menu (retry on the
  * failed hosts, drop them and go on), and a risky block's typed confirmation naming the group and the number of
@@ -30,7 +32,7 @@ class FleetAtTheTerminalIT {
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("'" + text + "' not shown " + times + " times:\n" + screen);
 			}
-			Thread.sleep(200);
+			Thread.sleep(Poll.MILLIS);
 			screen = terminal.screen();
 		}
 		return screen;

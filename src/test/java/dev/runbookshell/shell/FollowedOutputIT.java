@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.runbookshell.testsupport.Poll;
+
 /** A block that follows output shows that it runs and how to stop it, and stopping it is not a failure. */
 class FollowedOutputIT {
 
@@ -90,7 +92,7 @@ class FollowedOutputIT {
 			if (Files.exists(file) && Files.readString(file).contains(text)) {
 				return;
 			}
-			Thread.sleep(100);
+			Thread.sleep(Poll.MILLIS);
 		}
 		throw new AssertionError(file + " has no '" + text + "' after " + TIMEOUT);
 	}

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.runbookshell.testsupport.Poll;
+
 /** The JVM is killed (SIGKILL) while a block runs; {@code --resume} finishes the run and loses nothing. */
 class ResumeAfterCrashIT {
 
@@ -86,7 +88,7 @@ class ResumeAfterCrashIT {
 					}
 				}
 			}
-			Thread.sleep(100);
+			Thread.sleep(Poll.MILLIS);
 		}
 		throw new AssertionError("no block-started for " + name + " in " + logs + " within " + timeout);
 	}

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.runbookshell.testsupport.OpenSshServerExtension;
+import dev.runbookshell.testsupport.Poll;
 
 /**
  * {@code runbook run} end to end against a real OpenSSH sshd on loopback: the built jar as a subprocess, every
@@ -275,7 +276,7 @@ class RunOverSshIT {
 			if (!run.isAlive()) {
 				throw new AssertionError("the run ended (exit " + run.exitValue() + ") before " + file + " appeared");
 			}
-			Thread.sleep(100);
+			Thread.sleep(Poll.MILLIS);
 		}
 		throw new AssertionError(file + " did not appear within " + TIMEOUT);
 	}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.runbookshell.testsupport.Poll;
 import dev.runbookshell.testsupport.RequiredComponent;
 
 /**
@@ -77,7 +78,7 @@ final class TmuxTerminal implements AutoCloseable {
 			if (last.contains(text)) {
 				return last;
 			}
-			Thread.sleep(200);
+			Thread.sleep(Poll.MILLIS);
 		}
 		throw new AssertionError("'" + text + "' did not appear within " + timeout + "; screen:\n" + last);
 	}
@@ -91,7 +92,7 @@ final class TmuxTerminal implements AutoCloseable {
 			if (last.split(java.util.regex.Pattern.quote(text), -1).length - 1 >= count) {
 				return;
 			}
-			Thread.sleep(200);
+			Thread.sleep(Poll.MILLIS);
 		}
 		throw new AssertionError("'" + text + "' did not appear " + count + " times within " + timeout + "; screen:\n"
 				+ last);
@@ -103,7 +104,7 @@ final class TmuxTerminal implements AutoCloseable {
 			if (Files.exists(file) && Files.readString(file).contains(text)) {
 				return;
 			}
-			Thread.sleep(200);
+			Thread.sleep(Poll.MILLIS);
 		}
 		throw new AssertionError(file + " has no " + text + " after " + timeout);
 	}
