@@ -214,11 +214,14 @@ public final class CrashRounds {
 	private static Figures round(Transport transport, Path dir, int blocks, int kills, Random random, int round)
 			throws Exception {
 		String tag = "r" + round + "-" + Long.toHexString(random.nextLong() & 0xffffff);
+		// The round's sleeps end in these digits (0.30 s becomes 0.3012345 s), so the target's process list tells
+		// whether a block of this round still runs.
+		String mark = "0" + (10000 + random.nextInt(90000));
 		StringBuilder plan = new StringBuilder(transport.frontMatter()).append("# Crash\n");
 		for (int i = 1; i <= blocks; i++) {
 			plan.append("\n## Step ").append(i).append("\n\n```bash {name=step-").append(i).append("}\n")
 				.append("echo \"start ").append(tag).append(' ').append(i).append("\" >> ").append(transport.logPath())
-				.append("\nsleep 0.").append(2 + random.nextInt(5)).append("\necho \"end ").append(tag).append(' ')
+				.append("\nsleep 0.").append(2 + random.nextInt(5)).append(mark).append("\necho \"end ").append(tag).append(' ')
 				.append(i).append("\" >> ").append(transport.logPath()).append("\n```\n");
 		}
 		Files.writeString(dir.resolve("plan.md"), plan);
@@ -259,8 +262,8 @@ public final class CrashRounds {
 				finished = 1;
 			}
 		}
-		// A killed run's watchdog may still be stopping its block: let it, before reading the target's log.
-		Thread.sleep(500);
+		// A killed run's watchdog may still be stopping its block: wait for it, before reading the target's log.
+		transport.awaitProcesses(mark, false, Duration.ofSeconds(30));
 		return count(transport.readLog(), tag, journal, dir, killed, finished);
 	}
 
