@@ -58,7 +58,7 @@ public final class JournalProof {
 			Function<String, String> environment, Consumer<String> warnings) {
 		ShipDestination destination = destination(ship);
 		String fallback = environment.apply(SIGN_DEFAULT);
-		boolean byDefault = sign == null && fallback != null && !fallback.isBlank();
+		boolean byDefault = sign == null && signsByDefault(environment);
 		SigningKey key = null;
 		if (signKey != null || Boolean.TRUE.equals(sign) || byDefault) {
 			if (Boolean.FALSE.equals(sign)) {
@@ -69,6 +69,12 @@ public final class JournalProof {
 			key = SigningKeyChoice.choose(file, environment, passphrases);
 		}
 		return new JournalProof(key, destination, warnings);
+	}
+
+	/** True when {@code RUNBOOK_SIGN} asks to sign when {@code --sign} is not given. */
+	public static boolean signsByDefault(Function<String, String> environment) {
+		String fallback = environment.apply(SIGN_DEFAULT);
+		return fallback != null && !fallback.isBlank();
 	}
 
 	/**

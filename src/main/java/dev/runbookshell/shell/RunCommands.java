@@ -147,8 +147,7 @@ public class RunCommands {
 				throw CliException.usage("a fleet run does not sign or ship its journals yet: run one host per "
 						+ "--target with --sign/--ship, or leave those options out");
 			}
-			String byDefault = System.getenv(JournalProof.SIGN_DEFAULT);
-			if (sign == null && byDefault != null && !byDefault.isBlank()) {
+			if (sign == null && JournalProof.signsByDefault(System::getenv)) {
 				warn(JournalProof.SIGN_DEFAULT + " is set, but a fleet run does not sign its journals yet");
 			}
 			SessionSettings base = SessionSettings.of("fleet", "fleet", null).withVariables(vars).withRange(from, to)
