@@ -3,8 +3,12 @@ package dev.runbookshell.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +18,7 @@ import dev.runbookshell.targets.ExecResult.Outcome;
 import dev.runbookshell.targets.TargetException.Reason;
 import dev.runbookshell.targets.docker.DockerEngine;
 import dev.runbookshell.testsupport.DockerTestEngine;
+import dev.runbookshell.testsupport.Poll;
 
 /** Reaching the Docker engine and its containers, and what happens when they are not there. */
 class DockerConnectIT {
@@ -73,6 +78,49 @@ class DockerConnectIT {
 			assertThat(docker.exists(containerId)).isTrue();
 		}
 		assertThat(docker.exists(containerId)).isFalse();
+	}
+
+	@Test
+	void aThrowawayContainerEndsWhenTheToolIsKilledWithoutClosingIt() throws Exception {
+		Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), HoldsAThrowaway.class.getName())
+			.redirectError(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		String containerId;
+		try (BufferedReader printed = new BufferedReader(
+				new InputStreamReader(tool.getInputStream(), StandardCharsets.UTF_8))) {
+			containerId = printed.readLine();
+			assertThat(containerId).as("the child's first line: the container it opened").isNotBlank();
+			assertThat(docker.exists(containerId)).isTrue();
+			tool.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		}
+		finally {
+			tool.destroyForcibly();
+		}
+
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (docker.exists(containerId) && System.nanoTime() < deadline) {
+			Thread.sleep(Poll.MILLIS);
+		}
+		boolean left = docker.exists(containerId);
+		if (left) {
+			docker.remove(containerId);
+		}
+		assertThat(left).as("container " + containerId + " still there 60 s after its tool was killed").isFalse();
+	}
+
+	/** A tool that opens a throwaway container, says which, and holds it open until it is killed. */
+	static final class HoldsAThrowaway {
+
+		public static void main(String[] args) throws Exception {
+			Target target = new TargetFactory()
+				.create(new TargetDefinition("t", "docker+image://" + DockerTestEngine.BUSYBOX_IMAGE, Map.of()));
+			TargetSession session = target.open(TargetPrompts.refusing());
+			System.out.println(session.fingerprint());
+			System.out.flush();
+			new java.util.concurrent.CountDownLatch(1).await(10, TimeUnit.MINUTES);
+		}
+
 	}
 
 	@Test

@@ -4,8 +4,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
 
 import dev.runbookshell.targets.AliveCheck;
 import dev.runbookshell.targets.SentinelShellSession;
@@ -103,7 +106,8 @@ public final class DockerTarget implements Target {
 		}
 		return new DockerTransport(engine, container.getId(),
 				"container " + this.containerOrImage + " (" + container.getId().substring(0, 12) + ")", false,
-				this.aliveCheck);
+				this.aliveCheck, () -> {
+				});
 	}
 
 	private DockerTransport createThrowaway(DockerEngine engine) throws TargetException {
@@ -115,13 +119,25 @@ public final class DockerTarget implements Target {
 			throw new TargetException(Reason.CONNECT, "image " + this.containerOrImage + " is not present on DOCKER_HOST="
 					+ engine.host() + " (pull or build it first)", ex);
 		}
+		// The container lives as long as this tool holds its stdin: when the tool ends without closing the session
+		// (killed, its machine lost), the engine closes that stdin, the container's shell reads the end and exits,
+		// and the engine removes the container, as `docker run -i --rm` does.
 		String id = client.createContainerCmd(this.containerOrImage)
 			.withLabels(Map.of(THROWAWAY_LABEL, "true"))
-			.withEntrypoint("sh", "-c", "trap 'exit 0' TERM; while :; do sleep 3600 & wait $!; done")
+			.withEntrypoint("sh", "-c", "trap 'exit 0' TERM; while read -r _; do :; done")
 			.withCmd()
+			.withStdinOpen(true)
+			.withStdInOnce(true)
+			.withHostConfig(HostConfig.newHostConfig().withAutoRemove(true))
 			.exec()
 			.getId();
+		BytePipe lifeline = new BytePipe();
+		ResultCallback.Adapter<Frame> attached;
 		try {
+			attached = client.attachContainerCmd(id)
+				.withStdIn(lifeline.input())
+				.withFollowStream(true)
+				.exec(new ResultCallback.Adapter<>());
 			client.startContainerCmd(id).exec();
 		}
 		catch (RuntimeException ex) {
@@ -130,7 +146,11 @@ public final class DockerTarget implements Target {
 					+ ex.getMessage(), ex);
 		}
 		return new DockerTransport(engine, id,
-				"throwaway container " + id.substring(0, 12) + " of " + this.containerOrImage, true, this.aliveCheck);
+				"throwaway container " + id.substring(0, 12) + " of " + this.containerOrImage, true, this.aliveCheck,
+				() -> {
+					lifeline.close();
+					attached.close();
+				});
 	}
 
 }

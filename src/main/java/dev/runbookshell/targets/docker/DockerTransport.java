@@ -50,8 +50,12 @@ final class DockerTransport implements ShellTransport {
 	/** What the container was found to be when it was last found not running, or null. */
 	private volatile String stopped;
 
+	/** What keeps a throwaway container alive: closed after its removal, the container ends by itself. */
+	private final java.io.Closeable lifeline;
+
 	DockerTransport(DockerEngine engine, String containerId, String description, boolean throwaway,
-			AliveCheck aliveCheck) {
+			AliveCheck aliveCheck, java.io.Closeable lifeline) {
+		this.lifeline = lifeline;
 		this.engine = engine;
 		this.containerId = containerId;
 		this.description = description;
@@ -231,6 +235,12 @@ final class DockerTransport implements ShellTransport {
 			catch (RuntimeException | TargetException ex) {
 				// Already gone, or the engine does not answer; the label lets an operator find any leftover.
 			}
+		}
+		try {
+			this.lifeline.close();
+		}
+		catch (IOException ex) {
+			// The engine closes the container's stdin with the connection anyway.
 		}
 		this.engine.close();
 	}
