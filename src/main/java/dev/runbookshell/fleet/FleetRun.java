@@ -218,7 +218,9 @@ public final class FleetRun {
 				|| decision.choice() == Decision.Choice.EDIT)) {
 			this.out.line("!! " + prompt.block().label() + " is risky (" + prompt.risk() + ") and runs on "
 					+ group.size() + " host" + (group.size() == 1 ? "" : "s") + " of " + this.settings.name());
-			typed = this.shared.operator().typedConfirmation(prompt.block(), this.settings.name(), prompt.risk());
+			typed = this.shared.operator().typedConfirmation(prompt.block(),
+					decision.choice() == Decision.Choice.EDIT ? decision.text() : prompt.command(), this.settings.name(),
+					prompt.risk());
 		}
 		boolean stop = decision.choice() == Decision.Choice.STOP;
 		if (stop) {

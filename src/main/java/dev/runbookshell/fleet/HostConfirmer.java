@@ -52,7 +52,7 @@ final class HostConfirmer implements Confirmer {
 	}
 
 	@Override
-	public boolean typedConfirmation(Block block, String targetName, String risk) {
+	public boolean typedConfirmation(Block block, String text, String targetName, String risk) {
 		return this.host.typed;
 	}
 

@@ -29,7 +29,7 @@ public class AutoConfirmer implements Confirmer {
 	}
 
 	@Override
-	public boolean typedConfirmation(Block block, String targetName, String risk) {
+	public boolean typedConfirmation(Block block, String text, String targetName, String risk) {
 		return true;
 	}
 

@@ -121,7 +121,7 @@ final class BlockWalk {
 			record(block, unrecorded);
 		}
 		if (risk != null) {
-			boolean confirmed = this.state.confirmer.typedConfirmation(block, this.state.settings.targetName(), risk);
+			boolean confirmed = this.state.confirmer.typedConfirmation(block, text, this.state.settings.targetName(), risk);
 			if (confirmed && unrecorded != null) {
 				record(block, unrecorded);
 			}

@@ -21,8 +21,11 @@ public interface Confirmer {
 	/** Retry, edit and retry, ignore, roll back or stop, after a block did not succeed. */
 	Decision afterFailure(FailurePrompt prompt);
 
-	/** For a risky block: whether the operator typed the target's name. */
-	boolean typedConfirmation(Block block, String targetName, String risk);
+	/**
+	 * For a risky block: whether the operator typed the target's name to run {@code text} (what runs, which a
+	 * terminal shows first when no prompt showed it: after "all remaining").
+	 */
+	boolean typedConfirmation(Block block, String text, String targetName, String risk);
 
 	/**
 	 * A value for a variable or placeholder; secrets are read without echo.

@@ -70,6 +70,9 @@ public class TerminalConfirmer implements Confirmer {
 
 	private final EditReview edits;
 
+	/** The text the last prompt showed, or null. */
+	private String shown;
+
 	TerminalConfirmer(TerminalQuestions questions) {
 		this.questions = questions;
 		this.edits = new EditReview(questions, new BlockEditor(questions, System.getenv()));
@@ -151,8 +154,12 @@ public class TerminalConfirmer implements Confirmer {
 	}
 
 	@Override
-	public boolean typedConfirmation(Block block, String targetName, String risk) {
+	public boolean typedConfirmation(Block block, String text, String targetName, String risk) {
 		String name = TargetShortName.of(targetName);
+		if (!text.equals(this.shown)) {
+			// after "all remaining" no prompt showed it: the name is typed for what is on the screen
+			this.questions.println(highlight(text, block.placeholders()).toAnsi(this.questions.terminal()));
+		}
 		this.questions.println("!! " + block.label() + " is risky (" + risk + ").");
 		String typed = this.questions.ask("Type the target's name (" + name + ") to run it: ");
 		return name.equals(typed);
@@ -234,6 +241,7 @@ public class TerminalConfirmer implements Confirmer {
 	}
 
 	private void show(BlockPrompt prompt) {
+		this.shown = prompt.command();
 		// The heading path, id, name and target are already on the session's "==>" header line.
 		AttributedStringBuilder text = new AttributedStringBuilder();
 		text.append(highlight(prompt.command(), prompt.block().placeholders()));

@@ -63,7 +63,7 @@ class ScriptedConfirmer implements Confirmer {
 	}
 
 	@Override
-	public boolean typedConfirmation(Block block, String targetName, String risk) {
+	public boolean typedConfirmation(Block block, String text, String targetName, String risk) {
 		this.asked.add("typed " + block.label() + " (" + risk + ")");
 		return targetName.equals(next(this.typed, "typed confirmation of " + block.label()));
 	}

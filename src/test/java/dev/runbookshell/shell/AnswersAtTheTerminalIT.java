@@ -120,4 +120,30 @@ class AnswersAtTheTerminalIT {
 		}
 	}
 
+	@Test
+	void afterAllRemainingARiskyBlockShowsItsWholeTextBeforeTheNameIsTyped() throws Exception {
+		Files.writeString(this.dir.resolve("plan.md"), """
+				# Risky after all
+
+				```bash {name=first}
+				echo first
+				```
+
+				```bash {name=wipe}
+				rm -rf ./scratch && echo "wiped and then something else"
+				```
+				""");
+		try (TmuxTerminal terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, "run plan.md"))) {
+			terminal.await("[y] run", Duration.ofSeconds(60));
+			terminal.type("a");
+			terminal.await("Type the target's name (local) to run it:", Duration.ofSeconds(30));
+			String screen = terminal.screen();
+			assertThat(screen.substring(screen.indexOf("wipe"))).as(screen)
+				.contains("rm -rf ./scratch && echo \"wiped and then something else\"");
+			terminal.type("local");
+			terminal.await("EXIT=0", Duration.ofSeconds(30));
+			assertThat(terminal.screen()).contains("wiped and then something else");
+		}
+	}
+
 }
