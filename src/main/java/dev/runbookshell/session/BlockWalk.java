@@ -338,11 +338,25 @@ final class BlockWalk {
 		return report;
 	}
 
-	void askChecks(List<ChecklistItem> items) {
-		this.state.confirmer.checkList(items, (item, result) -> {
+	/** @return false when the operator stopped at an item (Ctrl-C, end of input) */
+	boolean askChecks(List<ChecklistItem> items) {
+		return items.isEmpty() || this.state.confirmer.checkList(items, (item, result) -> {
 			this.state.recorder.check(item, result);
 			this.state.checklists.answered(item.line());
 		});
+	}
+
+	/**
+	 * The operator stopped at a manual check due before {@code next} (null after the last block): the walk stops
+	 * there, as a stop at the block's own prompt does.
+	 */
+	boolean stopAtChecks(Block next) throws TargetException {
+		this.state.listener.message("stopped at the checklist" + (next == null ? "" : ": " + next.label()
+				+ " did not run"));
+		if (next != null) {
+			record(next, Decision.STOP);
+		}
+		return stop();
 	}
 
 }

@@ -39,11 +39,13 @@ public interface Confirmer {
 	/**
 	 * The manual checks that are due, in order, each passed to {@code answered} as soon as it is answered; a
 	 * confirmer may answer the rest at once (the operator's "all"), still one result per item.
+	 * @return false when the operator stopped at an item (Ctrl-C, end of input): it and the rest are not answered
 	 */
-	default void checkList(List<ChecklistItem> items, BiConsumer<ChecklistItem, CheckResult> answered) {
+	default boolean checkList(List<ChecklistItem> items, BiConsumer<ChecklistItem, CheckResult> answered) {
 		for (ChecklistItem item : items) {
 			answered.accept(item, check(item));
 		}
+		return true;
 	}
 
 	/** Whether to run these rollback blocks (after a stop, or when the operator chose rollback). */

@@ -116,13 +116,16 @@ public final class RunSession implements AutoCloseable {
 
 	private Step offerNext() throws TargetException {
 		if (this.state.cursor() >= this.state.flow.size()) {
-			if (!this.state.flow.isEmpty()) {
-				this.walk.askChecks(this.state.checklists.dueAfter(this.state.flow.get(this.state.flow.size() - 1)));
+			if (!this.state.flow.isEmpty()
+					&& !this.walk.askChecks(this.state.checklists.dueAfter(this.state.flow.get(this.state.flow.size() - 1)))) {
+				return step(this.walk.stopAtChecks(null));
 			}
 			return Step.END;
 		}
 		Block block = this.state.flow.get(this.state.cursor());
-		this.walk.askChecks(this.state.checklists.dueBefore(block));
+		if (!this.walk.askChecks(this.state.checklists.dueBefore(block))) {
+			return step(this.walk.stopAtChecks(block));
+		}
 		return step(this.walk.offer(block, false));
 	}
 

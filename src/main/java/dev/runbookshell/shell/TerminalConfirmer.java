@@ -186,13 +186,16 @@ public class TerminalConfirmer implements Confirmer {
 	 * each recorded as ticked at once.
 	 */
 	@Override
-	public void checkList(List<ChecklistItem> items, BiConsumer<ChecklistItem, CheckResult> answered) {
+	public boolean checkList(List<ChecklistItem> items, BiConsumer<ChecklistItem, CheckResult> answered) {
 		int i = 0;
 		while (i < items.size()) {
 			ChecklistItem item = items.get(i);
 			TerminalQuestions.Reply<Check> reply = askCheck(item);
-			if (reply == null || reply.meaning() != Check.ALL) {
-				answered.accept(item, reply == null ? CheckResult.UNVERIFIED : result(reply));
+			if (reply == null) {
+				return false;
+			}
+			if (reply.meaning() != Check.ALL) {
+				answered.accept(item, result(reply));
 				i++;
 				continue;
 			}
@@ -204,6 +207,7 @@ public class TerminalConfirmer implements Confirmer {
 				answered.accept(items.get(i), ticked);
 			}
 		}
+		return true;
 	}
 
 	private TerminalQuestions.Reply<Check> askCheck(ChecklistItem item) {

@@ -146,4 +146,32 @@ class AnswersAtTheTerminalIT {
 		}
 	}
 
+	@Test
+	void ctrlCAtAChecklistItemStopsBeforeTheNextBlockAndTicksNothing() throws Exception {
+		Files.writeString(this.dir.resolve("plan.md"), """
+				# Checks first
+
+				- [ ] backups are fresh
+				- [ ] the window is open
+
+				```bash {name=after}
+				echo ran > after.txt
+				```
+				""");
+		try (TmuxTerminal terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, "run plan.md"))) {
+			terminal.await("Checked?", Duration.ofSeconds(60));
+			terminal.keys("C-c");
+			terminal.await("EXIT=", Duration.ofSeconds(30));
+			assertThat(terminal.screen()).contains("stopped at the checklist: 0.1 after did not run")
+				.doesNotContain("[ ] the window is open").doesNotContain("[y] run");
+		}
+		Path journal = TmuxTerminal.finishedJournal(this.dir);
+		assertThat(EditAtTheTerminalIT.events(journal, "check")).isEmpty();
+		assertThat(EditAtTheTerminalIT.events(journal, "decision")).extracting(d -> d.get("choice").asText())
+			.containsExactly("stop");
+		assertThat(EditAtTheTerminalIT.events(journal, "session-finished").get(0).get("status").asText())
+			.isEqualTo("stopped");
+		assertThat(this.dir.resolve("after.txt")).doesNotExist();
+	}
+
 }
