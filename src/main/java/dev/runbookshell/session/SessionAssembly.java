@@ -112,7 +112,7 @@ public final class SessionAssembly {
 	 * {@link RunSession#start} refuses
 	 */
 	public RunSession open(SessionRequest request) throws TargetException {
-		TargetDefinition definition = request.target();
+		TargetDefinition definition = withRunbookShell(request.target(), request.runbook());
 		TargetSession target;
 		try {
 			target = openTarget(definition, request.prompts());
@@ -136,6 +136,17 @@ public final class SessionAssembly {
 			request.proof().discard();
 			throw ex;
 		}
+	}
+
+	/** The front matter's {@code shell} on a target that names none of its own (a target's own wins). */
+	static TargetDefinition withRunbookShell(TargetDefinition definition, Runbook runbook) {
+		String shell = runbook.frontMatter().shell();
+		if (shell == null || shell.isBlank() || TargetFactory.options(definition).containsKey("shell")) {
+			return definition;
+		}
+		Map<String, String> options = new java.util.LinkedHashMap<>(definition.options());
+		options.put("shell", shell.strip());
+		return new TargetDefinition(definition.name(), definition.uri(), options);
 	}
 
 	private TargetSession openTarget(TargetDefinition definition, TargetPrompts prompts) throws TargetException {

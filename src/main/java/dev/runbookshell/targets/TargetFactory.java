@@ -38,13 +38,8 @@ public final class TargetFactory {
 
 	/** @throws IllegalArgumentException naming the target and its URI when the URI is not one of the four kinds */
 	public Target create(TargetDefinition definition) {
-		String uri = definition.uri();
-		if (uri == null || uri.isBlank()) {
-			uri = definition.options().getOrDefault("uri", "");
-		}
-		uri = uri.strip();
-		Map<String, String> options = new HashMap<>(queryOptions(definition, uri));
-		options.putAll(definition.options());
+		String uri = uri(definition);
+		Map<String, String> options = options(definition);
 		String shell = options.get("shell");
 		if (uri.equals("local")) {
 			String cwd = options.get("cwd");
@@ -73,6 +68,21 @@ public final class TargetFactory {
 		catch (IllegalArgumentException ex) {
 			throw invalid(definition, uri, ex.getMessage());
 		}
+	}
+
+	/** The definition's options over those of its URI's query ({@code ssh://h?shell=sh}). */
+	public static Map<String, String> options(TargetDefinition definition) {
+		Map<String, String> options = new HashMap<>(queryOptions(definition, uri(definition)));
+		options.putAll(definition.options());
+		return options;
+	}
+
+	private static String uri(TargetDefinition definition) {
+		String uri = definition.uri();
+		if (uri == null || uri.isBlank()) {
+			uri = definition.options().getOrDefault("uri", "");
+		}
+		return uri.strip();
 	}
 
 	private static Map<String, String> queryOptions(TargetDefinition definition, String uri) {
