@@ -21,7 +21,8 @@ import dev.runbookshell.journal.WireName;
 /**
  * The run as JUnit XML for CI: one {@code <testsuite>} (name = runbook title, hostname = target), one
  * {@code <testcase>} per block (classname = section path, name = {@code "id name"}); failed, timed-out and
- * unknown blocks carry a {@code <failure>}, interrupted ones an {@code <error>}, skipped ones {@code <skipped/>};
+ * unknown blocks carry a {@code <failure>}, interrupted and stopped ones (a block that follows output, ended by the
+ * operator or its timeout) an {@code <error>}, skipped ones {@code <skipped/>};
  * the masked output goes to {@code <system-out>} as CDATA. Follows the common (Ant/Jenkins) JUnit schema.
  */
 public final class JunitReport implements ReportRenderer {
@@ -81,7 +82,7 @@ public final class JunitReport implements ReportRenderer {
 		xml.writeAttribute("name", safe(run.title()));
 		xml.writeAttribute("tests", String.valueOf(run.blocks().size()));
 		xml.writeAttribute("failures", String.valueOf(failures));
-		xml.writeAttribute("errors", String.valueOf(counts.get(BlockStatus.INTERRUPTED)));
+		xml.writeAttribute("errors", String.valueOf(counts.get(BlockStatus.INTERRUPTED) + counts.get(BlockStatus.STOPPED)));
 		xml.writeAttribute("skipped", String.valueOf(counts.get(BlockStatus.SKIPPED)));
 		xml.writeAttribute("time", seconds(run.elapsed().toMillis()));
 		xml.writeAttribute("timestamp", TIMESTAMP.format(run.start()));
@@ -136,7 +137,8 @@ public final class JunitReport implements ReportRenderer {
 				xml.writeAttribute("message", "skipped by decision: " + safe(block.decisionText()));
 			}
 			case FAILED, TIMED_OUT, UNKNOWN -> problem(xml, "failure", status, block, run);
-			case INTERRUPTED -> problem(xml, "error", status, block, run);
+			// a stopped block did not run to its end: never a pass, though nothing in it failed
+			case INTERRUPTED, STOPPED -> problem(xml, "error", status, block, run);
 			default -> {
 			}
 		}
@@ -193,6 +195,8 @@ public final class JunitReport implements ReportRenderer {
 					: "failed at " + block.failedCommands().get(0).describe(run.runbookFile());
 			case TIMED_OUT -> "timed out after " + DurationText.report(block.durationMs());
 			case INTERRUPTED -> "interrupted";
+			case STOPPED -> "stopped after " + DurationText.report(block.durationMs())
+					+ " (it follows output and was ended by the operator or its timeout, not run to its end)";
 			default -> "outcome unknown (the session ended while the block ran)";
 		};
 	}

@@ -91,6 +91,19 @@ class JunitReportTest {
 		assertThat(text).contains("x]]]]><![CDATA[>y");
 	}
 
+	@Test
+	void aBlockStoppedBeforeItsEndIsAnErrorNeverAPass() throws Exception {
+		Path journal = RecordedFleet.host(this.dir.resolve("stopped"), "h1", RecordedRuns.START, false);
+		this.xml = new JunitReport().render(Run.of(new JournalReader().read(journal)));
+		validator().validate(new StreamSource(new StringReader(this.xml)));
+		assertThat(parse().getDocumentElement().getAttribute("errors")).isEqualTo("1");
+		Element error = (Element) testcase("1.3 watch").getElementsByTagName("error").item(0);
+		assertThat(error).as(this.xml).isNotNull();
+		assertThat(error.getAttribute("type")).isEqualTo("stopped");
+		assertThat(error.getAttribute("message")).startsWith("stopped after 400 ms");
+		assertThat(testcase("1.2 migrate").getElementsByTagName("error").getLength()).isZero();
+	}
+
 	private Element testcase(String name) throws Exception {
 		NodeList cases = parse().getElementsByTagName("testcase");
 		for (int i = 0; i < cases.getLength(); i++) {
