@@ -14,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
-import dev.runbookshell.testsupport.Poll;
-
 /**
  * {@code report FLEET_INDEX}: the blocks × hosts matrix in Markdown and HTML (every attempt of a retried block),
  * JUnit with a suite per host, JSON with each host's run, and {@code --compare} of two hosts or two fleet runs.
@@ -135,7 +133,7 @@ class FleetReportIT {
 				TmuxTerminal.runbook(this.dir, "run plan.md --target web --max-fail 50% --log-dir logs"))) {
 			terminal.await("[y] run", WAIT);
 			terminal.type("y");
-			await(terminal, "[y] run", 2);
+			terminal.awaitCount("[y] run", 2, WAIT);
 			terminal.type("y");
 			terminal.await("[r] retry on the failed hosts", WAIT);
 			Files.delete(this.dir.resolve("fail-h2"));
@@ -156,20 +154,6 @@ class FleetReportIT {
 		assertThat(log.stdout()).containsSubsequence("### 1.2 flaky: succeeded", "- Attempts: 2 (failed (exit 1) → succeeded)",
 				"#### Attempt 1 of 2: failed", "exit code 1", "try on h2", "#### Attempt 2 of 2: succeeded",
 				"exit code 0", "try on h2");
-	}
-
-	/** Waits until {@code text} is on the screen {@code times} times. */
-	private static String await(TmuxTerminal terminal, String text, int times) throws Exception {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		String screen = terminal.screen();
-		while (FleetPlans.count(screen, text) < times) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("'" + text + "' not shown " + times + " times:\n" + screen);
-			}
-			Thread.sleep(Poll.MILLIS);
-			screen = terminal.screen();
-		}
-		return screen;
 	}
 
 	private static Path index(Path logs) throws Exception {
