@@ -157,6 +157,11 @@ public record BlockRun(BlockRef block, String section, List<Decision> decisions,
 		return String.join(" → ", ran.stream().map(BlockRun::outcome).toList());
 	}
 
+	/** {@link #statusText()}, or every attempt's outcome when the block ran more than once: a retry shows. */
+	public String outcomeText() {
+		return ranAttempts().size() > 1 ? attemptsText() : statusText();
+	}
+
 	/** One attempt's outcome: its status, and its exit code when not 0; {@code unknown} when it never ended. */
 	static String outcome(Attempt attempt) {
 		return attempt.finished() == null ? BlockStatus.UNKNOWN.wire()

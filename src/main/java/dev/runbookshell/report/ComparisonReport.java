@@ -166,8 +166,7 @@ public final class ComparisonReport {
 	}
 
 	private static String status(BlockRun block) {
-		// a retried block shows each attempt, so that a retry is never read as a block that succeeded at once
-		return block == null ? "(not run)" : block.ranAttempts().size() > 1 ? block.attemptsText() : block.statusText();
+		return block == null ? "(not run)" : block.outcomeText();
 	}
 
 	private static String duration(BlockRun block) {

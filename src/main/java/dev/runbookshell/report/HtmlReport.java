@@ -247,7 +247,7 @@ public final class HtmlReport implements ReportRenderer {
 		for (BlockRun block : run.blocks()) {
 			html.append("<tr><td><a href=\"#block-").append(esc(block.block().id())).append("\">").append(esc(block.label()))
 				.append("</a></td><td>").append(esc(block.decisionText())).append("</td><td>")
-				.append(esc(block.statusText())).append("</td><td>").append(block.exitCode() == null ? "" : block.exitCode())
+				.append(esc(block.outcomeText())).append("</td><td>").append(block.exitCode() == null ? "" : block.exitCode())
 				.append("</td><td>").append(esc(DurationText.report(block.durationMs()))).append("</td></tr>\n");
 		}
 		html.append("</table>\n");

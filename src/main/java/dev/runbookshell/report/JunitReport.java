@@ -23,7 +23,8 @@ import dev.runbookshell.journal.WireName;
  * {@code <testcase>} per block (classname = section path, name = {@code "id name"}); failed, timed-out and
  * unknown blocks carry a {@code <failure>}, interrupted and stopped ones (a block that follows output, ended by the
  * operator or its timeout) an {@code <error>}, skipped ones {@code <skipped/>};
- * the masked output goes to {@code <system-out>} as CDATA. Follows the common (Ant/Jenkins) JUnit schema.
+ * the masked output goes to {@code <system-out>} as CDATA, and a block run more than once names each attempt's
+ * outcome on {@code <system-err>}. Follows the common (Ant/Jenkins) JUnit schema.
  */
 public final class JunitReport implements ReportRenderer {
 
@@ -142,19 +143,25 @@ public final class JunitReport implements ReportRenderer {
 			default -> {
 			}
 		}
-		if (status == BlockStatus.SUCCEEDED_WITH_FAILURES) {
-			// JUnit has no warning: the test passes, and what failed inside it is named on system-err
-			xml.writeCharacters("\n    ");
-			xml.writeStartElement("system-err");
-			cdata(xml, safe(block.statusText() + " (errexit=false):\n" + failedLines(block, run)));
-			xml.writeEndElement();
-		}
 		String output = TerminalText.plain(block.output());
 		if (!output.isEmpty()) {
 			xml.writeCharacters("\n    ");
 			xml.writeStartElement("system-out");
 			cdata(xml, safe(output) + (block.outputFile() == null ? ""
 					: "\n[output shortened; full output in " + block.outputFile() + "]\n"));
+			xml.writeEndElement();
+		}
+		// JUnit has no warning: the test passes, and what failed inside it (or in an earlier attempt) is on
+		// system-err, which the schema puts after system-out
+		String err = block.ranAttempts().size() > 1 ? "ran " + block.ranAttempts().size() + " times: "
+				+ block.attemptsText() + "\n" : "";
+		if (status == BlockStatus.SUCCEEDED_WITH_FAILURES) {
+			err += block.statusText() + " (errexit=false):\n" + failedLines(block, run);
+		}
+		if (!err.isEmpty()) {
+			xml.writeCharacters("\n    ");
+			xml.writeStartElement("system-err");
+			cdata(xml, safe(err));
 			xml.writeEndElement();
 		}
 		xml.writeCharacters("\n  ");

@@ -224,7 +224,7 @@ public final class MarkdownReport implements ReportRenderer {
 		md.append("\n## Summary\n\n| Block | Decision | Status | Exit | Duration |\n|---|---|---|---|---|\n");
 		for (BlockRun block : run.blocks()) {
 			md.append("| ").append(inline(block.label())).append(" | ").append(inline(block.decisionText()))
-				.append(" | ").append(inline(block.statusText())).append(" | ")
+				.append(" | ").append(inline(block.outcomeText())).append(" | ")
 				.append(block.exitCode() == null ? "" : block.exitCode()).append(" | ")
 				.append(DurationText.report(block.durationMs())).append(" |\n");
 		}

@@ -61,7 +61,7 @@ class MarkdownReportTest {
 				"- Failed command: deploy.md:7: `./migrate --lock` exited 3", "./migrate",
 				"lock held by another migration",
 				"#### Attempt 2 of 2: succeeded", "took 400 ms, exit code 0", "./migrate", "migrated on the second try",
-				"### 1.3 watch");
+				"### 1.3 watch", "| 1.2 migrate | run, retry | failed (exit 3) → succeeded | 0 | 800 ms |");
 		assertThat(md.split("lock held by another migration", -1)).hasSize(2);
 	}
 
