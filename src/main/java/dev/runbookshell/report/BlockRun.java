@@ -119,16 +119,57 @@ public record BlockRun(BlockRef block, String section, List<Decision> decisions,
 	 * failures, {@code failed at line 57 (exit 127)} for one that stopped at one, else the status' wire form.
 	 */
 	public String statusText() {
-		BlockStatus status = status();
+		return statusText(status(), failedCount(), failedCommands());
+	}
+
+	/** As {@link #statusText()}, for one attempt: {@code unknown} when it never ended. */
+	static String statusText(Attempt attempt) {
+		BlockFinished finished = attempt.finished();
+		return finished == null ? BlockStatus.UNKNOWN.wire()
+				: statusText(finished.status(), finished.failureCount(), finished.failures());
+	}
+
+	private static String statusText(BlockStatus status, int failedCount, List<JournalEvent.FailedCommand> failed) {
 		if (status == BlockStatus.SUCCEEDED_WITH_FAILURES) {
-			int n = failedCount();
-			return "succeeded with " + n + (n == 1 ? " failed command" : " failed commands");
+			return "succeeded with " + failedCount + (failedCount == 1 ? " failed command" : " failed commands");
 		}
-		if (status == BlockStatus.FAILED && !failedCommands().isEmpty()) {
-			JournalEvent.FailedCommand first = failedCommands().get(0);
+		if (status == BlockStatus.FAILED && !failed.isEmpty()) {
+			JournalEvent.FailedCommand first = failed.get(0);
 			return "failed at line " + first.line() + " (exit " + first.exitText() + ")";
 		}
 		return status.wire();
+	}
+
+	/** The attempts that ran, in order (a skip is journaled as an attempt without a command: it is none). */
+	public List<Attempt> ranAttempts() {
+		return this.attempts.stream().filter(a -> a.command() != null).toList();
+	}
+
+	/**
+	 * Every attempt's outcome in order when the block ran more than once ({@code failed (exit 1) → succeeded}),
+	 * else the outcome alone ({@code failed (exit 1)}, {@code succeeded}).
+	 */
+	public String attemptsText() {
+		List<Attempt> ran = ranAttempts();
+		if (ran.size() < 2) {
+			return outcome(status(), exitCode());
+		}
+		return String.join(" → ", ran.stream().map(BlockRun::outcome).toList());
+	}
+
+	/** {@link #statusText()}, or every attempt's outcome when the block ran more than once: a retry shows. */
+	public String outcomeText() {
+		return ranAttempts().size() > 1 ? attemptsText() : statusText();
+	}
+
+	/** One attempt's outcome: its status, and its exit code when not 0; {@code unknown} when it never ended. */
+	static String outcome(Attempt attempt) {
+		return attempt.finished() == null ? BlockStatus.UNKNOWN.wire()
+				: outcome(attempt.finished().status(), attempt.finished().exitCode());
+	}
+
+	private static String outcome(BlockStatus status, Integer exitCode) {
+		return status.wire() + (exitCode == null || exitCode == 0 ? "" : " (exit " + exitCode + ")");
 	}
 
 	/** Failed, timed out or of unknown outcome: what a reader has to look at. */

@@ -8,14 +8,56 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.runbookshell.runbook.DurationText;
 
-/** Renders a {@link RunComparison} as Markdown or JSON. */
+/** Renders a {@link RunComparison} (two journals) or a {@link FleetComparison} (two fleet runs) as Markdown or JSON. */
 public final class ComparisonReport {
 
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+	private static final String NOTE = "\nOutputs are compared masked, without terminal escapes, and with dates, times "
+			+ "and epoch-like numbers ignored. Cut-over blocks are those annotated cutover=true; in a runbook that marks "
+			+ "none, those whose name or section title says cutover, cut-over or downtime. The downtime estimate is the "
+			+ "wall-clock time from the first one's start to the last one's end.\n";
+
 	public String markdown(RunComparison c) {
 		StringBuilder md = new StringBuilder();
 		md.append("# Run comparison: ").append(MarkdownReport.inline(c.a().title())).append("\n\n");
+		tables(c, md);
+		return md.append(NOTE).toString();
+	}
+
+	/** Both fleet runs' hosts, what differs per host, then each host's comparison as for two journals. */
+	public String markdown(FleetComparison c) {
+		StringBuilder md = new StringBuilder();
+		md.append("# Fleet comparison: ").append(MarkdownReport.inline(c.a().title())).append("\n\n");
+		md.append("| | A | B |\n|---|---|---|\n");
+		md.append("| Fleet index | `").append(c.a().indexFile().getFileName()).append("` | `")
+			.append(c.b().indexFile().getFileName()).append("` |\n");
+		md.append("| Started | ").append(MarkdownReport.inline(c.a().index().started())).append(" | ")
+			.append(MarkdownReport.inline(c.b().index().started())).append(" |\n");
+		md.append("| Hosts | ").append(c.a().hosts().size()).append(" | ").append(c.b().hosts().size()).append(" |\n\n");
+		md.append("Hosts only in A: ").append(names(c.onlyInA())).append("  \nHosts only in B: ")
+			.append(names(c.onlyInB())).append("\n\n| Host | Result A | Result B | Differs |\n|---|---|---|---|\n");
+		for (FleetComparison.HostPair host : c.hosts()) {
+			RunComparison run = host.comparison();
+			md.append("| ").append(MarkdownReport.inline(host.name())).append(" | ")
+				.append(run == null ? "-" : run.a().result()).append(" | ").append(run == null ? "-" : run.b().result())
+				.append(" | ").append(MarkdownReport.inline(host.differences())).append(" |\n");
+		}
+		for (FleetComparison.HostPair host : c.hosts()) {
+			if (host.comparison() != null) {
+				md.append("\n## Host ").append(MarkdownReport.inline(host.name())).append("\n\n");
+				tables(host.comparison(), md);
+			}
+		}
+		return md.append(NOTE).toString();
+	}
+
+	private static String names(java.util.List<String> names) {
+		return names.isEmpty() ? "(none)" : MarkdownReport.inline(String.join(", ", names));
+	}
+
+	/** The two runs, then one row per block. */
+	private static void tables(RunComparison c, StringBuilder md) {
 		md.append("| | A | B |\n|---|---|---|\n");
 		md.append("| Journal | ").append(name(c.a())).append(" | ").append(name(c.b())).append(" |\n");
 		md.append("| Target | ").append(MarkdownReport.inline(c.a().targetName())).append(" | ")
@@ -44,14 +86,41 @@ public final class ComparisonReport {
 				.append(" | ").append(row.outputDiffers() == null ? "-" : row.outputDiffers() ? "**differs**" : "same")
 				.append(" |\n");
 		}
-		md.append("\nOutputs are compared masked, without terminal escapes, and with dates, times and epoch-like "
-				+ "numbers ignored. Cut-over blocks are those annotated cutover=true; in a runbook that marks none, those "
-				+ "whose name or section title says cutover, cut-over or downtime. The downtime estimate is the wall-clock time from the first one's start to the last "
-				+ "one's end.\n");
-		return md.toString();
 	}
 
 	public String json(RunComparison c) {
+		return text(tree(c));
+	}
+
+	/** Both fleet runs' hosts, and per host in both what differs and its comparison as {@link #json(RunComparison)}. */
+	public String json(FleetComparison c) {
+		ObjectNode root = JSON.createObjectNode();
+		root.put("title", c.a().title());
+		fleet(root.putObject("a"), c.a());
+		fleet(root.putObject("b"), c.b());
+		c.onlyInA().forEach(root.putArray("onlyInA")::add);
+		c.onlyInB().forEach(root.putArray("onlyInB")::add);
+		ArrayNode hosts = root.putArray("hosts");
+		for (FleetComparison.HostPair host : c.hosts()) {
+			ObjectNode node = hosts.addObject().put("name", host.name()).put("differences", host.differences());
+			if (host.comparison() == null) {
+				node.put("problem", host.problem()).putNull("comparison");
+			}
+			else {
+				node.set("comparison", tree(host.comparison()));
+			}
+		}
+		return text(root);
+	}
+
+	private static void fleet(ObjectNode node, FleetReport fleet) {
+		node.put("fleetIndex", fleet.indexFile().getFileName().toString());
+		node.put("started", fleet.index().started());
+		ObjectNode hosts = node.putObject("hosts");
+		fleet.hosts().forEach(host -> hosts.put(host.host().name(), host.host().state().wire()));
+	}
+
+	private static ObjectNode tree(RunComparison c) {
 		ObjectNode root = JSON.createObjectNode();
 		root.put("title", c.a().title());
 		root.put("runbooksDiffer", c.runbooksDiffer());
@@ -68,6 +137,10 @@ public final class ComparisonReport {
 			node.put("contentChanged", row.contentChanged());
 			node.put("cutover", row.cutover());
 		}
+		return root;
+	}
+
+	private static String text(ObjectNode root) {
 		try {
 			return JSON.writeValueAsString(root) + "\n";
 		}
@@ -93,7 +166,7 @@ public final class ComparisonReport {
 	}
 
 	private static String status(BlockRun block) {
-		return block == null ? "(not run)" : block.statusText();
+		return block == null ? "(not run)" : block.outcomeText();
 	}
 
 	private static String duration(BlockRun block) {

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.runbookshell.fleet.FleetIndex;
 import dev.runbookshell.fleet.FleetIndexFile;
 import dev.runbookshell.journal.Journal;
@@ -15,8 +19,9 @@ import dev.runbookshell.journal.JournalReader;
 
 /**
  * A fleet run from its index and its hosts' journals: a matrix of blocks × hosts (Markdown, or HTML with each
- * host's blocks a click away), the decisions taken for several hosts at once, and JUnit XML with one test suite
- * per host. A host whose journal is missing or whose chain is broken is shown as such, never as a result.
+ * host's blocks a click away; a cell shows every attempt of a retried block), the decisions taken for several
+ * hosts at once, JUnit XML with one test suite per host, and JSON with each host's run as the single-host JSON
+ * report has it. A host whose journal is missing or whose chain is broken is shown as such, never as a result.
  */
 public final class FleetReport {
 
@@ -30,11 +35,16 @@ public final class FleetReport {
 	public record HostRun(FleetIndex.Host host, Run run, String problem) {
 	}
 
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final Path indexFile;
+
 	private final FleetIndex index;
 
 	private final List<HostRun> hosts = new ArrayList<>();
 
 	private FleetReport(Path indexFile, FleetIndex index) {
+		this.indexFile = indexFile;
 		this.index = index;
 		for (FleetIndex.Host host : index.hosts()) {
 			this.hosts.add(load(indexFile, host));
@@ -65,8 +75,17 @@ public final class FleetReport {
 		return List.copyOf(this.hosts);
 	}
 
+	public FleetIndex index() {
+		return this.index;
+	}
+
+	/** The index file as given. */
+	public Path indexFile() {
+		return this.indexFile;
+	}
+
 	/** Block label by id, in the order the hosts ran them (the first host's order, then any others). */
-	private Map<String, String> blocks() {
+	Map<String, String> blocks() {
 		Map<String, String> blocks = new LinkedHashMap<>();
 		for (HostRun host : this.hosts) {
 			if (host.run() != null) {
@@ -76,22 +95,19 @@ public final class FleetReport {
 		return blocks;
 	}
 
-	private static BlockRun block(HostRun host, String id) {
+	static BlockRun block(HostRun host, String id) {
 		if (host.run() == null) {
 			return null;
 		}
 		return host.run().blocks().stream().filter(b -> b.block().id().equals(id)).findFirst().orElse(null);
 	}
 
-	private static String cell(BlockRun block) {
-		if (block == null) {
-			return "-";
-		}
-		return block.status().wire() + (block.exitCode() == null || block.exitCode() == 0 ? ""
-				: " (exit " + block.exitCode() + ")");
+	/** A block on a host: its outcome, every attempt's when it ran more than once ({@code failed → succeeded}). */
+	static String cell(BlockRun block) {
+		return block == null ? "-" : block.attemptsText();
 	}
 
-	private String title() {
+	String title() {
 		return this.hosts.stream().map(HostRun::run).filter(run -> run != null).findFirst().map(Run::title)
 			.orElse(this.index.runbook());
 	}
@@ -140,65 +156,52 @@ public final class FleetReport {
 
 	/** The matrix in one self-contained HTML page; a cell links to the host's block below it. */
 	public String html() {
-		StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-				+ "<title>Fleet run: " + HtmlReport.esc(title()) + "</title><style>"
-				+ "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
-				+ "padding:.3em .6em}.succeeded{background:#dfd}.failed,.unknown,.timed-out{background:#fdd}"
-				+ ".skipped,.stopped{background:#eee}.interrupted{background:#fed}pre{background:#f6f6f6;padding:.5em;"
-				+ "overflow:auto}</style></head><body>\n");
-		html.append("<h1>Fleet run: ").append(HtmlReport.esc(title())).append("</h1>\n<p>Runbook <code>")
-			.append(HtmlReport.esc(this.index.runbook())).append("</code>, started ")
-			.append(HtmlReport.esc(this.index.started())).append(", ").append(this.hosts.size()).append(" hosts</p>\n");
-		html.append("<table><tr><th>Block</th>");
-		this.hosts.forEach(host -> html.append("<th><a href=\"#").append(anchor(host, null)).append("\">")
-			.append(HtmlReport.esc(host.host().name())).append("</a></th>"));
-		html.append("</tr>\n");
-		blocks().forEach((id, label) -> {
-			html.append("<tr><td>").append(HtmlReport.esc(label)).append("</td>");
-			for (HostRun host : this.hosts) {
-				BlockRun block = block(host, id);
-				html.append(block == null ? "<td>-</td>"
-						: "<td class=\"" + block.status().wire() + "\"><a href=\"#" + anchor(host, id) + "\">"
-								+ HtmlReport.esc(cell(block)) + "</a></td>");
-			}
-			html.append("</tr>\n");
-		});
-		html.append("<tr><th>host</th>");
-		this.hosts.forEach(host -> html.append("<th class=\"").append(host.host().state().wire()).append("\">")
-			.append(host.host().state().wire()).append("</th>"));
-		html.append("</tr></table>\n");
+		return FleetHtml.of(this);
+	}
+
+	/**
+	 * One JSON document: the fleet as its index has it (runbook, batches, the decisions taken for several hosts at
+	 * once) and per host its state and its run in the single-host JSON report's shape ({@link JsonReport}).
+	 */
+	public String json() {
+		ObjectNode root = JSON.createObjectNode();
+		root.put("fleetIndex", this.indexFile.getFileName().toString());
+		root.put("title", title());
+		root.putObject("runbook").put("path", this.index.runbook()).put("sha256", this.index.runbookSha256());
+		root.put("started", this.index.started()).put("updated", this.index.updated());
+		root.put("parallel", this.index.parallel()).put("maxFailPercent", this.index.maxFailPercent())
+			.put("serial", this.index.serial());
+		ObjectNode states = root.putObject("hostStates");
+		this.hosts.forEach(host -> states.put(host.host().state().wire(), states.path(host.host().state().wire())
+			.asInt() + 1));
+		ArrayNode batches = root.putArray("batches");
+		this.index.batches().forEach(batch -> batch.forEach(batches.addArray()::add));
+		ArrayNode decisions = root.putArray("decisions");
+		for (FleetIndex.FleetDecision decision : this.index.decisions()) {
+			ObjectNode node = decisions.addObject().put("at", decision.at()).put("batch", decision.batch())
+				.put("block", decision.block()).put("choice", decision.choice().wire());
+			decision.hosts().forEach(node.putArray("hosts")::add);
+			node.put("stopFleet", decision.stopFleet());
+		}
+		ArrayNode hosts = root.putArray("hosts");
 		for (HostRun host : this.hosts) {
-			html.append("<h2 id=\"").append(anchor(host, null)).append("\">").append(HtmlReport.esc(host.host().name()))
-				.append(" <small>").append(HtmlReport.esc(host.host().uri())).append(" · ")
-				.append(host.host().state().wire()).append("</small></h2>\n");
+			ObjectNode node = hosts.addObject().put("name", host.host().name()).put("uri", host.host().uri())
+				.put("batch", host.host().batch()).put("state", host.host().state().wire())
+				.put("message", host.host().message()).put("journal", host.host().journal());
 			if (host.run() == null) {
-				html.append("<p>").append(HtmlReport.esc(host.problem())).append("</p>\n");
-				continue;
+				node.put("problem", host.problem()).putNull("run");
 			}
-			for (BlockRun block : host.run().blocks()) {
-				html.append("<details id=\"").append(anchor(host, block.block().id())).append("\"><summary>")
-					.append(HtmlReport.esc(block.label())).append(": ").append(HtmlReport.esc(cell(block)))
-					.append("</summary><pre>").append(HtmlReport.esc(block.command() == null ? "" : block.command()))
-					.append("</pre>");
-				String output = block.finished() == null ? null : block.finished().output();
-				if (output != null && !output.isEmpty()) {
-					html.append("<pre>").append(HtmlReport.esc(output)).append("</pre>");
-				}
-				html.append("</details>\n");
+			else {
+				node.set("run", JsonReport.tree(host.run()));
 			}
 		}
-		return html.append("</body></html>\n").toString();
+		return JsonReport.text(root);
 	}
 
 	/** JUnit XML: one test suite per host that has a journal. */
 	public String junit() {
 		return new JunitReport().renderSuites(this.hosts.stream().map(HostRun::run).filter(run -> run != null)
 			.collect(Collectors.toList()));
-	}
-
-	private static String anchor(HostRun host, String block) {
-		String name = host.host().name().replaceAll("[^A-Za-z0-9_-]", "_");
-		return "host-" + name + (block == null ? "" : "-" + block.replaceAll("[^A-Za-z0-9_-]", "_"));
 	}
 
 	private static String cellText(String text) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.runbookshell.journal.JournalEvent.BlockFinished;
+
 /**
  * A block's output shortened for a document: when it is longer than {@link #HEAD} + {@link #TAIL} lines (or was
  * cut to 64 KiB in the journal), the first and the last lines with a line in between saying how much was left
@@ -26,8 +28,16 @@ record FoldedOutput(List<String> head, String omitted, List<String> tail) {
 	static final int TAIL = 20;
 
 	static FoldedOutput of(BlockRun block, Run run) {
-		List<String> lines = lines(TerminalText.plain(block.output()));
-		String outputFile = block.outputFile();
+		return of(block.output(), block.outputFile(), run);
+	}
+
+	/** One attempt's output (a block's is its last finished attempt's). */
+	static FoldedOutput of(BlockFinished finished, Run run) {
+		return of(finished.output(), finished.outputFile(), run);
+	}
+
+	private static FoldedOutput of(String output, String outputFile, Run run) {
+		List<String> lines = lines(TerminalText.plain(output));
 		if (outputFile == null) {
 			if (lines.size() <= HEAD + TAIL) {
 				return new FoldedOutput(lines, null, List.of());

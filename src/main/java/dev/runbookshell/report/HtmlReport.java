@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.journal.CheckState;
+import dev.runbookshell.journal.JournalEvent.BlockFinished;
 import dev.runbookshell.journal.JournalEvent.Check;
 import dev.runbookshell.journal.JournalEvent.ExpectationResult;
 import dev.runbookshell.journal.JournalEvent.Note;
@@ -18,7 +19,7 @@ import dev.runbookshell.runbook.DurationText;
 /**
  * The run as one self-contained HTML page (inline CSS and a few lines of inline JS, nothing fetched): header,
  * a timeline with one bar per block proportional to its duration, then each section's blocks with status colours
- * and collapsible output, and buttons to show only failed or skipped blocks. All journal text is escaped.
+ * and collapsible output (each attempt's, when a block ran more than once), and buttons to show only failed or skipped blocks. All journal text is escaped.
  */
 public final class HtmlReport implements ReportRenderer {
 
@@ -38,7 +39,7 @@ public final class HtmlReport implements ReportRenderer {
 			.s-interrupted{border-left-color:#8250df}.b-interrupted{background:#8250df}
 			.s-unknown{border-left-color:#9a6700}.b-unknown{background:#9a6700}
 			.s-succeeded-with-failures{border-left-color:#bf8700}.b-succeeded-with-failures{background:#bf8700}
-			.met{color:#1a7f37}.unmet{color:#cf222e;font-weight:600}.warned{color:#9a6700;font-weight:600}
+			.attempt{margin-top:.6rem}.met{color:#1a7f37}.unmet{color:#cf222e;font-weight:600}.warned{color:#9a6700;font-weight:600}
 			.timeline{position:relative;border:1px solid #d0d7de;border-radius:6px;padding:.4rem}
 			.lane{position:relative;height:1.3rem;margin:.15rem 0}.lane .label{position:absolute;left:0;width:14rem;
 			overflow:hidden;white-space:nowrap;text-overflow:ellipsis;font-size:.8rem;line-height:1.3rem}
@@ -156,40 +157,71 @@ public final class HtmlReport implements ReportRenderer {
 			html.append(" · decision: ").append(esc(block.decisionText()));
 		}
 		html.append("</div>\n");
-		for (JournalEvent.FailedCommand f : block.failedCommands()) {
-			boolean warning = block.status() == BlockStatus.SUCCEEDED_WITH_FAILURES;
-			html.append("<div class=\"").append(warning ? "warned" : "unmet").append("\">")
-				.append(warning ? "warning: went on after " : "failed command: ").append("<code>")
-				.append(esc(f.describe(run.runbookFile()))).append("</code></div>\n");
-		}
-		if (block.failedCount() > block.failedCommands().size()) {
-			html.append("<div class=\"unmet\">").append(block.failedCount() - block.failedCommands().size())
-				.append(" more failed commands</div>\n");
+		List<Attempt> ran = block.ranAttempts();
+		if (ran.size() < 2) {
+			failedCommands(run, block.status(), block.failedCommands(), block.failedCount(), html);
 		}
 		for (ExpectationResult e : block.expectations()) {
 			html.append("<div class=\"").append(e.met() ? "met" : "unmet").append("\">expectation ")
 				.append(e.met() ? "met" : "NOT met").append(": <code>").append(esc(e.text())).append("</code></div>\n");
 		}
-		if (block.command() != null) {
-			html.append("<pre class=\"command\">$ ").append(esc(block.command())).append("</pre>\n");
+		if (ran.size() < 2) {
+			commandAndOutput(block.command(), block.finished(), block.isProblem(), run, html);
 		}
-		if (block.output() != null && !block.output().isEmpty()) {
-			FoldedOutput folded = FoldedOutput.of(block, run);
-			html.append("<details").append(block.isProblem() ? " open" : "").append("><summary>Output (")
-				.append(block.outputFile() != null ? "long, full output in " + esc(block.outputFile())
-						: FoldedOutput.lines(TerminalText.plain(block.output())).size() + " lines")
-				.append(")</summary><pre class=\"output\">")
-				.append(esc(String.join("\n", folded.head())));
-			if (folded.folded()) {
-				html.append("\n<em>[… ").append(esc(folded.omitted())).append(" …]</em>\n")
-					.append(esc(String.join("\n", folded.tail())));
+		for (int i = 0; ran.size() > 1 && i < ran.size(); i++) {
+			Attempt attempt = ran.get(i);
+			BlockFinished finished = attempt.finished();
+			html.append("<div class=\"attempt\"><strong>Attempt ").append(i + 1).append(" of ").append(ran.size())
+				.append(":</strong> ").append(esc(BlockRun.statusText(attempt)));
+			if (finished != null) {
+				html.append(" · took ").append(esc(DurationText.report(finished.durationMs())))
+					.append(finished.exitCode() == null ? "" : " · exit code " + finished.exitCode());
 			}
-			html.append("</pre></details>\n");
+			html.append("</div>\n");
+			if (finished != null) {
+				failedCommands(run, finished.status(), finished.failures(), finished.failureCount(), html);
+			}
+			commandAndOutput(attempt.command(), finished, finished == null || finished.status() != BlockStatus.SUCCEEDED,
+					run, html);
 		}
 		for (Note note : block.notes()) {
 			html.append("<p class=\"note\"><strong>Note:</strong> ").append(esc(note.text())).append("</p>\n");
 		}
 		html.append("</div>\n");
+	}
+
+	private static void failedCommands(Run run, BlockStatus status, List<JournalEvent.FailedCommand> failed,
+			int failedCount, StringBuilder html) {
+		boolean warning = status == BlockStatus.SUCCEEDED_WITH_FAILURES;
+		for (JournalEvent.FailedCommand f : failed) {
+			html.append("<div class=\"").append(warning ? "warned" : "unmet").append("\">")
+				.append(warning ? "warning: went on after " : "failed command: ").append("<code>")
+				.append(esc(f.describe(run.runbookFile()))).append("</code></div>\n");
+		}
+		if (failedCount > failed.size()) {
+			html.append("<div class=\"unmet\">").append(failedCount - failed.size()).append(" more failed commands</div>\n");
+		}
+	}
+
+	/** The command as it ran and its output folded ({@code open} when the reader has to look at it). */
+	private static void commandAndOutput(String command, BlockFinished finished, boolean open, Run run,
+			StringBuilder html) {
+		if (command != null) {
+			html.append("<pre class=\"command\">$ ").append(esc(command)).append("</pre>\n");
+		}
+		if (finished == null || finished.output() == null || finished.output().isEmpty()) {
+			return;
+		}
+		FoldedOutput folded = FoldedOutput.of(finished, run);
+		html.append("<details").append(open ? " open" : "").append("><summary>Output (")
+			.append(finished.outputFile() != null ? "long, full output in " + esc(finished.outputFile())
+					: FoldedOutput.lines(TerminalText.plain(finished.output())).size() + " lines")
+			.append(")</summary><pre class=\"output\">").append(esc(String.join("\n", folded.head())));
+		if (folded.folded()) {
+			html.append("\n<em>[… ").append(esc(folded.omitted())).append(" …]</em>\n")
+				.append(esc(String.join("\n", folded.tail())));
+		}
+		html.append("</pre></details>\n");
 	}
 
 	private static void checks(Run run, String section, StringBuilder html) {
@@ -215,7 +247,7 @@ public final class HtmlReport implements ReportRenderer {
 		for (BlockRun block : run.blocks()) {
 			html.append("<tr><td><a href=\"#block-").append(esc(block.block().id())).append("\">").append(esc(block.label()))
 				.append("</a></td><td>").append(esc(block.decisionText())).append("</td><td>")
-				.append(esc(block.statusText())).append("</td><td>").append(block.exitCode() == null ? "" : block.exitCode())
+				.append(esc(block.outcomeText())).append("</td><td>").append(block.exitCode() == null ? "" : block.exitCode())
 				.append("</td><td>").append(esc(DurationText.report(block.durationMs()))).append("</td></tr>\n");
 		}
 		html.append("</table>\n");

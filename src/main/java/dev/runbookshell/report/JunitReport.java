@@ -21,8 +21,10 @@ import dev.runbookshell.journal.WireName;
 /**
  * The run as JUnit XML for CI: one {@code <testsuite>} (name = runbook title, hostname = target), one
  * {@code <testcase>} per block (classname = section path, name = {@code "id name"}); failed, timed-out and
- * unknown blocks carry a {@code <failure>}, interrupted ones an {@code <error>}, skipped ones {@code <skipped/>};
- * the masked output goes to {@code <system-out>} as CDATA. Follows the common (Ant/Jenkins) JUnit schema.
+ * unknown blocks carry a {@code <failure>}, interrupted and stopped ones (a block that follows output, ended by the
+ * operator or its timeout) an {@code <error>}, skipped ones {@code <skipped/>};
+ * the masked output goes to {@code <system-out>} as CDATA, and a block run more than once names each attempt's
+ * outcome on {@code <system-err>}. Follows the common (Ant/Jenkins) JUnit schema.
  */
 public final class JunitReport implements ReportRenderer {
 
@@ -81,7 +83,7 @@ public final class JunitReport implements ReportRenderer {
 		xml.writeAttribute("name", safe(run.title()));
 		xml.writeAttribute("tests", String.valueOf(run.blocks().size()));
 		xml.writeAttribute("failures", String.valueOf(failures));
-		xml.writeAttribute("errors", String.valueOf(counts.get(BlockStatus.INTERRUPTED)));
+		xml.writeAttribute("errors", String.valueOf(counts.get(BlockStatus.INTERRUPTED) + counts.get(BlockStatus.STOPPED)));
 		xml.writeAttribute("skipped", String.valueOf(counts.get(BlockStatus.SKIPPED)));
 		xml.writeAttribute("time", seconds(run.elapsed().toMillis()));
 		xml.writeAttribute("timestamp", TIMESTAMP.format(run.start()));
@@ -136,16 +138,10 @@ public final class JunitReport implements ReportRenderer {
 				xml.writeAttribute("message", "skipped by decision: " + safe(block.decisionText()));
 			}
 			case FAILED, TIMED_OUT, UNKNOWN -> problem(xml, "failure", status, block, run);
-			case INTERRUPTED -> problem(xml, "error", status, block, run);
+			// a stopped block did not run to its end: never a pass, though nothing in it failed
+			case INTERRUPTED, STOPPED -> problem(xml, "error", status, block, run);
 			default -> {
 			}
-		}
-		if (status == BlockStatus.SUCCEEDED_WITH_FAILURES) {
-			// JUnit has no warning: the test passes, and what failed inside it is named on system-err
-			xml.writeCharacters("\n    ");
-			xml.writeStartElement("system-err");
-			cdata(xml, safe(block.statusText() + " (errexit=false):\n" + failedLines(block, run)));
-			xml.writeEndElement();
 		}
 		String output = TerminalText.plain(block.output());
 		if (!output.isEmpty()) {
@@ -153,6 +149,19 @@ public final class JunitReport implements ReportRenderer {
 			xml.writeStartElement("system-out");
 			cdata(xml, safe(output) + (block.outputFile() == null ? ""
 					: "\n[output shortened; full output in " + block.outputFile() + "]\n"));
+			xml.writeEndElement();
+		}
+		// JUnit has no warning: the test passes, and what failed inside it (or in an earlier attempt) is on
+		// system-err, which the schema puts after system-out
+		String err = block.ranAttempts().size() > 1 ? "ran " + block.ranAttempts().size() + " times: "
+				+ block.attemptsText() + "\n" : "";
+		if (status == BlockStatus.SUCCEEDED_WITH_FAILURES) {
+			err += block.statusText() + " (errexit=false):\n" + failedLines(block, run);
+		}
+		if (!err.isEmpty()) {
+			xml.writeCharacters("\n    ");
+			xml.writeStartElement("system-err");
+			cdata(xml, safe(err));
 			xml.writeEndElement();
 		}
 		xml.writeCharacters("\n  ");
@@ -193,6 +202,8 @@ public final class JunitReport implements ReportRenderer {
 					: "failed at " + block.failedCommands().get(0).describe(run.runbookFile());
 			case TIMED_OUT -> "timed out after " + DurationText.report(block.durationMs());
 			case INTERRUPTED -> "interrupted";
+			case STOPPED -> "stopped after " + DurationText.report(block.durationMs())
+					+ " (it follows output and was ended by the operator or its timeout, not run to its end)";
 			default -> "outcome unknown (the session ended while the block ran)";
 		};
 	}

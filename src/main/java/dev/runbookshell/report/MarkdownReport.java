@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.journal.CheckState;
+import dev.runbookshell.journal.JournalEvent.BlockFinished;
 import dev.runbookshell.journal.JournalEvent.Check;
 import dev.runbookshell.journal.JournalEvent.Decision;
 import dev.runbookshell.journal.JournalEvent.ExpectationResult;
@@ -15,13 +16,15 @@ import dev.runbookshell.journal.JournalEvent.SessionStarted;
 import dev.runbookshell.journal.JournalEvent.VariableSet;
 import dev.runbookshell.runbook.DurationText;
 import dev.runbookshell.journal.JournalEvent;
+import dev.runbookshell.journal.JournalFold.Attempt;
 import dev.runbookshell.journal.JournalFold.Timed;
 import dev.runbookshell.journal.WireName;
 
 /**
  * The Migration Log in Markdown, the document an operator attaches to the change ticket: a header (runbook,
  * target, operator, times, result), then each section's blocks with decision, status, command, output (long
- * output folded), expectations, notes and checklist ticks, then a summary table. Also what the writer keeps
+ * output folded; a block that ran more than once shows each attempt in order), expectations, notes and checklist
+ * ticks, then a summary table. Also what the writer keeps
  * current beside the journal while a session runs.
  */
 public final class MarkdownReport implements ReportRenderer {
@@ -110,10 +113,13 @@ public final class MarkdownReport implements ReportRenderer {
 		if (!block.decisions().isEmpty()) {
 			md.append("- Decision: ").append(inline(block.decisionText())).append('\n');
 		}
-		if (block.attempts().size() > 1) {
-			md.append("- Attempts: ").append(block.attempts().size()).append('\n');
+		List<Attempt> ran = block.ranAttempts();
+		if (ran.size() > 1) {
+			md.append("- Attempts: ").append(ran.size()).append(" (").append(inline(block.attemptsText())).append(")\n");
 		}
-		failedCommands(run, block, md);
+		else {
+			failedCommands(run, block.status(), block.failedCommands(), block.failedCount(), md);
+		}
 		for (ExpectationResult e : block.expectations()) {
 			md.append("- Expectation ").append(e.met() ? "met" : "NOT met").append(": ").append(code(e.text()))
 				.append('\n');
@@ -127,39 +133,73 @@ public final class MarkdownReport implements ReportRenderer {
 				fence(md, "bash", d.text());
 			}
 		}
-		if (block.command() != null) {
-			md.append(edited ? "\nCommand as it ran (edited by the operator):\n\n" : "\nCommand as it ran:\n\n");
-			fence(md, "bash", block.command());
+		if (ran.size() > 1) {
+			attempts(run, block, ran, md);
 		}
-		if (block.output() != null && !block.output().isEmpty()) {
-			FoldedOutput folded = FoldedOutput.of(block, run);
-			md.append("\nOutput:\n\n");
-			StringBuilder text = new StringBuilder(String.join("\n", folded.head()));
-			if (folded.folded()) {
-				text.append("\n[... ").append(folded.omitted()).append(" ...]\n").append(String.join("\n", folded.tail()));
+		else {
+			if (block.command() != null) {
+				md.append(edited ? "\nCommand as it ran (edited by the operator):\n\n" : "\nCommand as it ran:\n\n");
+				fence(md, "bash", block.command());
 			}
-			fence(md, "text", text.toString());
+			if (block.output() != null && !block.output().isEmpty()) {
+				output(FoldedOutput.of(block, run), md);
+			}
 		}
 		for (Note note : block.notes()) {
 			md.append("\n> Note: ").append(inline(note.text())).append('\n');
 		}
 	}
 
+	/** Each attempt of a block that ran more than once, in order: its outcome, failed commands, command and output. */
+	private static void attempts(Run run, BlockRun block, List<Attempt> ran, StringBuilder md) {
+		for (int i = 0; i < ran.size(); i++) {
+			Attempt attempt = ran.get(i);
+			BlockFinished finished = attempt.finished();
+			md.append("\n#### Attempt ").append(i + 1).append(" of ").append(ran.size()).append(": ")
+				.append(inline(BlockRun.statusText(attempt))).append("\n\n");
+			md.append("- Started: ").append(attempt.startedAt() == null ? "-" : UtcTime.time(attempt.startedAt()));
+			if (finished == null) {
+				md.append(", never ended in the journal\n");
+			}
+			else {
+				md.append(", took ").append(DurationText.report(finished.durationMs()))
+					.append(finished.exitCode() == null ? "" : ", exit code " + finished.exitCode()).append('\n');
+				failedCommands(run, finished.status(), finished.failures(), finished.failureCount(), md);
+			}
+			String command = attempt.command();
+			boolean edited = block.decisions().stream().anyMatch(d -> d.text() != null && d.text().equals(command));
+			md.append(edited ? "\nCommand as it ran (edited by the operator):\n\n" : "\nCommand as it ran:\n\n");
+			fence(md, "bash", command);
+			if (finished != null && finished.output() != null && !finished.output().isEmpty()) {
+				output(FoldedOutput.of(finished, run), md);
+			}
+		}
+	}
+
+	private static void output(FoldedOutput folded, StringBuilder md) {
+		md.append("\nOutput:\n\n");
+		StringBuilder text = new StringBuilder(String.join("\n", folded.head()));
+		if (folded.folded()) {
+			text.append("\n[... ").append(folded.omitted()).append(" ...]\n").append(String.join("\n", folded.tail()));
+		}
+		fence(md, "text", text.toString());
+	}
+
 	/** Each failed command with its runbook line, text and exit code; a warning when the block went on. */
-	private static void failedCommands(Run run, BlockRun block, StringBuilder md) {
-		List<JournalEvent.FailedCommand> failed = block.failedCommands();
+	private static void failedCommands(Run run, BlockStatus status, List<JournalEvent.FailedCommand> failed,
+			int failedCount, StringBuilder md) {
 		if (failed.isEmpty()) {
 			return;
 		}
-		String lead = block.status() == BlockStatus.SUCCEEDED_WITH_FAILURES ? "- Warning: went on after "
+		String lead = status == BlockStatus.SUCCEEDED_WITH_FAILURES ? "- Warning: went on after "
 				: "- Failed command: ";
 		for (JournalEvent.FailedCommand f : failed) {
 			md.append(lead).append(inline(run.runbookFile() + ":" + f.line() + ":")).append(' ')
 				.append(f.command() == null || f.command().isEmpty() ? "a command" : code(f.command()))
 				.append(" exited ").append(inline(f.exitText())).append('\n');
 		}
-		if (block.failedCount() > failed.size()) {
-			md.append("- ").append(block.failedCount() - failed.size()).append(" more failed commands\n");
+		if (failedCount > failed.size()) {
+			md.append("- ").append(failedCount - failed.size()).append(" more failed commands\n");
 		}
 	}
 
@@ -184,7 +224,7 @@ public final class MarkdownReport implements ReportRenderer {
 		md.append("\n## Summary\n\n| Block | Decision | Status | Exit | Duration |\n|---|---|---|---|---|\n");
 		for (BlockRun block : run.blocks()) {
 			md.append("| ").append(inline(block.label())).append(" | ").append(inline(block.decisionText()))
-				.append(" | ").append(inline(block.statusText())).append(" | ")
+				.append(" | ").append(inline(block.outcomeText())).append(" | ")
 				.append(block.exitCode() == null ? "" : block.exitCode()).append(" | ")
 				.append(DurationText.report(block.durationMs())).append(" |\n");
 		}

@@ -43,7 +43,7 @@ public class ReportCommands {
 	public void report(@Argument(index = 0, description = "journal file (.jsonl); in the shell, default: this session's") String log,
 			@Option(longName = "format", description = "md (default), html, junit, json, cast, runbook") String format,
 			@Option(longName = "out", description = "write the report to this file instead of printing it") String out,
-			@Option(longName = "compare", description = "a second journal of the same runbook to compare with") String compare,
+			@Option(longName = "compare", description = "a second journal of the same runbook to compare with (for a fleet index: a second fleet index)") String compare,
 			@Option(longName = "verify", description = "check the journal's signatures against this allowed_signers file") String verify,
 			@Option(longName = "runbook", description = "for --format runbook: the runbook file that ran (default: the path in the journal)") String runbook,
 			CommandContext context) {
@@ -99,6 +99,10 @@ public class ReportCommands {
 				: JournalVerification.verify(intact(log), Path.of(verify), stderr());
 		byte[] bytes;
 		if (compare != null && !compare.isBlank()) {
+			if (dev.runbookshell.fleet.FleetIndexFile.isIndex(Path.of(compare))) {
+				throw CliException.usage("--compare " + compare + " is a fleet index: compare it with another fleet "
+						+ "index (report INDEX --compare INDEX2), or give one of its hosts' journals");
+			}
 			if (!formatName.equals("md") && !formatName.equals("json")) {
 				throw CliException.usage("--compare writes md or json, not '" + formatName + "'");
 			}

@@ -36,6 +36,19 @@ class HtmlReportTest {
 	}
 
 	@Test
+	void aRetriedBlockShowsEachAttemptWithItsFailedCommandsAndOutputInOrder() {
+		Path journal = RecordedFleet.host(this.dir.resolve("retried"), "h2", RecordedRuns.START, true);
+		String retried = new HtmlReport().render(Run.of(new JournalReader().read(journal)));
+		assertThat(retried).containsSubsequence("id=\"block-1.2\"",
+				"<strong>Attempt 1 of 2:</strong> failed at line 7 (exit 3) · took 400 ms · exit code 3",
+				"failed command: <code>deploy.md:7: `./migrate --lock` exited 3</code>", "<pre class=\"command\">$ ./migrate",
+				"<details open><summary>Output (1 lines)</summary><pre class=\"output\">lock held by another migration",
+				"<strong>Attempt 2 of 2:</strong> succeeded · took 400 ms · exit code 0",
+				"<details><summary>Output (1 lines)</summary><pre class=\"output\">migrated on the second try",
+				"id=\"block-1.3\"");
+	}
+
+	@Test
 	void outputsAreCollapsibleAndFailedOnesOpen() {
 		assertThat(this.html).containsSubsequence("id=\"block-2.1\"", "<details open><summary>Output (2 lines)");
 		assertThat(this.html).containsSubsequence("id=\"block-1.1\"", "<details><summary>Output (3 lines)");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.StringReader;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.List;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -21,7 +22,13 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
+import dev.runbookshell.journal.BlockStatus;
+import dev.runbookshell.journal.JournalEvent.BlockFinished;
+import dev.runbookshell.journal.JournalEvent.BlockRef;
+import dev.runbookshell.journal.JournalEvent.BlockStarted;
+import dev.runbookshell.journal.JournalEvent.FailedCommand;
 import dev.runbookshell.journal.JournalReader;
+import dev.runbookshell.journal.JournalWriter;
 
 class JunitReportTest {
 
@@ -89,6 +96,49 @@ class JunitReportTest {
 		String text = new JunitReport().render(Run.of(new JournalReader().read(journal)));
 		validator().validate(new StreamSource(new StringReader(text)));
 		assertThat(text).contains("x]]]]><![CDATA[>y");
+	}
+
+	@Test
+	void aBlockStoppedBeforeItsEndIsAnErrorNeverAPass() throws Exception {
+		Path journal = RecordedFleet.host(this.dir.resolve("stopped"), "h1", RecordedRuns.START, false);
+		this.xml = new JunitReport().render(Run.of(new JournalReader().read(journal)));
+		validator().validate(new StreamSource(new StringReader(this.xml)));
+		assertThat(parse().getDocumentElement().getAttribute("errors")).isEqualTo("1");
+		Element error = (Element) testcase("1.3 watch").getElementsByTagName("error").item(0);
+		assertThat(error).as(this.xml).isNotNull();
+		assertThat(error.getAttribute("type")).isEqualTo("stopped");
+		assertThat(error.getAttribute("message")).startsWith("stopped after 400 ms");
+		assertThat(testcase("1.2 migrate").getElementsByTagName("error").getLength()).isZero();
+	}
+
+	@Test
+	void aRetriedBlockPassesAndNamesEachAttemptOnSystemErrAfterItsOutput() throws Exception {
+		Path journal = RecordedFleet.host(this.dir.resolve("retried"), "h2", RecordedRuns.START, true);
+		this.xml = new JunitReport().render(Run.of(new JournalReader().read(journal)));
+		validator().validate(new StreamSource(new StringReader(this.xml)));
+		Element migrate = testcase("1.2 migrate");
+		assertThat(migrate.getElementsByTagName("failure").getLength()).isZero();
+		assertThat(migrate.getElementsByTagName("system-out").item(0).getTextContent())
+			.isEqualTo("migrated on the second try\n");
+		assertThat(migrate.getElementsByTagName("system-err").item(0).getTextContent())
+			.isEqualTo("ran 2 times: failed (exit 3) → succeeded\n");
+	}
+
+	@Test
+	void aBlockThatWentOnAfterFailedCommandsKeepsTheSchemasOrderOfOutputAndWarnings() throws Exception {
+		BlockRef block = RecordedFleet.MIGRATE;
+		Path journal;
+		try (JournalWriter writer = JournalWriter.create(this.dir.resolve("went-on"), "deploy", "h1",
+				new RecordedRuns.TestClock(RecordedRuns.START))) {
+			writer.write(new BlockStarted(block, "./migrate"));
+			writer.write(new BlockFinished(block, BlockStatus.SUCCEEDED_WITH_FAILURES, 0, 10, "half done\n", null,
+					List.of(), List.of(new FailedCommand(4, 1, "grep x")), 1, null));
+			journal = writer.path();
+		}
+		this.xml = new JunitReport().render(Run.of(new JournalReader().read(journal)));
+		validator().validate(new StreamSource(new StringReader(this.xml)));
+		assertThat(this.xml).containsSubsequence("<system-out><![CDATA[half done",
+				"<system-err><![CDATA[succeeded with 1 failed command");
 	}
 
 	private Element testcase(String name) throws Exception {

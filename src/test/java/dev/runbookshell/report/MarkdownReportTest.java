@@ -52,6 +52,20 @@ class MarkdownReportTest {
 	}
 
 	@Test
+	void aRetriedBlockShowsEachAttemptInOrderWithItsExitFailedCommandsAndOutput() {
+		Path journal = RecordedFleet.host(this.dir.resolve("retried"), "h2", RecordedRuns.START, true);
+		String md = new MarkdownReport().render(Run.of(new JournalReader().read(journal)));
+		assertThat(md).containsSubsequence("### 1.2 migrate: succeeded", "- Decision: run, retry",
+				"- Attempts: 2 (failed (exit 3) → succeeded)",
+				"#### Attempt 1 of 2: failed at line 7 (exit 3)", "took 400 ms, exit code 3",
+				"- Failed command: deploy.md:7: `./migrate --lock` exited 3", "./migrate",
+				"lock held by another migration",
+				"#### Attempt 2 of 2: succeeded", "took 400 ms, exit code 0", "./migrate", "migrated on the second try",
+				"### 1.3 watch", "| 1.2 migrate | run, retry | failed (exit 3) → succeeded | 0 | 800 ms |");
+		assertThat(md.split("lock held by another migration", -1)).hasSize(2);
+	}
+
+	@Test
 	void anEditedBlockSaysSoAndShowsTheCommandAsItRan() {
 		assertThat(this.markdown).containsSubsequence("### 1.2 stop-app", "- Decision: edit",
 				"Command as it ran (edited by the operator):", "systemctl stop app && echo stopped");

@@ -69,6 +69,24 @@ class ReportCommandsTest {
 	}
 
 	@Test
+	void aJournalComparedWithAFleetIndexIsAUsageErrorNamingTheIndex() throws Exception {
+		Path index = Files.writeString(this.dir.resolve("hello-fleet-20250301T020000Z.json"), """
+				{"kind": "runbook-shell fleet index 1", "runbook": "hello.md", "runbookSha256": "ab",
+				 "started": "2025-03-01T02:00:00Z", "updated": "2025-03-01T02:00:01Z", "parallel": 5,
+				 "maxFailPercent": 0, "serial": null, "hosts": [{"name": "local", "uri": "local", "options": {},
+				 "batch": 1, "journal": "%s", "state": "succeeded", "message": null}], "batches": [["local"]],
+				 "decisions": []}
+				""".formatted(this.journal.getFileName()));
+		assertThatThrownBy(() -> this.commands.render(this.journal.toString(), null, null, index.toString()))
+			.isInstanceOf(CliException.class)
+			.hasMessageStartingWith("--compare " + index + " is a fleet index")
+			.extracting(ex -> ((CliException) ex).exitCode())
+			.isEqualTo(ExitCode.USAGE);
+		assertThat(this.commands.render(index.toString(), "json", null, null)).contains("\"name\" : \"local\"")
+			.contains("\"journal\" : \"" + this.journal.getFileName() + "\"");
+	}
+
+	@Test
 	void anUnknownFormatIsAUsageError() {
 		assertThatThrownBy(() -> this.commands.render(this.journal.toString(), "pdf", null, null))
 			.hasMessage("unknown format 'pdf' (md, html, junit, json, cast, runbook)");
