@@ -21,8 +21,9 @@ import dev.runbookshell.journal.WireName;
 /**
  * The run as JUnit XML for CI: one {@code <testsuite>} (name = runbook title, hostname = target), one
  * {@code <testcase>} per block (classname = section path, name = {@code "id name"}); failed, timed-out and
- * unknown blocks carry a {@code <failure>}, interrupted and stopped ones (a block that follows output, ended by the
- * operator or its timeout) an {@code <error>}, skipped ones {@code <skipped/>};
+ * unknown blocks carry a {@code <failure>}, interrupted ones an {@code <error>}, skipped ones {@code <skipped/>}, and
+ * so do stopped ones (a block that follows output, ended by the operator or its timeout, as it is meant to end:
+ * neither a pass nor a failure, and the session goes on);
  * the masked output goes to {@code <system-out>} as CDATA, and a block run more than once names each attempt's
  * outcome on {@code <system-err>}. Follows the common (Ant/Jenkins) JUnit schema.
  */
@@ -83,8 +84,8 @@ public final class JunitReport implements ReportRenderer {
 		xml.writeAttribute("name", safe(run.title()));
 		xml.writeAttribute("tests", String.valueOf(run.blocks().size()));
 		xml.writeAttribute("failures", String.valueOf(failures));
-		xml.writeAttribute("errors", String.valueOf(counts.get(BlockStatus.INTERRUPTED) + counts.get(BlockStatus.STOPPED)));
-		xml.writeAttribute("skipped", String.valueOf(counts.get(BlockStatus.SKIPPED)));
+		xml.writeAttribute("errors", String.valueOf(counts.get(BlockStatus.INTERRUPTED)));
+		xml.writeAttribute("skipped", String.valueOf(counts.get(BlockStatus.SKIPPED) + counts.get(BlockStatus.STOPPED)));
 		xml.writeAttribute("time", seconds(run.elapsed().toMillis()));
 		xml.writeAttribute("timestamp", TIMESTAMP.format(run.start()));
 		xml.writeAttribute("hostname", safe(run.targetName()));
@@ -138,8 +139,13 @@ public final class JunitReport implements ReportRenderer {
 				xml.writeAttribute("message", "skipped by decision: " + safe(block.decisionText()));
 			}
 			case FAILED, TIMED_OUT, UNKNOWN -> problem(xml, "failure", status, block, run);
-			// a stopped block did not run to its end: never a pass, though nothing in it failed
-			case INTERRUPTED, STOPPED -> problem(xml, "error", status, block, run);
+			case INTERRUPTED -> problem(xml, "error", status, block, run);
+			// a block that follows output has no verdict of its own: never a pass, and no failure either
+			case STOPPED -> {
+				xml.writeCharacters("\n    ");
+				xml.writeEmptyElement("skipped");
+				xml.writeAttribute("message", safe(message(status, block, run)));
+			}
 			default -> {
 			}
 		}
