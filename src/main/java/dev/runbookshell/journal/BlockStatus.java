@@ -13,7 +13,12 @@ public enum BlockStatus implements WireName {
 
 	SUCCEEDED, SUCCEEDED_WITH_FAILURES, FAILED, SKIPPED, TIMED_OUT, INTERRUPTED, UNKNOWN,
 	/** A block that follows output ({@code tail -f}, {@code logs -f}) ended by the operator or its timeout. */
-	STOPPED;
+	STOPPED,
+	/**
+	 * Decided on but never started (the session was refused or ended before it): what a report says of such a
+	 * block, never written in a {@code block-finished}.
+	 */
+	NOT_RUN;
 
 	/** Succeeded (with or without failed commands), skipped or stopped: a resumed run does not run it again. */
 	public boolean isSettled() {

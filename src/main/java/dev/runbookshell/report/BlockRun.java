@@ -48,7 +48,7 @@ public record BlockRun(BlockRef block, String section, List<Decision> decisions,
 
 	/**
 	 * How the block ended: its last attempt's status; skipped when it was only skipped; unknown when it started
-	 * and the journal never says how it ended.
+	 * and the journal never says how it ended; not run when it was decided on and never started.
 	 */
 	public BlockStatus status() {
 		Attempt last = last();
@@ -56,7 +56,7 @@ public record BlockRun(BlockRef block, String section, List<Decision> decisions,
 			return last.finished() != null ? last.finished().status() : BlockStatus.UNKNOWN;
 		}
 		Decision decision = lastDecision();
-		return decision != null && decision.choice() == DecisionChoice.SKIP ? BlockStatus.SKIPPED : BlockStatus.UNKNOWN;
+		return decision != null && decision.choice() == DecisionChoice.SKIP ? BlockStatus.SKIPPED : BlockStatus.NOT_RUN;
 	}
 
 	public Decision lastDecision() {

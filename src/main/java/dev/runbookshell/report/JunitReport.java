@@ -23,7 +23,7 @@ import dev.runbookshell.journal.WireName;
  * {@code <testcase>} per block (classname = section path, name = {@code "id name"}); failed, timed-out and
  * unknown blocks carry a {@code <failure>}, interrupted ones an {@code <error>}, skipped ones {@code <skipped/>}, and
  * so do stopped ones (a block that follows output, ended by the operator or its timeout, as it is meant to end:
- * neither a pass nor a failure, and the session goes on);
+ * neither a pass nor a failure, and the session goes on) and those the session ended before they started;
  * the masked output goes to {@code <system-out>} as CDATA, and a block run more than once names each attempt's
  * outcome on {@code <system-err>}. Follows the common (Ant/Jenkins) JUnit schema.
  */
@@ -85,7 +85,8 @@ public final class JunitReport implements ReportRenderer {
 		xml.writeAttribute("tests", String.valueOf(run.blocks().size()));
 		xml.writeAttribute("failures", String.valueOf(failures));
 		xml.writeAttribute("errors", String.valueOf(counts.get(BlockStatus.INTERRUPTED)));
-		xml.writeAttribute("skipped", String.valueOf(counts.get(BlockStatus.SKIPPED) + counts.get(BlockStatus.STOPPED)));
+		xml.writeAttribute("skipped", String.valueOf(counts.get(BlockStatus.SKIPPED) + counts.get(BlockStatus.STOPPED)
+				+ counts.get(BlockStatus.NOT_RUN)));
 		xml.writeAttribute("time", seconds(run.elapsed().toMillis()));
 		xml.writeAttribute("timestamp", TIMESTAMP.format(run.start()));
 		xml.writeAttribute("hostname", safe(run.targetName()));
@@ -141,7 +142,7 @@ public final class JunitReport implements ReportRenderer {
 			case FAILED, TIMED_OUT, UNKNOWN -> problem(xml, "failure", status, block, run);
 			case INTERRUPTED -> problem(xml, "error", status, block, run);
 			// a block that follows output has no verdict of its own: never a pass, and no failure either
-			case STOPPED -> {
+			case STOPPED, NOT_RUN -> {
 				xml.writeCharacters("\n    ");
 				xml.writeEmptyElement("skipped");
 				xml.writeAttribute("message", safe(message(status, block, run)));
@@ -208,6 +209,7 @@ public final class JunitReport implements ReportRenderer {
 					: "failed at " + block.failedCommands().get(0).describe(run.runbookFile());
 			case TIMED_OUT -> "timed out after " + DurationText.report(block.durationMs());
 			case INTERRUPTED -> "interrupted";
+			case NOT_RUN -> "not run: decided on, and the session ended before it started";
 			case STOPPED -> "stopped after " + DurationText.report(block.durationMs())
 					+ " (it follows output and was ended by the operator or its timeout, not run to its end)";
 			default -> "outcome unknown (the session ended while the block ran)";
