@@ -215,7 +215,7 @@ public final class HtmlReport implements ReportRenderer {
 		FoldedOutput folded = FoldedOutput.of(finished, run);
 		html.append("<details").append(open ? " open" : "").append("><summary>Output (")
 			.append(finished.outputFile() != null ? "long, full output in " + esc(finished.outputFile())
-					: FoldedOutput.lines(TerminalText.plain(finished.output())).size() + " lines")
+					: lineCount(FoldedOutput.lines(TerminalText.plain(finished.output())).size()))
 			.append(")</summary><pre class=\"output\">").append(esc(String.join("\n", folded.head())));
 		if (folded.folded()) {
 			html.append("\n<em>[… ").append(esc(folded.omitted())).append(" …]</em>\n")
@@ -292,6 +292,10 @@ public final class HtmlReport implements ReportRenderer {
 			}
 		}
 		return out.toString();
+	}
+
+	private static String lineCount(int lines) {
+		return lines + (lines == 1 ? " line" : " lines");
 	}
 
 }

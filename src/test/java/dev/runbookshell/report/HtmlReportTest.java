@@ -42,9 +42,9 @@ class HtmlReportTest {
 		assertThat(retried).containsSubsequence("id=\"block-1.2\"",
 				"<strong>Attempt 1 of 2:</strong> failed at line 7 (exit 3) · took 400 ms · exit code 3",
 				"failed command: <code>deploy.md:7: `./migrate --lock` exited 3</code>", "<pre class=\"command\">$ ./migrate",
-				"<details open><summary>Output (1 lines)</summary><pre class=\"output\">lock held by another migration",
+				"<details open><summary>Output (1 line)</summary><pre class=\"output\">lock held by another migration",
 				"<strong>Attempt 2 of 2:</strong> succeeded · took 400 ms · exit code 0",
-				"<details><summary>Output (1 lines)</summary><pre class=\"output\">migrated on the second try",
+				"<details><summary>Output (1 line)</summary><pre class=\"output\">migrated on the second try",
 				"id=\"block-1.3\"");
 	}
 
