@@ -9,7 +9,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import dev.runbookshell.session.Decision;
-import dev.runbookshell.session.RunSession;
 import dev.runbookshell.targets.TargetException;
 
 /**
@@ -64,7 +63,7 @@ final class Lockstep {
 	}
 
 	/** Host thread: opens the session within the bound on parallel work. */
-	RunSession whileOpening(Opening opening) throws TargetException {
+	HostSessions.Opened whileOpening(Opening opening) throws TargetException {
 		if (!acquire(null)) {
 			throw new dev.runbookshell.session.SessionRefusedException("the fleet stopped before this host started");
 		}
@@ -155,7 +154,7 @@ final class Lockstep {
 	@FunctionalInterface
 	interface Opening {
 
-		RunSession open() throws TargetException;
+		HostSessions.Opened open() throws TargetException;
 
 	}
 
