@@ -1,5 +1,6 @@
 package dev.runbookshell.fleet;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,7 @@ final class HostRun {
 	volatile RunSession session;
 
 	/** Its journal's signature file once one was written, else null. */
-	volatile java.nio.file.Path signature;
+	volatile Path signature;
 
 	/** Where its journal was shipped, else null. */
 	volatile String shippedTo;

@@ -134,6 +134,29 @@ class FleetProofIT {
 	}
 
 	@Test
+	void shippedToADirectoryEachHostsJournalIsCopiedAndSignWithoutAnyKeyIsRefusedBeforeAnythingRuns()
+			throws Exception {
+		Path copy = Files.createDirectories(this.dir.resolve("copy"));
+
+		RunbookCli.Result shipped = run(Map.of(), "--target", "h1,h2", "--yes", "--ship", copy.toUri().toString());
+
+		assertThat(shipped.exitCode()).as(shipped.all()).isZero();
+		JsonNode index = this.fleet.index();
+		for (String host : List.of("h1", "h2")) {
+			Path journal = journal(index, host);
+			assertThat(Files.readAllBytes(copy.resolve(journal.getFileName()))).as(host)
+				.isEqualTo(Files.readAllBytes(journal));
+		}
+		Files.delete(this.dir.resolve("order"));
+
+		RunbookCli.Result refused = run(Map.of(), "--target", "h1,h2", "--yes", "--sign");
+
+		assertThat(refused.exitCode()).isEqualTo(2);
+		assertThat(refused.stderr().strip()).contains("--sign needs a key").doesNotContain("\n");
+		assertThat(this.fleet.order()).isEmpty();
+	}
+
+	@Test
 	void eachHostsJournalIsShippedToSyslogUnderItsOwnNameAndRebuildsFromTheServersFileAlone() throws Exception {
 		Path key = SshKeygen.generate(this.dir.resolve("id_ed25519"), "ed25519", 0, "", "alice@example.com");
 		Path allowed = allowedSigners(key);
@@ -149,7 +172,7 @@ class FleetProofIT {
 			received = syslog.received();
 			for (String host : List.of("h1", "h2", "h3")) {
 				assertThat(result.stdout()).contains(host + " | Journal shipped to " + uri);
-				assertThat(hostNode(index, host).get("shippedTo").asText()).isEqualTo(uri);
+				assertThat(FleetPlans.host(index, host).get("shippedTo").asText()).isEqualTo(uri);
 				String name = journal(index, host).getFileName().toString();
 				awaitShipped(received, name);
 			}
@@ -205,21 +228,12 @@ class FleetProofIT {
 		return file;
 	}
 
-	private static JsonNode hostNode(JsonNode index, String host) {
-		for (JsonNode node : index.get("hosts")) {
-			if (node.get("name").asText().equals(host)) {
-				return node;
-			}
-		}
-		throw new AssertionError("no host " + host + " in " + index);
-	}
-
 	private Path journal(JsonNode index, String host) {
-		return this.dir.resolve("logs").resolve(hostNode(index, host).get("journal").asText());
+		return this.dir.resolve("logs").resolve(FleetPlans.host(index, host).get("journal").asText());
 	}
 
 	private Path signature(JsonNode index, String host) {
-		JsonNode signature = hostNode(index, host).get("signature");
+		JsonNode signature = FleetPlans.host(index, host).get("signature");
 		assertThat(signature).as(host + " signed in the index: " + index).isNotNull();
 		assertThat(signature.isTextual()).as(host + " signed in the index: " + index).isTrue();
 		return this.dir.resolve("logs").resolve(signature.asText());
