@@ -44,9 +44,19 @@ public record FleetIndex(String kind, String runbook, String runbookSha256, Stri
 	 * @param journal its journal, relative to the index's folder, or null when its session never started
 	 * @param state where it stands
 	 * @param message why it did not succeed, or null
+	 * @param signature its journal's signature ({@code <journal>.sig}, relative to the index's folder) when one
+	 * was written, else null: the journal is not signed
+	 * @param shippedTo where its journal was shipped ({@code --ship}), or null
 	 */
 	public record Host(String name, String uri, Map<String, String> options, int batch, String journal,
-			HostState state, String message) {
+			HostState state, String message, String signature, String shippedTo) {
+
+		/** A host whose journal is neither signed nor shipped. */
+		public Host(String name, String uri, Map<String, String> options, int batch, String journal, HostState state,
+				String message) {
+			this(name, uri, options, batch, journal, state, message, null, null);
+		}
+
 	}
 
 	/**

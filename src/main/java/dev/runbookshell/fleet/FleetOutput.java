@@ -6,4 +6,9 @@ public interface FleetOutput {
 
 	void line(String text);
 
+	/** A line for stderr (a journal left unsigned); by default printed as the others. */
+	default void error(String text) {
+		line(text);
+	}
+
 }

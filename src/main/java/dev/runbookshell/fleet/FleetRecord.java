@@ -66,8 +66,9 @@ final class FleetRecord {
 		return this.runs.stream().map(run -> {
 			String journal = run.journal != null ? dir.relativize(Path.of(run.journal).toAbsolutePath()).toString()
 					: run.host.resume() != null ? dir.relativize(run.host.resume().toAbsolutePath()).toString() : null;
+			String signature = run.signature != null ? dir.relativize(run.signature.toAbsolutePath()).toString() : null;
 			return new FleetIndex.Host(run.name(), run.host.definition().uri(), run.host.definition().options(),
-					run.host.batch(), journal, run.state, run.message);
+					run.host.batch(), journal, run.state, run.message, signature, run.shippedTo);
 		}).toList();
 	}
 

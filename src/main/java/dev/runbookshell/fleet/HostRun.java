@@ -1,10 +1,12 @@
 package dev.runbookshell.fleet;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.session.Decision;
+import dev.runbookshell.session.JournalProof;
 import dev.runbookshell.session.RunSession;
 import dev.runbookshell.session.SessionRefusedException;
 import dev.runbookshell.session.SessionResult;
@@ -25,6 +27,12 @@ final class HostRun {
 	volatile String journal;
 
 	volatile RunSession session;
+
+	/** Its journal's signature file once one was written, else null. */
+	volatile Path signature;
+
+	/** Where its journal was shipped, else null. */
+	volatile String shippedTo;
 
 	/** Guarded by the lockstep's lock. */
 	Parked parked;
@@ -79,11 +87,14 @@ final class HostRun {
 	}
 
 	private void run(HostSessions sessions, Lockstep lockstep, SharedAnswers shared, FleetOutput out) {
+		JournalProof proof = null;
 		try {
 			RunSession started;
 			try {
-				started = lockstep.whileOpening(() -> sessions.start(this.host,
+				HostSessions.Opened opened = lockstep.whileOpening(() -> sessions.start(this.host,
 						new HostConfirmer(this, lockstep, shared), new HostOutput(this, out)));
+				started = opened.session();
+				proof = opened.proof();
 			}
 			catch (TargetException ex) {
 				ended(HostState.UNREACHABLE, ex.getMessage());
@@ -110,8 +121,19 @@ final class HostRun {
 			if (this.state == HostState.RUNNING) {
 				this.state = HostState.FAILED;
 			}
+			if (proof != null) {
+				finish(proof, out);
+			}
 			lockstep.leave(this);
 		}
+	}
+
+	/** The journal is closed: where its signature is (or why there is none) and how much was shipped. */
+	private void finish(JournalProof proof, FleetOutput out) {
+		String prefix = name() + " | ";
+		proof.finish(line -> out.line(prefix + line), error -> out.error(prefix + error));
+		this.signature = proof.signature().orElse(null);
+		this.shippedTo = proof.shippedTo().orElse(null);
 	}
 
 	private void ended(HostState state, String why) {

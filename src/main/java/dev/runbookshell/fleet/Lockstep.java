@@ -7,22 +7,30 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.runbookshell.session.Decision;
-import dev.runbookshell.session.RunSession;
 import dev.runbookshell.targets.TargetException;
 
 /**
  * The barrier of one batch: each host's session parks here at every question about a flow block; once every
  * host still running has parked (a host whose session ended leaves), the coordinator decides and hands each its
- * answer. A semaphore bounds how many hosts run a block (or open their target) at once.
+ * answer. A semaphore bounds how many hosts run a block (or open their target) at once. Each host waits on a
+ * condition of its own and the coordinator on another, so a park or an answer wakes one thread, not the batch.
  */
 final class Lockstep {
 
 	/** How often a wait looks again at the fleet's state; every wait is woken by an event before that. */
 	private static final long TICK_MILLIS = 1000;
 
-	private final Object lock = new Object();
+	private final ReentrantLock lock = new ReentrantLock();
+
+	/** The coordinator's: a host parked or left. */
+	private final Condition changed = this.lock.newCondition();
+
+	/** Each host's: its answer came (or the lockstep was aborted). */
+	private final Map<HostRun, Condition> answered = new LinkedHashMap<>();
 
 	private final Set<HostRun> active = new LinkedHashSet<>();
 
@@ -32,6 +40,7 @@ final class Lockstep {
 
 	Lockstep(List<HostRun> hosts, int parallel) {
 		this.active.addAll(hosts);
+		hosts.forEach(host -> this.answered.put(host, this.lock.newCondition()));
 		this.running = new Semaphore(parallel, true);
 	}
 
@@ -39,16 +48,21 @@ final class Lockstep {
 	Decision park(HostRun host, Parked parked) {
 		release(host);
 		Decision answer;
-		synchronized (this.lock) {
+		this.lock.lock();
+		try {
 			host.parked = parked;
 			host.answer = null;
-			this.lock.notifyAll();
+			this.changed.signal();
+			Condition mine = this.answered.get(host);
 			while (host.answer == null && !this.aborted) {
-				waitTick();
+				waitTick(mine);
 			}
 			answer = host.answer == null ? Decision.STOP : host.answer;
 			host.answer = null;
 			host.parked = null;
+		}
+		finally {
+			this.lock.unlock();
 		}
 		if (runs(answer) && !acquire(host)) {
 			return Decision.STOP;
@@ -64,7 +78,7 @@ final class Lockstep {
 	}
 
 	/** Host thread: opens the session within the bound on parallel work. */
-	RunSession whileOpening(Opening opening) throws TargetException {
+	HostSessions.Opened whileOpening(Opening opening) throws TargetException {
 		if (!acquire(null)) {
 			throw new dev.runbookshell.session.SessionRefusedException("the fleet stopped before this host started");
 		}
@@ -79,9 +93,13 @@ final class Lockstep {
 	/** Host thread: its session ended. */
 	void leave(HostRun host) {
 		release(host);
-		synchronized (this.lock) {
+		this.lock.lock();
+		try {
 			this.active.remove(host);
-			this.lock.notifyAll();
+			this.changed.signal();
+		}
+		finally {
+			this.lock.unlock();
 		}
 	}
 
@@ -90,29 +108,42 @@ final class Lockstep {
 	 * no host is left).
 	 */
 	Map<HostRun, Parked> awaitParked() {
-		synchronized (this.lock) {
+		this.lock.lock();
+		try {
 			while (!this.active.stream().allMatch(host -> host.parked != null && host.answer == null)) {
-				waitTick();
+				waitTick(this.changed);
 			}
 			Map<HostRun, Parked> parked = new LinkedHashMap<>();
 			this.active.forEach(host -> parked.put(host, host.parked));
 			return parked;
 		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	/** Coordinator: hands {@code host} its answer. */
 	void answer(HostRun host, Decision decision) {
-		synchronized (this.lock) {
+		this.lock.lock();
+		try {
 			host.answer = decision;
-			this.lock.notifyAll();
+			this.answered.get(host).signal();
+		}
+		finally {
+			this.lock.unlock();
 		}
 	}
 
 	/** Every host still waiting (for an answer or a permit) is answered stop. */
 	void abort() {
 		this.aborted = true;
-		synchronized (this.lock) {
-			this.lock.notifyAll();
+		this.lock.lock();
+		try {
+			this.answered.values().forEach(Condition::signalAll);
+			this.changed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
 		}
 	}
 
@@ -141,9 +172,9 @@ final class Lockstep {
 		}
 	}
 
-	private void waitTick() {
+	private void waitTick(Condition condition) {
 		try {
-			this.lock.wait(TICK_MILLIS);
+			condition.await(TICK_MILLIS, TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -155,7 +186,7 @@ final class Lockstep {
 	@FunctionalInterface
 	interface Opening {
 
-		RunSession open() throws TargetException;
+		HostSessions.Opened open() throws TargetException;
 
 	}
 

@@ -29,7 +29,9 @@ import dev.runbookshell.journal.JournalException;
  * here. Renders therefore happen on a timer thread of their own, not on the session's (which goes on with the next
  * block meanwhile), and are spaced: after one that took d, the next waits until {@value #SPACING} d have passed (at
  * most a tenth of the time goes to the log), so the log catches up while the session waits at a prompt. The
- * start and the end of the session are rendered at once, and {@link #close()} renders whatever is still pending.
+ * spacing and the timer thread are the process's, shared by every log: a fleet of twenty hosts spends a tenth of
+ * the time on its twenty logs, not twenty tenths. The start and the end of the session are rendered at once, and
+ * {@link #close()} renders whatever is still pending.
  *
  * <pre>{@code writer.onProgress(new LiveMarkdownLog(writer.path(), writer.markdownPath()));}</pre>
  */
@@ -45,18 +47,22 @@ public final class LiveMarkdownLog implements Consumer<List<JournalEntry>>, Auto
 
 	private final MarkdownReport renderer = new MarkdownReport();
 
-	private List<JournalEntry> pending;
+	/** When the next timed render of any log may start; guarded by {@code LiveMarkdownLog.class}. */
+	private static long nextRenderNanos = System.nanoTime();
 
-	private long nextRenderNanos = System.nanoTime();
+	/** The one timer thread of every log, made on first use. */
+	private static ScheduledExecutorService timer;
+
+	private List<JournalEntry> pending;
 
 	private final Object rendering = new Object();
 
 	/** Whether the first render (the session's start) was done. */
 	private boolean started;
 
-	private ScheduledExecutorService timer;
-
 	private ScheduledFuture<?> catchUp;
+
+	private boolean closed;
 
 	public LiveMarkdownLog(Path journal, Path markdown) {
 		this.journal = journal;
@@ -72,9 +78,8 @@ public final class LiveMarkdownLog implements Consumer<List<JournalEntry>>, Auto
 					&& entries.get(entries.size() - 1).event() instanceof JournalEvent.SessionFinished;
 			now = ended || !this.started;
 			this.started = true;
-			if (!now && this.catchUp == null) {
-				long wait = Math.max(0, this.nextRenderNanos - System.nanoTime());
-				this.catchUp = timer().schedule(this::catchUp, wait, TimeUnit.NANOSECONDS);
+			if (!now && this.catchUp == null && !this.closed) {
+				this.catchUp = timer().schedule(this::catchUp, untilNextRender(), TimeUnit.NANOSECONDS);
 			}
 		}
 		if (now) {
@@ -82,25 +87,14 @@ public final class LiveMarkdownLog implements Consumer<List<JournalEntry>>, Auto
 		}
 	}
 
-	/** Renders what is still pending, once a render the timer may be doing is over, and stops the timer. */
+	/** Renders what is still pending, once a render the timer may be doing of this log is over. */
 	@Override
 	public void close() {
-		ScheduledExecutorService stopping;
 		synchronized (this) {
+			this.closed = true;
 			if (this.catchUp != null) {
 				this.catchUp.cancel(false);
 				this.catchUp = null;
-			}
-			stopping = this.timer;
-			this.timer = null;
-		}
-		if (stopping != null) {
-			stopping.shutdown();
-			try {
-				stopping.awaitTermination(30, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
 			}
 		}
 		renderPending();
@@ -109,6 +103,12 @@ public final class LiveMarkdownLog implements Consumer<List<JournalEntry>>, Auto
 	private void catchUp() {
 		synchronized (this) {
 			this.catchUp = null;
+			long wait = untilNextRender();
+			if (wait > 0 && !this.closed) {
+				// another log rendered meanwhile and took the time this one was given
+				this.catchUp = timer().schedule(this::catchUp, wait, TimeUnit.NANOSECONDS);
+				return;
+			}
 		}
 		try {
 			renderPending();
@@ -133,8 +133,8 @@ public final class LiveMarkdownLog implements Consumer<List<JournalEntry>>, Auto
 			long start = System.nanoTime();
 			render(entries);
 			long end = System.nanoTime();
-			synchronized (this) {
-				this.nextRenderNanos = end + SPACING * (end - start);
+			synchronized (LiveMarkdownLog.class) {
+				nextRenderNanos = Math.max(nextRenderNanos, end + SPACING * (end - start));
 			}
 		}
 	}
@@ -157,15 +157,20 @@ public final class LiveMarkdownLog implements Consumer<List<JournalEntry>>, Auto
 		}
 	}
 
-	private ScheduledExecutorService timer() {
-		if (this.timer == null) {
-			this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
+	private static synchronized long untilNextRender() {
+		return Math.max(0, nextRenderNanos - System.nanoTime());
+	}
+
+	private static synchronized ScheduledExecutorService timer() {
+		if (timer == null) {
+			// a daemon that lives as long as the process: it holds no file open between renders
+			timer = Executors.newSingleThreadScheduledExecutor(task -> {
 				Thread thread = new Thread(task, "markdown-log");
 				thread.setDaemon(true);
 				return thread;
 			});
 		}
-		return this.timer;
+		return timer;
 	}
 
 }

@@ -1,6 +1,9 @@
 package dev.runbookshell.session;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -69,6 +72,26 @@ public final class JournalProof {
 			key = SigningKeyChoice.choose(file, environment, passphrases);
 		}
 		return new JournalProof(key, destination, warnings);
+	}
+
+	/**
+	 * A proof for one more journal with this proof's key and destination: a fleet's, one per host, the key chosen
+	 * (its passphrase asked) once. That journal's close leaves the key open; this proof's {@link #finish} closes it.
+	 * @param warnings where that journal's one-line warnings go
+	 */
+	public JournalProof forAnotherJournal(Consumer<String> warnings) {
+		return new JournalProof(this.key == null ? null : new KeptOpen(this.key), this.destination, warnings);
+	}
+
+	/** The journal's signature file once a signature was written, else empty. */
+	public Optional<Path> signature() {
+		return this.signer == null || this.signer.lastSignature().isEmpty() ? Optional.empty()
+				: Optional.of(JournalSigner.signatureFile(this.signer.journal()));
+	}
+
+	/** Where the journal is shipped, or empty. */
+	public Optional<String> shippedTo() {
+		return Optional.ofNullable(this.destination).map(ShipDestination::uri);
 	}
 
 	/** True when {@code RUNBOOK_SIGN} asks to sign when {@code --sign} is not given. */
@@ -148,6 +171,32 @@ public final class JournalProof {
 		finish(line -> {
 		}, line -> {
 		});
+	}
+
+	/** A key shared by several journals' signers: closing one of them does not close it. */
+	private static final class KeptOpen implements SigningKey {
+
+		private final SigningKey key;
+
+		KeptOpen(SigningKey key) {
+			this.key = key;
+		}
+
+		@Override
+		public PublicKey publicKey() {
+			return this.key.publicKey();
+		}
+
+		@Override
+		public byte[] sign(byte[] data) throws IOException {
+			return this.key.sign(data);
+		}
+
+		@Override
+		public String describe() {
+			return this.key.describe();
+		}
+
 	}
 
 }

@@ -21,10 +21,12 @@ import dev.runbookshell.fleet.FleetHost;
 import dev.runbookshell.fleet.FleetHosts;
 import dev.runbookshell.fleet.FleetIndex;
 import dev.runbookshell.fleet.FleetIndexFile;
+import dev.runbookshell.fleet.FleetOutput;
 import dev.runbookshell.fleet.FleetQuestions;
 import dev.runbookshell.fleet.FleetResult;
 import dev.runbookshell.fleet.FleetRun;
 import dev.runbookshell.fleet.FleetTargets;
+import dev.runbookshell.fleet.HostSessions;
 import dev.runbookshell.fleet.SerialBatches;
 import dev.runbookshell.journal.JournalWriter;
 import dev.runbookshell.journal.Slug;
@@ -78,9 +80,12 @@ class FleetCommand {
 	 * @param serial {@code --serial}, or null
 	 * @param resume {@code --resume} when it names a fleet index, else null
 	 * @param retryFailed {@code --retry-failed}
+	 * @param sign {@code --sign}: true, false, or null ({@code RUNBOOK_SIGN} decides)
+	 * @param signKey {@code --sign-key}, or null
+	 * @param ship {@code --ship}, or null
 	 */
 	record Request(List<String> targets, String inventory, String limit, String parallel, String maxFail,
-			String serial, Path resume, boolean retryFailed) {
+			String serial, Path resume, boolean retryFailed, Boolean sign, String signKey, String ship) {
 	}
 
 	/** Whether the run is for a fleet rather than one target. */
@@ -91,6 +96,21 @@ class FleetCommand {
 		List<String> names = new ArrayList<>();
 		request.targets().forEach(value -> names.addAll(List.of(value.split(","))));
 		return names.size() > 1 || names.stream().anyMatch(runbook.frontMatter().targetGroups()::containsKey);
+	}
+
+	/** One line per fleet option given to a run on one target, where it has no effect. */
+	static List<String> oneTargetNotes(String parallel, String maxFail, String serial) {
+		List<String> notes = new ArrayList<>();
+		if (parallel != null) {
+			notes.add("note: --parallel has no effect with one target");
+		}
+		if (maxFail != null) {
+			notes.add("note: --max-fail has no effect with one target");
+		}
+		if (serial != null) {
+			notes.add("note: --serial has no effect with one target");
+		}
+		return notes;
 	}
 
 	/** The fleet index {@code --resume} names, or null when it names a journal. */
@@ -164,14 +184,28 @@ class FleetCommand {
 			prompts = TargetPrompts.unattended(acceptNewHostKey);
 			questions = FleetQuestions.of(confirmer);
 		}
+		// the key is chosen (its passphrase asked) and the destination checked once, before any host starts
+		JournalProof proof = JournalProof.of(request.sign(), request.signKey(), request.ship(), prompts::readSecret,
+				System::getenv, RunCommands::warn);
 		Path index = request.resume() != null ? request.resume() : newIndex(logDir, runbook);
-		FleetRun fleet = new FleetRun(runbook, hosts, settings, confirmer, questions, line -> {
-			synchronized (out) {
-				out.println(line);
-				out.flush();
+		FleetRun fleet = new FleetRun(runbook, hosts, settings, confirmer, questions, new FleetOutput() {
+			@Override
+			public void line(String text) {
+				synchronized (out) {
+					out.println(text);
+					out.flush();
+				}
+			}
+
+			@Override
+			public void error(String text) {
+				synchronized (out) {
+					out.flush();
+					RunCommands.warn(text);
+				}
 			}
 		}, (host, hostConfirmer, listener) -> startHost(runbook, host, hostConfirmer, listener, prompts,
-				hostSettings(checked, host), logDir), index, earlier);
+				hostSettings(checked, host), logDir, proof), index, earlier);
 		FleetResult result;
 		try (InterruptRelay.Registration relay = this.interrupts.during(fleet::interrupt);
 				InterruptRelay.Registration ending = this.interrupts.ending(reason -> {
@@ -180,15 +214,27 @@ class FleetCommand {
 				})) {
 			result = fleet.run();
 		}
+		finally {
+			// every host's journal is closed: the shared key is closed now
+			proof.finish(line -> {
+			}, line -> {
+			});
+		}
 		FleetSummary.print(out, result);
 	}
 
-	/** The one place a fleet host's session is assembled: by the same assembly as {@code run} for one target. */
-	private RunSession startHost(Runbook runbook, FleetHost host, Confirmer confirmer,
+	/**
+	 * The one place a fleet host's session is assembled: by the same assembly as {@code run} for one target, its
+	 * journal signed and shipped as one target's would be (the fleet's key, a signer and a shipper of its own).
+	 */
+	private HostSessions.Opened startHost(Runbook runbook, FleetHost host, Confirmer confirmer,
 			dev.runbookshell.session.SessionListener listener, TargetPrompts prompts, SessionSettings settings,
-			String logDir) throws dev.runbookshell.targets.TargetException {
-		return this.assembly.open(new SessionRequest(runbook, host.definition(), settings, confirmer, listener, prompts,
-				logDir == null ? null : Path.of(logDir), JournalProof.none()));
+			String logDir, JournalProof fleetProof) throws dev.runbookshell.targets.TargetException {
+		String prefix = host.name() + " | ";
+		JournalProof proof = fleetProof.forAnotherJournal(warning -> RunCommands.warn(prefix + warning));
+		RunSession session = this.assembly.open(new SessionRequest(runbook, host.definition(), settings, confirmer,
+				listener, prompts, logDir == null ? null : Path.of(logDir), proof));
+		return new HostSessions.Opened(session, proof);
 	}
 
 	private SessionSettings hostSettings(SessionSettings checked, FleetHost host) {

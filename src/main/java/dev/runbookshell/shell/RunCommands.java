@@ -141,15 +141,8 @@ public class RunCommands {
 			vars = merged;
 		}
 		FleetCommand.Request fleetRequest = new FleetCommand.Request(optionValues(context, "target"), inventory, limit,
-				parallel, maxFail, serial, FleetCommand.fleetIndex(resume), isSet(retryFailed));
+				parallel, maxFail, serial, FleetCommand.fleetIndex(resume), isSet(retryFailed), sign, signKey, ship);
 		if (FleetCommand.wanted(runbook, fleetRequest)) {
-			if (Boolean.TRUE.equals(sign) || signKey != null || ship != null) {
-				throw CliException.usage("a fleet run does not sign or ship its journals yet: run one host per "
-						+ "--target with --sign/--ship, or leave those options out");
-			}
-			if (sign == null && JournalProof.signsByDefault(System::getenv)) {
-				warn(JournalProof.SIGN_DEFAULT + " is set, but a fleet run does not sign its journals yet");
-			}
 			SessionSettings base = SessionSettings.of("fleet", "fleet", null).withVariables(vars).withRange(from, to)
 				.withOnUnknown(onUnknown(confirmer, rerunUnknown));
 			this.fleet.run(out, runbook, fleetRequest, confirmer, base, logDir, isSet(force), isSet(acceptNewHostKey),
@@ -159,6 +152,10 @@ public class RunCommands {
 		if (isSet(retryFailed)) {
 			throw CliException.usage("--retry-failed needs --resume FLEET_INDEX (the .json beside a fleet run's journals)");
 		}
+		if (limit != null) {
+			throw CliException.usage("--limit needs --inventory FILE");
+		}
+		FleetCommand.oneTargetNotes(parallel, maxFail, serial).forEach(RunCommands::warn);
 		TargetDefinition definition = SessionAssembly.target(runbook, target);
 		SessionSettings settings = this.assembly.settings(definition).withVariables(vars).withRange(from, to)
 			.withOnUnknown(onUnknown(confirmer, rerunUnknown));

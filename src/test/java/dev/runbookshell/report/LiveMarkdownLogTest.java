@@ -72,6 +72,35 @@ class LiveMarkdownLogTest {
 		assertThat(Files.readString(md)).contains("### 1.50 step-50: succeeded");
 	}
 
+	@Test
+	void theLogsOfAFleetShareOneRenderingThreadAndTheTimeItMaySpend() throws Exception {
+		RecordedRuns.TestClock clock = new RecordedRuns.TestClock(RecordedRuns.START);
+		List<JournalWriter> writers = new java.util.ArrayList<>();
+		try {
+			for (int host = 1; host <= 20; host++) {
+				JournalWriter writer = JournalWriter.create(this.dir, "fleet", "h" + host, clock);
+				writers.add(writer);
+				writer.onProgress(new LiveMarkdownLog(writer.path(), writer.markdownPath()));
+				writer.write(new JournalEvent.SessionStarted(null, new JournalEvent.TargetRef("h" + host, "local:", "h"),
+						"alice", "h", null, RunMode.YES, null, null));
+				for (int i = 1; i <= 5; i++) {
+					writer.write(finished(i));
+				}
+			}
+			// twenty logs rendering at once, each a tenth of the time, would take two cores of this machine
+			assertThat(Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+				.filter(thread -> thread.getName().equals("markdown-log")).count()).isLessThanOrEqualTo(1);
+			for (JournalWriter writer : writers) {
+				awaitContaining(writer.markdownPath(), "### 1.5 step-5: succeeded");
+			}
+		}
+		finally {
+			for (JournalWriter writer : writers) {
+				writer.close();
+			}
+		}
+	}
+
 	private static JournalEvent.BlockFinished finished(int i) {
 		return new JournalEvent.BlockFinished(new JournalEvent.BlockRef("1." + i, "step-" + i, "sha256:" + i),
 				BlockStatus.SUCCEEDED, 0, 1, "ok\n", null, List.of());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.runbookshell.testsupport.OpenSshServerExtension;
+import dev.runbookshell.testsupport.SshKeygen;
 
 /**
  * A fleet of three real OpenSSH sshd on loopback ports, chosen from an Ansible inventory (INI and YAML) with
@@ -72,6 +73,29 @@ class FleetOverSshIT {
 		JsonNode index = new FleetPlans(this.dir).index();
 		assertThat(index.get("hosts")).hasSize(2);
 		assertThat(index.at("/hosts/0/uri").asText()).isEqualTo(WEB1.uri());
+	}
+
+	@Test
+	void eachSshHostsJournalIsSignedAndVerifiesWithSshKeygen() throws Exception {
+		writeInventoryAndPlan("true");
+		Path key = SshKeygen.generate(this.dir.resolve("id_ed25519"), "ed25519", 0, "", "ops@example.com");
+		Path allowed = Files.writeString(this.dir.resolve("allowed_signers"),
+				SshKeygen.allowedSignersLine("ops@example.com", "", Path.of(key + ".pub")) + "\n");
+
+		RunbookCli.Result result = RunbookCli.run(this.dir, Duration.ofSeconds(120), "run", "plan.md", "--inventory",
+				"hosts.ini", "--limit", "web", "--yes", "--log-dir", "logs", "--sign-key", key.toString());
+
+		assertThat(result.exitCode()).as(result.all()).isZero();
+		JsonNode index = new FleetPlans(this.dir).index();
+		for (String host : java.util.List.of("web1", "web2")) {
+			JsonNode entry = FleetPlans.host(index, host);
+			Path journal = this.dir.resolve("logs").resolve(entry.get("journal").asText());
+			Path signature = this.dir.resolve("logs").resolve(entry.get("signature").asText());
+			SshKeygen.Result verified = SshKeygen.verify(allowed, "ops@example.com", "journal@runbookshell.dev",
+					signature, journal);
+			assertThat(verified.exitCode()).as(host + ": " + verified.output()).isZero();
+			assertThat(Files.readString(journal)).contains("after-ran");
+		}
 	}
 
 	@Test

@@ -77,9 +77,14 @@ final class FleetPlans {
 	}
 
 	static String state(JsonNode index, String host) {
+		return host(index, host).get("state").asText();
+	}
+
+	/** The index's entry of {@code host}. */
+	static JsonNode host(JsonNode index, String host) {
 		for (JsonNode node : index.get("hosts")) {
 			if (node.get("name").asText().equals(host)) {
-				return node.get("state").asText();
+				return node;
 			}
 		}
 		throw new AssertionError("no host " + host + " in " + index);

@@ -118,20 +118,6 @@ class FleetRunIT {
 	}
 
 	@Test
-	void signingOrShippingAFleetIsRefusedNotDropped() throws Exception {
-		plan(2, FleetPlans.block("first", "true"));
-		for (List<String> options : List.of(List.of("--sign"), List.of("--ship", "file://" + this.dir.resolve("copy")))) {
-			List<String> args = new java.util.ArrayList<>(List.of("--target", "h1,h2", "--yes"));
-			args.addAll(options);
-			RunbookCli.Result result = run(args.toArray(String[]::new));
-			assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
-			assertThat(result.stderr().strip()).contains("a fleet run does not sign or ship its journals yet")
-				.doesNotContain("\n");
-			assertThat(order()).isEmpty();
-		}
-	}
-
-	@Test
 	void aOneHostRehearsalIsReplayedOnEveryHost() throws Exception {
 		plan(3, FleetPlans.block("first", "true"), FleetPlans.block("skipped-in-rehearsal", "true"), FleetPlans.block("third", "true"));
 		Files.writeString(this.dir.resolve("answers.yaml"), "default: run\nblocks:\n  skipped-in-rehearsal: skip\n");
