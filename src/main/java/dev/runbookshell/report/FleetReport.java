@@ -187,7 +187,8 @@ public final class FleetReport {
 		for (HostRun host : this.hosts) {
 			ObjectNode node = hosts.addObject().put("name", host.host().name()).put("uri", host.host().uri())
 				.put("batch", host.host().batch()).put("state", host.host().state().wire())
-				.put("message", host.host().message()).put("journal", host.host().journal());
+				.put("message", host.host().message()).put("journal", host.host().journal())
+				.put("signature", host.host().signature()).put("shippedTo", host.host().shippedTo());
 			if (host.run() == null) {
 				node.put("problem", host.problem()).putNull("run");
 			}

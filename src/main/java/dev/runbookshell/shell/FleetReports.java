@@ -1,10 +1,14 @@
 package dev.runbookshell.shell;
 
 import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.runbookshell.fleet.FleetException;
 import dev.runbookshell.fleet.FleetIndexFile;
+import dev.runbookshell.journal.JournalReader;
 import dev.runbookshell.report.ComparisonReport;
 import dev.runbookshell.report.FleetComparison;
 import dev.runbookshell.report.FleetReport;
@@ -18,12 +22,15 @@ final class FleetReports {
 	private FleetReports() {
 	}
 
-	static byte[] render(Path index, String format, String compare, String verify) {
-		if (verify != null) {
-			throw CliException.usage("--verify takes a host's journal, not a fleet index (" + index
-					+ " names each host's journal)");
-		}
+	/**
+	 * @param verify an allowed_signers file: each host's journal must be wholly signed by one of them, else
+	 * nothing is rendered (exit 1 naming the host)
+	 */
+	static byte[] render(Path index, String format, String compare, String verify, PrintWriter err) {
 		FleetReport report = load(index);
+		if (verify != null) {
+			verifyEveryHost(report, Path.of(verify), err);
+		}
 		if (compare != null && !compare.isBlank()) {
 			return compare(report, Path.of(compare), format).getBytes(StandardCharsets.UTF_8);
 		}
@@ -49,6 +56,38 @@ final class FleetReports {
 			case "json" -> new ComparisonReport().json(comparison);
 			default -> throw CliException.usage("--compare writes md or json, not '" + format + "'");
 		};
+	}
+
+	private static void verifyEveryHost(FleetReport report, Path allowedSigners, PrintWriter err) {
+		List<String> unproven = new ArrayList<>();
+		for (FleetReport.HostRun host : report.hosts()) {
+			if (host.host().journal() == null) {
+				continue; // never started: there is nothing of it to prove
+			}
+			if (host.run() == null) {
+				unproven.add(host.host().name() + ": " + host.problem());
+				continue;
+			}
+			err.println(host.host().name() + ":");
+			err.flush();
+			try {
+				JournalVerification.Verified verified = JournalVerification.verify(
+						new JournalReader().read(host.run().journal()), allowedSigners, err);
+				if (verified.shortfall() != null) {
+					unproven.add(host.host().name() + ": " + verified.shortfall());
+				}
+			}
+			catch (CliException ex) {
+				if (ex.exitCode() != ExitCode.FAILED) {
+					throw ex;
+				}
+				unproven.add(host.host().name() + ": " + ex.getMessage());
+			}
+		}
+		if (!unproven.isEmpty()) {
+			throw CliException.failed("not every host's journal is proven, so the fleet is not reported: "
+					+ String.join("; ", unproven));
+		}
 	}
 
 	private static FleetReport load(Path index) {

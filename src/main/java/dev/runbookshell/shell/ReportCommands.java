@@ -88,7 +88,7 @@ public class ReportCommands {
 		}
 		String formatName = format == null || format.isBlank() ? "md" : format.trim();
 		if (dev.runbookshell.fleet.FleetIndexFile.isIndex(Path.of(log))) {
-			byte[] fleet = FleetReports.render(Path.of(log), formatName, compare, verify);
+			byte[] fleet = FleetReports.render(Path.of(log), formatName, compare, verify, stderr());
 			if (out == null || out.isBlank()) {
 				return new Rendered(fleet, null);
 			}

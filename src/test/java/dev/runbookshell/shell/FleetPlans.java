@@ -69,10 +69,14 @@ final class FleetPlans {
 	}
 
 	JsonNode index() throws Exception {
+		return JSON.readTree(indexFile().toFile());
+	}
+
+	/** The fleet index the run wrote in logs/. */
+	Path indexFile() throws Exception {
 		try (var files = Files.list(this.dir.resolve("logs"))) {
-			Path index = files.filter(f -> f.getFileName().toString().contains("-fleet-")
+			return files.filter(f -> f.getFileName().toString().contains("-fleet-")
 					&& f.getFileName().toString().endsWith(".json")).findFirst().orElseThrow();
-			return JSON.readTree(index.toFile());
 		}
 	}
 

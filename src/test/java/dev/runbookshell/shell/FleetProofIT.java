@@ -74,6 +74,11 @@ class FleetProofIT {
 			assertThat(report.exitCode()).as(report.all()).isZero();
 			assertThat(report.stderr()).contains("good signature of all", "by alice@example.com");
 		}
+		RunbookCli.Result fleetReport = RunbookCli.run(this.dir, FleetPlans.TIMEOUT, "report",
+				this.fleet.indexFile().toString(), "--verify", allowed.toString());
+		assertThat(fleetReport.exitCode()).as(fleetReport.all()).isZero();
+		assertThat(fleetReport.stdout()).contains("h1", "h2", "h3");
+		assertThat(fleetReport.stderr()).contains("h3:", "good signature of all");
 
 		Path h2 = journal(index, "h2");
 		Files.writeString(h2, Files.readString(h2).replace("hello from h2", "hello from h9"));
@@ -82,6 +87,11 @@ class FleetProofIT {
 		RunbookCli.Result tampered = RunbookCli.run(this.dir, FleetPlans.TIMEOUT, "report", h2.toString(), "--verify",
 				allowed.toString());
 		assertThat(tampered.exitCode()).isEqualTo(1);
+		RunbookCli.Result tamperedFleet = RunbookCli.run(this.dir, FleetPlans.TIMEOUT, "report",
+				this.fleet.indexFile().toString(), "--verify", allowed.toString());
+		assertThat(tamperedFleet.exitCode()).as(tamperedFleet.all()).isEqualTo(1);
+		assertThat(tamperedFleet.stdout()).isEmpty();
+		assertThat(tamperedFleet.stderr()).contains("not every host's journal is proven", "h2: ");
 		assertThat(SshKeygen.verify(allowed, "alice@example.com", NAMESPACE, signature(index, "h1"),
 				journal(index, "h1")).exitCode()).as("the other hosts' journals stay good").isZero();
 	}
