@@ -186,7 +186,7 @@ public final class JournalWriter implements Closeable {
 		}
 		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		JournalEntry entry = new JournalEntry(this.seq + 1, at, this.prev, event, 0);
-		byte[] line = JournalCodec.utf8(this.codec.encode(entry));
+		byte[] line = this.codec.encodeBytes(entry);
 		ByteBuffer buffer = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
 		try {
 			while (buffer.hasRemaining()) {
