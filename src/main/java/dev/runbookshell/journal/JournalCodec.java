@@ -153,8 +153,7 @@ public final class JournalCodec {
 
 	/**
 	 * Streams a line straight to the generator: the header, then the event's own fields as Jackson serializes the
-	 * record (unwrapped into the same object). Building a tree of the event first and writing it then cost a
-	 * third of a journal write.
+	 * record (unwrapped into the same object), instead of building a tree of the event and then writing the tree.
 	 */
 	private static final class LineSerializer extends StdSerializer<JournalEntry> {
 
