@@ -1,5 +1,6 @@
 package dev.runbookshell.journal;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,16 +11,23 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.util.NameTransformer;
 
 /**
  * Turns a journal event into its JSON line and back. A line is {@code seq}, {@code at}, {@code type},
@@ -40,8 +48,6 @@ public final class JournalCodec {
 			"session-resumed", JournalEvent.SessionResumed.class, "session-finished",
 			JournalEvent.SessionFinished.class);
 
-	private static final String[] HEADER = { "seq", "at", "type", "prev" };
-
 	private final ObjectMapper mapper;
 
 	public JournalCodec() {
@@ -50,27 +56,25 @@ public final class JournalCodec {
 			.disable(SerializationFeature.INDENT_OUTPUT)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+			.addModule(new SimpleModule("journal-line").addSerializer(JournalEntry.class, new LineSerializer()))
 			.build();
 	}
 
 	/** The exact line for an entry, without its newline. */
 	public String encode(JournalEntry entry) {
-		ObjectNode line = this.mapper.createObjectNode();
-		line.put("seq", entry.seq());
-		line.put("at", formatInstant(entry.at()));
-		line.put("type", entry.event().type());
-		line.put("prev", entry.prev());
-		ObjectNode fields = this.mapper.valueToTree(entry.event());
-		for (String name : HEADER) {
-			fields.remove(name);
-		}
-		line.setAll(fields);
+		// As text, then UTF-8: Jackson's own UTF-8 writer escapes characters beyond the BMP (an emoji) where lines
+		// always had them as they are.
 		try {
-			return this.mapper.writeValueAsString(line);
+			return this.mapper.writeValueAsString(entry);
 		}
 		catch (JsonProcessingException ex) {
 			throw new JournalException("cannot encode a " + entry.event().type() + " event: " + ex.getMessage(), ex);
 		}
+	}
+
+	/** The exact line for an entry as UTF-8, without its newline: the bytes the hash chain covers. */
+	public byte[] encodeBytes(JournalEntry entry) {
+		return utf8(encode(entry));
 	}
 
 	/**
@@ -145,6 +149,38 @@ public final class JournalCodec {
 
 	static byte[] utf8(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Streams a line straight to the generator: the header, then the event's own fields as Jackson serializes the
+	 * record (unwrapped into the same object), instead of building a tree of the event and then writing the tree.
+	 */
+	private static final class LineSerializer extends StdSerializer<JournalEntry> {
+
+		private final Map<Class<?>, JsonSerializer<Object>> fields = new ConcurrentHashMap<>();
+
+		LineSerializer() {
+			super(JournalEntry.class);
+		}
+
+		@Override
+		public void serialize(JournalEntry entry, JsonGenerator generator, SerializerProvider provider)
+				throws IOException {
+			JournalEvent event = entry.event();
+			generator.writeStartObject();
+			generator.writeNumberField("seq", entry.seq());
+			generator.writeStringField("at", formatInstant(entry.at()));
+			generator.writeStringField("type", event.type());
+			generator.writeStringField("prev", entry.prev());
+			JsonSerializer<Object> body = this.fields.get(event.getClass());
+			if (body == null) {
+				body = provider.findValueSerializer(event.getClass()).unwrappingSerializer(NameTransformer.NOP);
+				this.fields.put(event.getClass(), body);
+			}
+			body.serialize(event, generator, provider);
+			generator.writeEndObject();
+		}
+
 	}
 
 }

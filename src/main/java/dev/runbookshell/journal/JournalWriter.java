@@ -57,7 +57,7 @@ public final class JournalWriter implements Closeable {
 
 	private final JournalCodec codec = new JournalCodec();
 
-	private final List<JournalEntry> entries;
+	private final AppendOnlyEntries entries;
 
 	private final Map<String, Integer> capturesByBlock = new HashMap<>();
 
@@ -88,7 +88,7 @@ public final class JournalWriter implements Closeable {
 		this.path = path;
 		this.channel = channel;
 		this.clock = clock;
-		this.entries = new ArrayList<>(existing);
+		this.entries = new AppendOnlyEntries(existing);
 		this.seq = existing.isEmpty() ? 0 : existing.get(existing.size() - 1).seq();
 		this.prev = prev;
 	}
@@ -186,7 +186,7 @@ public final class JournalWriter implements Closeable {
 		}
 		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		JournalEntry entry = new JournalEntry(this.seq + 1, at, this.prev, event, 0);
-		byte[] line = JournalCodec.utf8(this.codec.encode(entry));
+		byte[] line = this.codec.encodeBytes(entry);
 		ByteBuffer buffer = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
 		try {
 			while (buffer.hasRemaining()) {
@@ -242,7 +242,7 @@ public final class JournalWriter implements Closeable {
 
 	/** Every entry in the journal so far, including those that were there before {@link #append}. */
 	public synchronized List<JournalEntry> entries() {
-		return List.copyOf(this.entries);
+		return this.entries.snapshot();
 	}
 
 	/** The last exception thrown by the progress listener, if any. */
@@ -353,7 +353,7 @@ public final class JournalWriter implements Closeable {
 
 	private void notifyListener() {
 		try {
-			this.listener.accept(List.copyOf(this.entries));
+			this.listener.accept(this.entries.snapshot());
 		}
 		catch (RuntimeException ex) {
 			this.listenerFailure = ex;

@@ -2,9 +2,15 @@ package dev.runbookshell.journal;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** File-name-safe slugs for runbooks, targets and block ids: lower-case ASCII letters, digits and dashes. */
 public final class Slug {
+
+	// compiled once: a journal names a side file after its block id on every block
+	private static final Pattern NOT_IN_BLOCK_ID = Pattern.compile("[^A-Za-z0-9.]+");
+
+	private static final Pattern BLOCK_ID_ENDS = Pattern.compile("^[-.]+|[-.]+$");
 
 	private Slug() {
 	}
@@ -21,7 +27,7 @@ public final class Slug {
 
 	/** Like {@link #of} but keeps the dots of a block id ({@code 4.1.2}). */
 	public static String ofBlockId(String id) {
-		String slug = id == null ? "" : id.replaceAll("[^A-Za-z0-9.]+", "-").replaceAll("^[-.]+|[-.]+$", "");
+		String slug = id == null ? "" : BLOCK_ID_ENDS.matcher(NOT_IN_BLOCK_ID.matcher(id).replaceAll("-")).replaceAll("");
 		return slug.isEmpty() ? "x" : slug;
 	}
 

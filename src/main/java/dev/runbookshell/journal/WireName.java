@@ -14,7 +14,12 @@ public interface WireName {
 
 	/** The journal spelling. */
 	default String wire() {
-		return EnumNamingStrategies.KebabCaseStrategy.INSTANCE.convertEnumToExternalName(name());
+		return this instanceof Enum<?> state ? WireSpellings.of(state) : spell(name());
+	}
+
+	/** {@code TIMED_OUT} as the journal spells it: {@code timed-out}. */
+	static String spell(String constant) {
+		return EnumNamingStrategies.KebabCaseStrategy.INSTANCE.convertEnumToExternalName(constant);
 	}
 
 	/** The spelling of a state an event may lack (an older journal's): null for null. */

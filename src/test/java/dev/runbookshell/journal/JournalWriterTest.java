@@ -174,6 +174,27 @@ class JournalWriterTest {
 	}
 
 	@Test
+	void whatTheProgressListenerWasHandedStaysAsItWasWhileTheJournalGrows() {
+		List<List<JournalEntry>> handed = new ArrayList<>();
+		try (JournalWriter writer = JournalWriter.create(this.dir, "db", "prod", JournalFixtures.ticking())) {
+			writer.onProgress(handed::add);
+			writer.write(JournalFixtures.sessionStarted());
+			List<JournalEntry> asked = writer.entries();
+			for (int i = 0; i < 100; i++) {
+				writer.write(new JournalEvent.BlockFinished(JournalFixtures.BACKUP, BlockStatus.SUCCEEDED, 0, i, "",
+						null, List.of()));
+			}
+			assertThat(handed.get(0)).singleElement().extracting(entry -> entry.event().type())
+				.isEqualTo("session-started");
+			assertThat(asked).hasSize(1);
+			assertThat(handed.get(100)).hasSize(101).extracting(JournalEntry::seq)
+				.isEqualTo(java.util.stream.LongStream.rangeClosed(1, 101).boxed().toList());
+			assertThatThrownBy(() -> handed.get(100).add(handed.get(0).get(0)))
+				.isInstanceOf(UnsupportedOperationException.class);
+		}
+	}
+
+	@Test
 	void aFailingListenerDoesNotLoseTheEvent() {
 		try (JournalWriter writer = JournalWriter.create(this.dir, "db", "prod", JournalFixtures.ticking())) {
 			writer.onProgress(entries -> {

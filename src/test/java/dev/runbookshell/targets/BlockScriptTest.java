@@ -26,6 +26,18 @@ class BlockScriptTest {
 	}
 
 	@Test
+	void aBlockFarDownTheRunbookCostsTheShellNoMoreBytesThanOneAtItsTop() {
+		ExecRequest deep = new ExecRequest("deploy", "true\n", null, false, Map.of(),
+				new ExecRequest.Origin("plans/deploy.md", 4000), ExecRequest.FailureRule.STOP, null);
+		for (ShellDialect dialect : ShellDialect.values()) {
+			BlockScript script = BlockScript.random();
+			// the empty lines that put the script at line 4000 are made by the shell, not read from the pipe
+			assertThat(script.text(deep, dialect, false).length()).as(dialect.name())
+				.isLessThanOrEqualTo(script.text(BLOCK, dialect, false).length() + 2);
+		}
+	}
+
+	@Test
 	void noTextWrittenToTheShellHoldsTheSentinelOrTheReadyMarkerWhole() {
 		BlockScript script = BlockScript.random();
 		ExecRequest interactive = new ExecRequest("ask", "read -r x\n", null, true, Map.of("A", "b"));

@@ -342,6 +342,17 @@ abstract class TargetSessionContract {
 	}
 
 	@Test
+	void aBlockFarDownTheRunbookNamesTheRunbookLinesOfItsFailures() throws Exception {
+		for (int line : new int[] { 1, 2, 3, 1203 }) {
+			CollectingSink sink = new CollectingSink();
+			ExecResult result = this.session.execute(fromLine(line, "echo one\nrb-no-such-command"), sink);
+			assertThat(result.failedCommands()).as("block at line " + line).extracting(FailedCommand::line)
+				.containsExactly(line + 1);
+			assertThat(sink.out()).contains("plan.md: line " + (line + 1) + ": ");
+		}
+	}
+
+	@Test
 	void withTerminalSemanticsEveryFailedCommandIsReportedAndTheBlockGoesOn() throws Exception {
 		CollectingSink sink = new CollectingSink();
 		ExecResult result = this.session.execute(continuing("""
