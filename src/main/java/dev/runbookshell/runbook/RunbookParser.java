@@ -2,7 +2,10 @@ package dev.runbookshell.runbook;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -103,7 +106,42 @@ public final class RunbookParser {
 			body = "\n".repeat(frontMatterLines) + normalized.substring(Math.min(offset, normalized.length()));
 		}
 		Node document = this.markdown.parse(body);
-		return new DocumentReader(fileName, frontMatter, body).read(document, DocumentReader.hex(bytes));
+		ParseResult result = new DocumentReader(fileName, frontMatter, body).read(document, DocumentReader.hex(bytes));
+		if (text.indexOf('\uFFFD') >= 0) {
+			refuseUndecodableBlocks(fileName, bytes, result.runbook());
+		}
+		return result;
+	}
+
+	/**
+	 * Prose that is not UTF-8 is shown with U+FFFD in place of what could not be read; a block is not: it would run
+	 * other bytes than the file holds, and its record would not be the file's.
+	 */
+	private static void refuseUndecodableBlocks(String fileName, byte[] bytes, Runbook runbook)
+			throws RunbookParseException {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes);
+		CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+		while (in.hasRemaining()) {
+			CoderResult result = decoder.decode(in, out, true);
+			if (!result.isError()) {
+				break;
+			}
+			int at = in.position();
+			int line = lineAt(bytes, at);
+			for (Block block : runbook.executableBlocks()) {
+				int last = block.line() + (int) block.content().lines().count() + 1;
+				if (line >= block.line() && line <= last) {
+					throw new RunbookParseException(fileName, line, "not UTF-8 (byte 0x"
+							+ String.format("%02X", bytes[at] & 0xff) + ") in block " + block.label()
+							+ ": it would run other bytes than the file holds; save the file as UTF-8 "
+							+ "(iconv -f latin1 -t utf-8)");
+				}
+			}
+			in.position(at + result.length());
+		}
 	}
 
 	/** The lines up to the first closing {@code ---} or {@code ...}: all that front matter can be. */
@@ -124,7 +162,7 @@ public final class RunbookParser {
 		return lines;
 	}
 
-	/** Invalid UTF-8 (a Latin-1 file, a truncated character) becomes U+FFFD rather than an error. */
+	/** Invalid UTF-8 (a Latin-1 file, a truncated character) becomes U+FFFD rather than an error (in prose). */
 	private static String decode(byte[] bytes) {
 		try {
 			return StandardCharsets.UTF_8.newDecoder()

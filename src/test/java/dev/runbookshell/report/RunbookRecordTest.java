@@ -93,16 +93,16 @@ class RunbookRecordTest {
 	}
 
 	/**
-	 * A runbook with front matter, a block in a list item, a block in a quote, a checklist, a Latin-1 byte, and an
-	 * unclosed fence at its end.
+	 * A runbook with front matter, a block in a list item, a block in a quote, a checklist, a Latin-1 byte in prose,
+	 * and an unclosed fence at its end.
 	 */
 	private byte[] runbook(String eol, boolean lastNewline) throws Exception {
 		String text = String.join(eol, "---", "title: Record", "---", "# Record", "", "## Prepare", "",
 				"1. Make room:", "   ```bash {name=prepare}", "   echo ready", "   ```", "2. Then migrate.", "",
 				"## Migrate", "", "> ```bash {name=migrate}", "> ./migrate", "> ```", "Text right after the quote.",
 				"", "- [ ] Backups are readable", "- [ ] Nobody complained", "", "## Clean up", "",
-				"```bash {name=cleanup}", "rm -rf /tmp/migrate-work", "caf\u00e9 au lait");
-		// é in Latin-1 (0xE9): invalid UTF-8, as in a file saved by an old editor
+				"Over a caf\u00e9 au lait:", "", "```bash {name=cleanup}", "rm -rf /tmp/migrate-work");
+		// é in Latin-1 (0xE9) in prose: invalid UTF-8, as in a file saved by an old editor (in a block it is refused)
 		String latin1 = (text + (lastNewline ? eol : "")).replace("caf\u00e9", "caf\u0000");
 		byte[] file = latin1.getBytes(StandardCharsets.UTF_8);
 		for (int i = 0; i < file.length; i++) {

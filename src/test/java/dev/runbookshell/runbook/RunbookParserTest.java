@@ -283,8 +283,8 @@ class RunbookParserTest {
 	}
 
 	@Test
-	void invalidUtf8BytesBecomeReplacementCharactersWithoutFailing() throws Exception {
-		byte[] latin1 = "# Caf\u00e9 \u00e2\u0080\u0094 plan\n\n## \u00c3\u00a9tape\n\n```bash\necho caf\u00e9\n```\n"
+	void invalidUtf8BytesInProseBecomeReplacementCharactersWithoutFailing() throws Exception {
+		byte[] latin1 = "# Caf\u00e9 \u00e2\u0080\u0094 plan\n\n## \u00c3\u00a9tape\n\n```bash\necho cafe\n```\n"
 			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 		java.nio.file.Path file = java.nio.file.Files.createTempFile("mojibake", ".md");
 		try {
@@ -293,6 +293,25 @@ class RunbookParserTest {
 			assertThat(runbook.title()).startsWith("Caf\uFFFD");
 			assertThat(executableLines(runbook)).containsExactly(5);
 			assertThat(runbook.executableBlocks().get(0).name()).isEqualTo("etape");
+		}
+		finally {
+			java.nio.file.Files.delete(file);
+		}
+	}
+
+	@Test
+	void invalidUtf8BytesInABlockAreRefusedNamingTheLineForTheBlockWouldRunOtherBytes() throws Exception {
+		byte[] latin1 = "# Caf\u00e9\n\n```bash\necho first\necho caf\u00e9 > menu.txt\n```\n"
+			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("latin1", ".md");
+		try {
+			java.nio.file.Files.write(file, latin1);
+			RunbookParseException refused = org.assertj.core.api.Assertions
+				.catchThrowableOfType(RunbookParseException.class, () -> this.parser.parse(file));
+			assertThat(refused).isNotNull();
+			assertThat(refused.line()).isEqualTo(5);
+			assertThat(refused.getMessage()).contains("not UTF-8 (byte 0xE9) in block 0.1", "iconv")
+				.doesNotContain("\n");
 		}
 		finally {
 			java.nio.file.Files.delete(file);

@@ -34,6 +34,20 @@ class InputErrorMessagesIT {
 	}
 
 	@Test
+	void aBlockThatIsNotUtf8IsRefusedNamingItsLineAndNothingRuns() throws Exception {
+		byte[] plan = "# Menu\n\n```bash\necho ok > ran.txt\necho caf\u00e9 > menu.txt\n```\n"
+			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		Files.write(this.dir.resolve("latin1.md"), plan);
+
+		RunbookCli.Result result = run(Map.of(), "run", "latin1.md", "--yes");
+
+		assertOneLine(result, 2);
+		assertThat(result.stderr()).contains("latin1.md:5: not UTF-8 (byte 0xE9) in block 0.1");
+		assertThat(this.dir.resolve("ran.txt")).doesNotExist();
+		assertThat(this.dir.resolve("menu.txt")).doesNotExist();
+	}
+
+	@Test
 	void resumingAFileThatIsNotJsonNamesItsFirstLineAndExitsTwo() throws Exception {
 		Files.writeString(this.dir.resolve("notes.jsonl"), "these are my notes, not a journal\n");
 
