@@ -132,9 +132,12 @@ class SeedWalkIT {
 
 		assertThat(report.exitCode()).as(report.all()).isZero();
 		String md = report.stdout();
-		assertThat(md).contains("Edited command (edit):\n\n```bash\necho edited-text; false\n```")
-			.contains("Command as it ran:\n\n```bash\necho runbook-text\n```")
-			.doesNotContain("edited by the operator");
+		assertThat(md).contains("Edited command (edit):\n\n```bash\necho edited-text; false\n```");
+		// each attempt says what it ran: the edit first, then (resumed) the runbook's own text, not called an edit
+		assertThat(md).containsSubsequence("#### Attempt 1 of 2",
+				"Command as it ran (edited by the operator):\n\n```bash\necho edited-text; false\n```",
+				"#### Attempt 2 of 2", "Command as it ran:\n\n```bash\necho runbook-text\n```");
+		assertThat(md.substring(md.indexOf("#### Attempt 2 of 2"))).doesNotContain("edited by the operator");
 		List<JsonNode> started = EditAtTheTerminalIT.events(journal, "block-started");
 		assertThat(started).extracting(s -> s.get("command").asText())
 			.containsExactly("echo edited-text; false", "echo runbook-text\n");
