@@ -28,16 +28,20 @@ import dev.runbookshell.journal.JournalException;
  * <p>Rendering is the whole log each time, so a fast unattended run of many blocks would spend most of its time
  * here. Renders therefore happen on a timer thread of their own, not on the session's (which goes on with the next
  * block meanwhile), and are spaced: after one that took d, the next waits until {@value #SPACING} d have passed (at
- * most a tenth of the time goes to the log), so the log catches up while the session waits at a prompt. The
- * spacing and the timer thread are the process's, shared by every log: a fleet of twenty hosts spends a tenth of
- * the time on its twenty logs, not twenty tenths. The start and the end of the session are rendered at once, and
- * {@link #close()} renders whatever is still pending.
+ * most a tenth of the time goes to the log), and a log is rendered at most once every {@value #GAP_MS} ms, so a
+ * burst of blocks costs one render, not one per block, and the log catches up while the session waits at a prompt.
+ * The spacing by d and the timer thread are the process's, shared by every log: a fleet of twenty hosts spends a
+ * tenth of the time on its twenty logs, not twenty tenths. The start and the end of the session are rendered at
+ * once, and {@link #close()} renders whatever is still pending.
  *
  * <pre>{@code writer.onProgress(new LiveMarkdownLog(writer.path(), writer.markdownPath()));}</pre>
  */
 public final class LiveMarkdownLog implements Consumer<List<JournalEntry>>, AutoCloseable {
 
 	private static final int SPACING = 9;
+
+	/** At most one timed render of a log per this many ms: the log lags this much behind a fast run. */
+	static final long GAP_MS = 1000;
 
 	private static final Logger LOG = Logger.getLogger(LiveMarkdownLog.class.getName());
 
@@ -63,6 +67,12 @@ public final class LiveMarkdownLog implements Consumer<List<JournalEntry>>, Auto
 	private ScheduledFuture<?> catchUp;
 
 	private boolean closed;
+
+	/** When the next timed render of this log may start; guarded by {@code this}. */
+	private long ownNextRenderNanos = System.nanoTime();
+
+	/** How many times this log was written. */
+	private int renders;
 
 	public LiveMarkdownLog(Path journal, Path markdown) {
 		this.journal = journal;
@@ -136,6 +146,10 @@ public final class LiveMarkdownLog implements Consumer<List<JournalEntry>>, Auto
 			synchronized (LiveMarkdownLog.class) {
 				nextRenderNanos = Math.max(nextRenderNanos, end + SPACING * (end - start));
 			}
+			synchronized (this) {
+				this.renders++;
+				this.ownNextRenderNanos = end + TimeUnit.MILLISECONDS.toNanos(GAP_MS);
+			}
 		}
 	}
 
@@ -157,8 +171,18 @@ public final class LiveMarkdownLog implements Consumer<List<JournalEntry>>, Auto
 		}
 	}
 
-	private static synchronized long untilNextRender() {
-		return Math.max(0, nextRenderNanos - System.nanoTime());
+	/** Called holding {@code this}. */
+	private long untilNextRender() {
+		long shared;
+		synchronized (LiveMarkdownLog.class) {
+			shared = nextRenderNanos;
+		}
+		return Math.max(0, Math.max(shared, this.ownNextRenderNanos) - System.nanoTime());
+	}
+
+	/** How many times the log was written so far. */
+	synchronized int renders() {
+		return this.renders;
 	}
 
 	private static synchronized ScheduledExecutorService timer() {

@@ -1,6 +1,7 @@
 package dev.runbookshell.session;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,9 @@ final class SessionState {
 
 	final List<Block> flow;
 
+	/** Each flow block's id to its first index in {@link #flow}: a lookup per block instead of a scan. */
+	private final Map<String, Integer> flowIndex;
+
 	/** What ran, for the rollback steps offered on failure or stop. */
 	final RollbackPlan rollbacks;
 
@@ -80,6 +84,10 @@ final class SessionState {
 		this.listener = listener;
 		this.settings = settings;
 		this.flow = List.copyOf(flow);
+		this.flowIndex = new HashMap<>();
+		for (int i = 0; i < this.flow.size(); i++) {
+			this.flowIndex.putIfAbsent(this.flow.get(i).id(), i);
+		}
 		this.secrets = new SecretValues(journal::addSecret);
 		this.recorder = new SessionRecorder(journal, this.secrets);
 		this.values = new AskedValues(this);
@@ -89,12 +97,7 @@ final class SessionState {
 	}
 
 	int indexInFlow(Block block) {
-		for (int i = 0; i < this.flow.size(); i++) {
-			if (this.flow.get(i).id().equals(block.id())) {
-				return i;
-			}
-		}
-		return -1;
+		return this.flowIndex.getOrDefault(block.id(), -1);
 	}
 
 	void advancePast(Block block) {

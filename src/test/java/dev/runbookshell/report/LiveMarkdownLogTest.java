@@ -57,6 +57,31 @@ class LiveMarkdownLogTest {
 	}
 
 	@Test
+	void aBurstOfBlocksIsRenderedOnceAGapNotOncePerBlock() throws Exception {
+		RecordedRuns.TestClock clock = new RecordedRuns.TestClock(RecordedRuns.START);
+		try (JournalWriter writer = JournalWriter.create(this.dir, "gap", "prod", clock)) {
+			LiveMarkdownLog log = new LiveMarkdownLog(writer.path(), writer.markdownPath());
+			writer.onProgress(log);
+			writer.write(new JournalEvent.SessionStarted(null, new JournalEvent.TargetRef("prod", "local:", "h"), "alice",
+					"h", null, RunMode.YES, null, null));
+			long start = System.nanoTime();
+			for (int i = 1; i <= 300; i++) {
+				// a block of a fast unattended run takes about a millisecond
+				java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+				writer.write(finished(i));
+			}
+			long gaps = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
+					/ LiveMarkdownLog.GAP_MS;
+			writer.write(new JournalEvent.SessionFinished(SessionStatus.SUCCEEDED, java.util.Map.of("succeeded", 300)));
+
+			// the start, one per gap the burst lasted (and one it began), the end: a render per block grows quadratic
+			assertThat(log.renders()).isLessThanOrEqualTo(2 + (int) gaps + 1);
+			assertThat(Files.readString(writer.markdownPath())).contains("### 1.300 step-300: succeeded")
+				.doesNotContain("not finished");
+		}
+	}
+
+	@Test
 	void closingTheJournalWritesWhatTheLogStillLacked() throws Exception {
 		RecordedRuns.TestClock clock = new RecordedRuns.TestClock(RecordedRuns.START);
 		Path md;
