@@ -121,10 +121,14 @@ final class HostRun {
 			if (this.state == HostState.RUNNING) {
 				this.state = HostState.FAILED;
 			}
-			if (proof != null) {
-				finish(proof, out);
+			try {
+				if (proof != null) {
+					finish(proof, out);
+				}
 			}
-			lockstep.leave(this);
+			finally {
+				lockstep.leave(this); // else the fleet waits for this host forever
+			}
 		}
 	}
 

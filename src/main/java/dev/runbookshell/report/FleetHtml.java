@@ -80,7 +80,7 @@ final class FleetHtml {
 		html.append("<pre>").append(HtmlReport.esc(command == null ? "" : command)).append("</pre>");
 		String output = finished == null ? null : finished.output();
 		if (output != null && !output.isEmpty()) {
-			html.append("<pre>").append(HtmlReport.esc(output)).append("</pre>");
+			html.append("<pre>").append(HtmlReport.esc(TerminalText.plain(output))).append("</pre>");
 		}
 	}
 

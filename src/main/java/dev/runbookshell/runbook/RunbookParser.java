@@ -119,23 +119,30 @@ public final class RunbookParser {
 	 */
 	private static void refuseUndecodableBlocks(String fileName, byte[] bytes, Runbook runbook)
 			throws RunbookParseException {
+		List<Block> blocks = runbook.executableBlocks();
+		int[] lastLines = blocks.stream().mapToInt(b -> b.line() + (int) b.content().lines().count() + 1).toArray();
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
 		ByteBuffer in = ByteBuffer.wrap(bytes);
 		CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+		int line = 1;
+		int counted = 0;
 		while (in.hasRemaining()) {
 			CoderResult result = decoder.decode(in, out, true);
 			if (!result.isError()) {
 				break;
 			}
 			int at = in.position();
-			int line = lineAt(bytes, at);
-			for (Block block : runbook.executableBlocks()) {
-				int last = block.line() + (int) block.content().lines().count() + 1;
-				if (line >= block.line() && line <= last) {
+			for (; counted < at; counted++) {
+				if (bytes[counted] == '\n') {
+					line++;
+				}
+			}
+			for (int i = 0; i < blocks.size(); i++) {
+				if (line >= blocks.get(i).line() && line <= lastLines[i]) {
 					throw new RunbookParseException(fileName, line, "not UTF-8 (byte 0x"
-							+ String.format("%02X", bytes[at] & 0xff) + ") in block " + block.label()
+							+ String.format("%02X", bytes[at] & 0xff) + ") in block " + blocks.get(i).label()
 							+ ": it would run other bytes than the file holds; save the file as UTF-8 "
 							+ "(iconv -f latin1 -t utf-8)");
 				}

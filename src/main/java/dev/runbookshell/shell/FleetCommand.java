@@ -187,32 +187,34 @@ class FleetCommand {
 		// the key is chosen (its passphrase asked) and the destination checked once, before any host starts
 		JournalProof proof = JournalProof.of(request.sign(), request.signKey(), request.ship(), prompts::readSecret,
 				System::getenv, RunCommands::warn);
-		Path index = request.resume() != null ? request.resume() : newIndex(logDir, runbook);
-		FleetRun fleet = new FleetRun(runbook, hosts, settings, confirmer, questions, new FleetOutput() {
-			@Override
-			public void line(String text) {
-				synchronized (out) {
-					out.println(text);
-					out.flush();
-				}
-			}
-
-			@Override
-			public void error(String text) {
-				synchronized (out) {
-					out.flush();
-					RunCommands.warn(text);
-				}
-			}
-		}, (host, hostConfirmer, listener) -> startHost(runbook, host, hostConfirmer, listener, prompts,
-				hostSettings(checked, host), logDir, proof), index, earlier);
 		FleetResult result;
-		try (InterruptRelay.Registration relay = this.interrupts.during(fleet::interrupt);
-				InterruptRelay.Registration ending = this.interrupts.ending(reason -> {
-					fleet.terminate(reason, RunCommands.SIGNAL_GRACE);
-					return true;
-				})) {
-			result = fleet.run();
+		try {
+			Path index = request.resume() != null ? request.resume() : newIndex(logDir, runbook);
+			FleetRun fleet = new FleetRun(runbook, hosts, settings, confirmer, questions, new FleetOutput() {
+				@Override
+				public void line(String text) {
+					synchronized (out) {
+						out.println(text);
+						out.flush();
+					}
+				}
+
+				@Override
+				public void error(String text) {
+					synchronized (out) {
+						out.flush();
+						RunCommands.warn(text);
+					}
+				}
+			}, (host, hostConfirmer, listener) -> startHost(runbook, host, hostConfirmer, listener, prompts,
+					hostSettings(checked, host), logDir, proof), index, earlier);
+			try (InterruptRelay.Registration relay = this.interrupts.during(fleet::interrupt);
+					InterruptRelay.Registration ending = this.interrupts.ending(reason -> {
+						fleet.terminate(reason, RunCommands.SIGNAL_GRACE);
+						return true;
+					})) {
+				result = fleet.run();
+			}
 		}
 		finally {
 			// every host's journal is closed: the shared key is closed now

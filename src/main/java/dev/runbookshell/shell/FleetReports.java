@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.runbookshell.fleet.FleetException;
 import dev.runbookshell.fleet.FleetIndexFile;
+import dev.runbookshell.fleet.HostState;
 import dev.runbookshell.journal.JournalReader;
 import dev.runbookshell.report.ComparisonReport;
 import dev.runbookshell.report.FleetComparison;
@@ -18,6 +21,10 @@ import dev.runbookshell.report.FleetReport;
  * {@code --compare FLEET_INDEX2}, the two fleet runs host by host (md, json).
  */
 final class FleetReports {
+
+	/** The states of a host that had no session, so no journal. */
+	private static final Set<HostState> NEVER_STARTED = EnumSet.of(HostState.NOT_RUN, HostState.UNREACHABLE,
+			HostState.REFUSED);
 
 	private FleetReports() {
 	}
@@ -30,6 +37,9 @@ final class FleetReports {
 		FleetReport report = load(index);
 		if (verify != null) {
 			verifyEveryHost(report, Path.of(verify), err);
+			if (compare != null && !compare.isBlank() && FleetIndexFile.isIndex(Path.of(compare))) {
+				verifyEveryHost(load(Path.of(compare)), Path.of(verify), err);
+			}
 		}
 		if (compare != null && !compare.isBlank()) {
 			return compare(report, Path.of(compare), format).getBytes(StandardCharsets.UTF_8);
@@ -61,8 +71,13 @@ final class FleetReports {
 	private static void verifyEveryHost(FleetReport report, Path allowedSigners, PrintWriter err) {
 		List<String> unproven = new ArrayList<>();
 		for (FleetReport.HostRun host : report.hosts()) {
+			if (host.host().journal() == null && NEVER_STARTED.contains(host.host().state())) {
+				continue; // there is nothing of it to prove (the index is not signed: its state is its word)
+			}
 			if (host.host().journal() == null) {
-				continue; // never started: there is nothing of it to prove
+				unproven.add(host.host().name() + ": the index names no journal for it, though it is "
+						+ host.host().state().wire());
+				continue;
 			}
 			if (host.run() == null) {
 				unproven.add(host.host().name() + ": " + host.problem());

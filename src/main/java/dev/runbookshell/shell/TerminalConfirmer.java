@@ -70,7 +70,7 @@ public class TerminalConfirmer implements Confirmer {
 
 	private final EditReview edits;
 
-	/** The text the last prompt showed, or null. */
+	/** The block and text the last prompt showed, or null. */
 	private String shown;
 
 	TerminalConfirmer(TerminalQuestions questions) {
@@ -156,7 +156,7 @@ public class TerminalConfirmer implements Confirmer {
 	@Override
 	public boolean typedConfirmation(Block block, String text, String targetName, String risk) {
 		String name = TargetShortName.of(targetName);
-		if (!text.equals(this.shown)) {
+		if (!(block.label() + "\n" + text).equals(this.shown)) {
 			// after "all remaining" no prompt showed it: the name is typed for what is on the screen
 			this.questions.println(highlight(text, block.placeholders()).toAnsi(this.questions.terminal()));
 		}
@@ -245,7 +245,7 @@ public class TerminalConfirmer implements Confirmer {
 	}
 
 	private void show(BlockPrompt prompt) {
-		this.shown = prompt.command();
+		this.shown = prompt.block().label() + "\n" + prompt.command();
 		// The heading path, id, name and target are already on the session's "==>" header line.
 		AttributedStringBuilder text = new AttributedStringBuilder();
 		text.append(highlight(prompt.command(), prompt.block().placeholders()));

@@ -79,6 +79,20 @@ class FleetProofIT {
 		assertThat(fleetReport.exitCode()).as(fleetReport.all()).isZero();
 		assertThat(fleetReport.stdout()).contains("h1", "h2", "h3");
 		assertThat(fleetReport.stderr()).contains("h3:", "good signature of all");
+		// the index is not signed: one that names no journal for a host that ran proves nothing about that host
+		com.fasterxml.jackson.databind.node.ObjectNode edited = index.deepCopy();
+		for (JsonNode host : edited.get("hosts")) {
+			if (host.get("name").asText().equals("h3")) {
+				((com.fasterxml.jackson.databind.node.ObjectNode) host).putNull("journal");
+			}
+		}
+		Path editedIndex = this.fleet.indexFile().resolveSibling("edited-index.json");
+		Files.writeString(editedIndex, edited.toString());
+		RunbookCli.Result unproven = RunbookCli.run(this.dir, FleetPlans.TIMEOUT, "report", editedIndex.toString(),
+				"--verify", allowed.toString());
+		assertThat(unproven.exitCode()).as(unproven.all()).isEqualTo(1);
+		assertThat(unproven.stderr()).contains("h3: the index names no journal for it, though it is succeeded");
+		Files.delete(editedIndex);
 
 		Path h2 = journal(index, "h2");
 		Files.writeString(h2, Files.readString(h2).replace("hello from h2", "hello from h9"));

@@ -132,18 +132,25 @@ public final class DockerTarget implements Target {
 			.exec()
 			.getId();
 		BytePipe lifeline = new BytePipe();
-		ResultCallback.Adapter<Frame> attached;
+		Lifeline attached = new Lifeline();
 		try {
-			attached = client.attachContainerCmd(id)
-				.withStdIn(lifeline.input())
-				.withFollowStream(true)
-				.exec(new ResultCallback.Adapter<>());
+			client.attachContainerCmd(id).withStdIn(lifeline.input()).withFollowStream(true).exec(attached);
+			// without the attach the container would outlive a killed tool: no attach, no container
+			attached.awaitAttached(this.containerOrImage);
 			client.startContainerCmd(id).exec();
 		}
-		catch (RuntimeException ex) {
-			client.removeContainerCmd(id).withForce(true).exec();
-			throw new TargetException(Reason.CONNECT, "cannot start a container of " + this.containerOrImage + ": "
-					+ ex.getMessage(), ex);
+		catch (RuntimeException | TargetException ex) {
+			lifeline.close();
+			closeQuietly(attached);
+			try {
+				client.removeContainerCmd(id).withForce(true).exec();
+			}
+			catch (RuntimeException removal) {
+				ex.addSuppressed(removal); // the label lets an operator find it
+			}
+			throw ex instanceof TargetException target ? target
+					: new TargetException(Reason.CONNECT, "cannot start a container of " + this.containerOrImage + ": "
+							+ ex.getMessage(), ex);
 		}
 		return new DockerTransport(engine, id,
 				"throwaway container " + id.substring(0, 12) + " of " + this.containerOrImage, true, this.aliveCheck,
@@ -151,6 +158,46 @@ public final class DockerTarget implements Target {
 					lifeline.close();
 					attached.close();
 				});
+	}
+
+	private static void closeQuietly(java.io.Closeable closeable) {
+		try {
+			closeable.close();
+		}
+		catch (java.io.IOException ex) {
+			// closing an attach that never worked: nothing is left to keep
+		}
+	}
+
+	/** The attach that holds a throwaway container's stdin, and whether the engine took it. */
+	private static final class Lifeline extends ResultCallback.Adapter<Frame> {
+
+		private static final long ATTACH_SECONDS = 30;
+
+		private volatile Throwable failure;
+
+		@Override
+		public void onError(Throwable throwable) {
+			this.failure = throwable;
+			super.onError(throwable);
+		}
+
+		void awaitAttached(String image) throws TargetException {
+			boolean started;
+			try {
+				started = awaitStarted(ATTACH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new TargetException(Reason.CONNECT, "interrupted while attaching to a container of " + image, ex);
+			}
+			if (!started || this.failure != null) {
+				throw new TargetException(Reason.CONNECT, "cannot attach to a new container of " + image
+						+ (this.failure == null ? " within " + ATTACH_SECONDS + " s" : ": " + this.failure.getMessage()),
+						this.failure);
+			}
+		}
+
 	}
 
 }
