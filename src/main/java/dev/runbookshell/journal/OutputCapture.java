@@ -24,7 +24,8 @@ public final class OutputCapture implements AutoCloseable {
 
 	private final MaskingOutputStream masking;
 
-	private final byte[] head = new byte[CAP];
+	/** The first bytes, grown as output comes up to {@link #CAP}: most blocks print little, and run one by one. */
+	private byte[] head = new byte[1024];
 
 	private int headLength;
 
@@ -112,6 +113,11 @@ public final class OutputCapture implements AutoCloseable {
 			}
 			if (room > 0) {
 				int n = Math.min(room, length);
+				int needed = OutputCapture.this.headLength + n;
+				if (needed > OutputCapture.this.head.length) {
+					OutputCapture.this.head = Arrays.copyOf(OutputCapture.this.head,
+							Math.min(CAP, Math.max(needed, 2 * OutputCapture.this.head.length)));
+				}
 				System.arraycopy(bytes, offset, OutputCapture.this.head, OutputCapture.this.headLength, n);
 				OutputCapture.this.headLength += n;
 			}

@@ -1,8 +1,10 @@
 package dev.runbookshell.session;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.runbookshell.runbook.Block;
@@ -21,10 +23,16 @@ final class ChecklistTracker {
 
 	private final List<Block> flow;
 
+	/** Each flow block's position in {@link #flow}, by id (a session asks before every block). */
+	private final Map<String, Integer> positions = new HashMap<>();
+
 	private final Set<Integer> answered = new HashSet<>();
 
 	ChecklistTracker(Runbook runbook) {
 		this.flow = runbook.flowBlocks();
+		for (int i = 0; i < this.flow.size(); i++) {
+			this.positions.putIfAbsent(this.flow.get(i).id(), i);
+		}
 		for (ChecklistItem item : runbook.checklists()) {
 			boolean inRollback = runbook.section(item.section()).map(Section::rollback).orElse(false);
 			if (!item.checked() && !inRollback) {
@@ -74,12 +82,7 @@ final class ChecklistTracker {
 	}
 
 	private int indexOf(Block block) {
-		for (int i = 0; i < this.flow.size(); i++) {
-			if (this.flow.get(i).id().equals(block.id())) {
-				return i;
-			}
-		}
-		return -1;
+		return this.positions.getOrDefault(block.id(), -1);
 	}
 
 }

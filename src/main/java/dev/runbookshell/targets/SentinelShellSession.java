@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +31,11 @@ public final class SentinelShellSession implements TargetSession {
 	private ShellProcess process;
 
 	private ShellHello hello;
+
+	/** The last state dump parsed, and what it gave. */
+	private byte[] lastDump;
+
+	private ShellState lastState;
 
 	private boolean freshPending;
 
@@ -144,9 +150,21 @@ public final class SentinelShellSession implements TargetSession {
 			return new ExecResult(stop == null ? Outcome.COMPLETED : stop, block.exitCode(), duration, fresh,
 					stop == null ? null : stopMessage(stop, request) + "; the shell and its state are kept",
 					block.failures(), block.failedCount(),
-					state == null ? null : ShellStateDump.parse(state).since(this.hello.initial()));
+					state == null ? null : stateSinceHello(state));
 		}
 		return shellGone(block, stop == null ? null : stopMessage(stop, request), start, fresh, stop);
+	}
+
+	/**
+	 * The state a block left, as a change from the shell's first state. Most blocks leave the shell as the block
+	 * before did: the same bytes are not parsed again.
+	 */
+	private ShellState stateSinceHello(byte[] dump) {
+		if (!Arrays.equals(dump, this.lastDump)) {
+			this.lastState = ShellStateDump.parse(dump).since(this.hello.initial());
+			this.lastDump = dump;
+		}
+		return this.lastState;
 	}
 
 	private ExecResult shellGone(RunningBlock block, String stopMessage, long start, boolean fresh) {
@@ -255,6 +273,7 @@ public final class SentinelShellSession implements TargetSession {
 		this.process = this.transport.start(ShellLaunch.command(this.shellPreference, this.transport.loginShell()),
 				this.router);
 		this.hello = null;
+		this.lastDump = null;
 		this.protocolPlain = false;
 		this.protocolInteractive = false;
 		BlockScript script = BlockScript.random();
@@ -272,6 +291,7 @@ public final class SentinelShellSession implements TargetSession {
 					+ (detail.isEmpty() ? "" : ": " + detail.lines().reduce((a, b) -> b).orElse("")));
 		}
 		this.hello = ShellHello.parse(hello.out(), hello.state());
+		this.lastDump = null;
 	}
 
 	/** Runs a protocol text (no block of the runbook) and keeps what it printed, 20 s at most. */

@@ -13,6 +13,13 @@ public final class StreamPumps {
 
 	private static final int BUFFER_SIZE = 64 * 1024;
 
+	/**
+	 * What a read asks for while output comes in small pieces: a process's stream reads into a native buffer that
+	 * is allocated and freed on every read larger than 8 KiB, and a block that prints one line is read several
+	 * times (its output, the shell's state, the sentinels). A read that fills it asks for the whole buffer next.
+	 */
+	private static final int SMALL_READ = 8 * 1024;
+
 	private final Thread out;
 
 	private final Thread err;
@@ -35,7 +42,9 @@ public final class StreamPumps {
 			byte[] buffer = new byte[BUFFER_SIZE];
 			try (in) {
 				int n;
-				while ((n = in.read(buffer)) >= 0) {
+				int want = SMALL_READ;
+				while ((n = in.read(buffer, 0, want)) >= 0) {
+					want = n == want ? BUFFER_SIZE : SMALL_READ;
 					if (stdout) {
 						output.stdout(buffer, 0, n);
 					}

@@ -42,6 +42,21 @@ class OutputCaptureTest {
 	}
 
 	@Test
+	void outputArrivingInPiecesUpTo64KiBIsKeptInOrder() {
+		Path side = this.dir.resolve("j.2.1.1.out");
+		OutputCapture capture = new OutputCapture(side, SecretMasker.NONE);
+		StringBuilder expected = new StringBuilder();
+		for (int i = 0; expected.length() + 20 <= OutputCapture.CAP; i++) {
+			String line = String.format("line %013d%n", i);
+			expected.append(line);
+			capture.write(line);
+		}
+		assertThat(capture.result().text()).isEqualTo(expected.toString());
+		assertThat(capture.result().outputFile()).isNull();
+		assertThat(side).doesNotExist();
+	}
+
+	@Test
 	void outputPast64KiBIsCappedInTheEventAndWholeInTheSideFile() throws IOException {
 		Path side = this.dir.resolve("j.2.1.1.out");
 		OutputCapture capture = new OutputCapture(side, new SecretMasker(List.of("hunter2")));
