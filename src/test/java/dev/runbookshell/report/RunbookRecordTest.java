@@ -75,6 +75,34 @@ class RunbookRecordTest {
 	}
 
 	@Test
+	void aBlockRunTwiceShowsEachAttemptWithItsOwnCommandAndOutput() throws Exception {
+		byte[] bytes = render(runbook("\n", true), (writer, migrate) -> {
+			writer.write(new JournalEvent.Decision(migrate, DecisionChoice.RUN, null));
+			writer.write(new JournalEvent.BlockStarted(migrate, "./migrate"));
+			writer.write(new JournalEvent.BlockFinished(migrate, BlockStatus.FAILED, 3, 40, "error: table locked\n", null,
+					List.of()));
+			writer.write(new JournalEvent.Decision(migrate, DecisionChoice.EDIT_RETRY, "./migrate --wait"));
+			writer.write(new JournalEvent.BlockStarted(migrate, "./migrate --wait"));
+			writer.write(new JournalEvent.BlockFinished(migrate, BlockStatus.SUCCEEDED, 0, 70, "migrated\n", null,
+					List.of()));
+		});
+		String record = new String(bytes, StandardCharsets.UTF_8);
+
+		String migrate = record.substring(record.indexOf("runbook-shell:record block 2.1"));
+		migrate = migrate.substring(0, migrate.indexOf("/runbook-shell:record"));
+		assertThat(migrate).contains("✅ **2.1 migrate: succeeded**")
+			.contains("\n> > **Attempt 1 of 2: failed** · exit 3 · took 40 ms")
+			.contains("\n> > **Attempt 2 of 2: succeeded** · exit 0 · took 70 ms")
+			.as("the failed attempt's output is on record too").contains("> error: table locked")
+			.contains("> migrated");
+		assertThat(migrate.indexOf("error: table locked")).as("in order").isLessThan(migrate.indexOf("> migrated"));
+		assertThat(migrate.split("Ran, as edited by the operator", -1)).as("only the second attempt ran an edit")
+			.hasSize(2);
+		assertThat(migrate.indexOf("Ran, as edited by the operator")).isGreaterThan(migrate.indexOf("Attempt 2 of 2"));
+		assertThat(RecordMarkers.strip(bytes)).isEqualTo(runbook("\n", true));
+	}
+
+	@Test
 	void theRecordStillParsesAsTheSameDocumentWithEveryOriginalBlockIntact() throws Exception {
 		byte[] original = runbook("\n", true);
 		String record = new String(render(original), StandardCharsets.UTF_8);
@@ -114,7 +142,21 @@ class RunbookRecordTest {
 		return file;
 	}
 
+	/** Writes what the journal says about the migrate block. */
+	private interface MigrateEvents {
+		void write(JournalWriter writer, BlockRef migrate);
+	}
+
 	private byte[] render(byte[] original) throws Exception {
+		return render(original, (writer, migrate) -> {
+			writer.write(new JournalEvent.Decision(migrate, DecisionChoice.EDIT, "./migrate --dry-run=false"));
+			writer.write(new JournalEvent.BlockStarted(migrate, "./migrate --dry-run=false"));
+			writer.write(new JournalEvent.BlockFinished(migrate, BlockStatus.FAILED, 3, 40, "migrating\nerror: table locked\n",
+					null, List.of()));
+		});
+	}
+
+	private byte[] render(byte[] original, MigrateEvents migrateEvents) throws Exception {
 		Path plan = this.dir.resolve("plan.md");
 		ParseResult parsed = new RunbookParser().read(plan);
 		Map<String, BlockRef> refs = new java.util.HashMap<>();
@@ -131,11 +173,7 @@ class RunbookRecordTest {
 			writer.write(new JournalEvent.Decision(prepare, DecisionChoice.RUN, null));
 			writer.write(new JournalEvent.BlockStarted(prepare, "echo ready"));
 			writer.write(new JournalEvent.BlockFinished(prepare, BlockStatus.SUCCEEDED, 0, 12, "ready\n", null, List.of()));
-			BlockRef migrate = refs.get("migrate");
-			writer.write(new JournalEvent.Decision(migrate, DecisionChoice.EDIT, "./migrate --dry-run=false"));
-			writer.write(new JournalEvent.BlockStarted(migrate, "./migrate --dry-run=false"));
-			writer.write(new JournalEvent.BlockFinished(migrate, BlockStatus.FAILED, 3, 40, "migrating\nerror: table locked\n",
-					null, List.of()));
+			migrateEvents.write(writer, refs.get("migrate"));
 			writer.write(new JournalEvent.Check(21, "Backups are readable", "2", CheckState.CHECKED, null));
 			writer.write(new JournalEvent.Check(22, "Nobody complained", "2", CheckState.UNVERIFIED, null));
 			writer.write(new JournalEvent.SessionFinished(SessionStatus.FAILED, Map.of("succeeded", 1, "failed", 1)));
