@@ -45,7 +45,6 @@ import dev.runbookshell.session.SessionRequest;
 import dev.runbookshell.session.SessionSettings;
 import dev.runbookshell.targets.TargetDefinition;
 import dev.runbookshell.targets.TargetPrompts;
-import dev.runbookshell.targets.TargetSession;
 
 /**
  * {@code runbook run} on more than one target (several {@code --target}s, a front-matter group, an inventory,
