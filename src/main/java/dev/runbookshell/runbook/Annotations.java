@@ -120,10 +120,6 @@ public record Annotations(Map<String, String> values) {
 		return flag("ignore");
 	}
 
-	public boolean promptEnv() {
-		return get("promptEnv").map(v -> !v.equalsIgnoreCase("false") && !v.equalsIgnoreCase("no")).orElse(true);
-	}
-
 	/** Marks the block as part of the cut-over (the downtime window) in comparisons. */
 	public boolean cutover() {
 		return flag("cutover");
