@@ -120,6 +120,14 @@ public record Annotations(Map<String, String> values) {
 		return flag("ignore");
 	}
 
+	/**
+	 * {@code follow=true} (or {@code yes}): the block follows output until it is stopped; any other value says it
+	 * ends on its own. Empty when not annotated: then its command decides.
+	 */
+	public Optional<Boolean> follow() {
+		return get("follow").map(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes"));
+	}
+
 	/** Marks the block as part of the cut-over (the downtime window) in comparisons. */
 	public boolean cutover() {
 		return flag("cutover");

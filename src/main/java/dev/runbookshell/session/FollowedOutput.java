@@ -29,12 +29,10 @@ final class FollowedOutput {
 
 	/** Whether {@code text} (the block's command or its edit) follows output. */
 	static boolean follows(Block block, String text) {
-		String annotated = block.annotations().get("follow").orElse(null);
-		if (annotated != null) {
-			return annotated.equalsIgnoreCase("true") || annotated.equalsIgnoreCase("yes");
-		}
-		String code = ShellText.of(text).commentsBlanked();
-		return FOLLOWING.stream().anyMatch(p -> p.matcher(code).find());
+		return block.annotations().follow().orElseGet(() -> {
+			String code = ShellText.of(text).commentsBlanked();
+			return FOLLOWING.stream().anyMatch(p -> p.matcher(code).find());
+		});
 	}
 
 	/** How the operator learns that {@code block} waits to be stopped, and how. */

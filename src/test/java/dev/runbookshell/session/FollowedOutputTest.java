@@ -35,6 +35,9 @@ class FollowedOutputTest {
 	void theAnnotationDecides() {
 		assertThat(FollowedOutput.follows(block("my-stream", "follow=true"), "my-stream")).isTrue();
 		assertThat(FollowedOutput.follows(block("tail -f x", "follow=false"), "tail -f x")).isFalse();
+		assertThat(FollowedOutput.follows(block("my-stream", "follow=YES"), "my-stream")).isTrue();
+		assertThat(FollowedOutput.follows(block("tail -f x", "follow=no"), "tail -f x")).isFalse();
+		assertThat(FollowedOutput.follows(block("tail -f x", "follow=maybe"), "tail -f x")).isFalse();
 	}
 
 	@Test
