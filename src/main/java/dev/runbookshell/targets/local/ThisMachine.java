@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The one look-up of this machine's host name: for the local target's fingerprint and for who runs a session
- * where ({@code session.Operator}). Here, not in the journal, because targets know nothing of the journal.
+ * The one look-up of this machine's host name: the local target's fingerprint and the host a journal says its
+ * operator was on. It lives with the targets because they may not depend on the journal (the engine, which reads
+ * both, asks here).
  */
 public final class ThisMachine {
 
