@@ -6,10 +6,6 @@
 # fsync then costs nothing, which separates the engine's own cost from the disk's)
 # BENCH_JAVA_OPTS=-Dbench.noMarkdownLog=true measures without the live Markdown log.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-./mvnw -q -B -DskipTests compile
-cp=bench/out/session.classpath
-mkdir -p bench/out
-./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$cp" >/dev/null
+source "$(dirname "${BASH_SOURCE[0]}")/../test-classpath.sh"
 echo "java: $(java -version 2>&1 | head -1); cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg); disk: $(df --output=source "${TMPDIR:-/tmp}" | tail -1)"
-exec java ${BENCH_JAVA_OPTS:-} ${BENCH_TMPDIR:+-Djava.io.tmpdir=$BENCH_TMPDIR} -cp "target/classes:$(cat "$cp")" bench/session/SessionOverhead.java "${1:-300}" "${2:-3}"
+exec java ${BENCH_JAVA_OPTS:-} ${BENCH_TMPDIR:+-Djava.io.tmpdir=$BENCH_TMPDIR} -cp "$bench_cp" dev.runbookshell.bench.SessionOverhead "${1:-300}" "${2:-3}"

@@ -1,5 +1,6 @@
 package dev.runbookshell.journal;
 
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -23,6 +24,15 @@ public final class Slug {
 		String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
 		String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
 		return slug.isEmpty() ? "x" : slug;
+	}
+
+	/**
+	 * A runbook's part of the names of its journals and fleet indexes: its file name without {@code .md} or
+	 * {@code .markdown}, as a slug ({@code plans/DB Move.md} becomes {@code db-move}).
+	 */
+	public static String ofRunbook(String file) {
+		String name = file == null ? null : Path.of(file).getFileName().toString().replaceFirst("\\.(md|markdown)$", "");
+		return of(name);
 	}
 
 	/** Like {@link #of} but keeps the dots of a block id ({@code 4.1.2}). */

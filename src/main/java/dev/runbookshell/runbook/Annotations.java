@@ -120,8 +120,12 @@ public record Annotations(Map<String, String> values) {
 		return flag("ignore");
 	}
 
-	public boolean promptEnv() {
-		return get("promptEnv").map(v -> !v.equalsIgnoreCase("false") && !v.equalsIgnoreCase("no")).orElse(true);
+	/**
+	 * {@code follow=true} (or {@code yes}): the block follows output until it is stopped; any other value says it
+	 * ends on its own. Empty when not annotated: then its command decides.
+	 */
+	public Optional<Boolean> follow() {
+		return get("follow").map(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes"));
 	}
 
 	/** Marks the block as part of the cut-over (the downtime window) in comparisons. */

@@ -121,6 +121,12 @@ public record SimpleCommands(List<Command> commands, List<String> heredocs) {
 	private static final Set<String> RESERVED = Set.of("if", "then", "else", "elif", "do", "while", "until", "!", "{",
 			"}", "fi", "done", "esac");
 
+	/** A short option group holding {@code letter}: {@code -f}, {@code -xef}; not {@code --follow}. */
+	public static boolean shortOption(String arg, char letter) {
+		return arg.length() > 1 && arg.charAt(0) == '-' && arg.charAt(1) != '-' && arg.indexOf(letter) > 0
+				&& arg.chars().skip(1).allMatch(Character::isLetter);
+	}
+
 	/** {@code /usr/bin/rm} is {@code rm}. */
 	public static String baseName(String program) {
 		int slash = program.lastIndexOf('/');

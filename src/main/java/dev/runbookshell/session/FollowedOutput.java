@@ -1,13 +1,11 @@
 package dev.runbookshell.session;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.regex.Pattern;
 
 import dev.runbookshell.journal.BlockStatus;
 import dev.runbookshell.runbook.Block;
 import dev.runbookshell.runbook.DurationText;
-import dev.runbookshell.runbook.ShellText;
+import dev.runbookshell.runbook.FollowingCommands;
 import dev.runbookshell.session.SessionListener.BlockReport;
 
 /**
@@ -18,23 +16,12 @@ import dev.runbookshell.session.SessionListener.BlockReport;
  */
 final class FollowedOutput {
 
-	private static final List<Pattern> FOLLOWING = List.of(
-			Pattern.compile("\\btail\\b[^\\n;&|]*\\s(?:-[A-Za-z0-9]*[fF][A-Za-z0-9]*|--follow(?:=\\S+)?)(?=\\s|$)"),
-			Pattern.compile("\\bjournalctl\\b[^\\n;&|]*\\s(?:-[A-Za-z]*f[A-Za-z]*|--follow)(?=\\s|$)"),
-			Pattern.compile("\\blogs\\b[^\\n;&|]*\\s(?:-[A-Za-z]*f[A-Za-z]*|--follow)(?=\\s|$)"),
-			Pattern.compile("(?m)^\\s*(?:sudo\\s+)?watch\\s"));
-
 	private FollowedOutput() {
 	}
 
 	/** Whether {@code text} (the block's command or its edit) follows output. */
 	static boolean follows(Block block, String text) {
-		String annotated = block.annotations().get("follow").orElse(null);
-		if (annotated != null) {
-			return annotated.equalsIgnoreCase("true") || annotated.equalsIgnoreCase("yes");
-		}
-		String code = ShellText.of(text).commentsBlanked();
-		return FOLLOWING.stream().anyMatch(p -> p.matcher(code).find());
+		return block.annotations().follow().orElseGet(() -> FollowingCommands.anyIn(text));
 	}
 
 	/** How the operator learns that {@code block} waits to be stopped, and how. */

@@ -11,6 +11,7 @@ import dev.runbookshell.journal.Journal;
 import dev.runbookshell.journal.JournalEvent.ToolRef;
 import dev.runbookshell.journal.JournalReader;
 import dev.runbookshell.journal.JournalWriter;
+import dev.runbookshell.journal.Slug;
 import dev.runbookshell.runbook.Runbook;
 import dev.runbookshell.runbook.RunbookParseException;
 import dev.runbookshell.runbook.RunbookParser;
@@ -168,7 +169,7 @@ public final class SessionAssembly {
 			return new WrittenJournal(() -> opened(JournalWriter.append(log, this.clock)));
 		}
 		Path dir = request.logDir() == null ? JournalWriter.DEFAULT_DIR : request.logDir();
-		String slug = Path.of(request.runbook().file()).getFileName().toString().replaceFirst("\\.(md|markdown)$", "");
+		String slug = Slug.ofRunbook(request.runbook().file());
 		String targetName = request.target().name();
 		return new WrittenJournal(() -> opened(JournalWriter.create(dir, slug, targetName, this.clock)));
 	}

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.runbookshell.journal.JournalEvent.ToolRef;
-import dev.runbookshell.journal.Operator;
 
 /**
  * How a session is set up.

@@ -19,11 +19,11 @@ import dev.runbookshell.ansible.AnsibleExport;
 import dev.runbookshell.ansible.AnsibleImport;
 import dev.runbookshell.ansible.ExportWarning;
 import dev.runbookshell.journal.JournalEvent.ToolRef;
-import dev.runbookshell.journal.Operator;
 import dev.runbookshell.journal.SessionStatus;
 import dev.runbookshell.runbook.ParseResult;
 import dev.runbookshell.runbook.RunbookParseException;
 import dev.runbookshell.runbook.RunbookParser;
+import dev.runbookshell.session.Operator;
 
 /**
  * {@code export FILE --format ansible --out DIR} hands a runbook to Ansible; {@code import ansible RESULT --runbook

@@ -45,7 +45,6 @@ import dev.runbookshell.session.SessionRequest;
 import dev.runbookshell.session.SessionSettings;
 import dev.runbookshell.targets.TargetDefinition;
 import dev.runbookshell.targets.TargetPrompts;
-import dev.runbookshell.targets.TargetSession;
 
 /**
  * {@code runbook run} on more than one target (several {@code --target}s, a front-matter group, an inventory,
@@ -282,7 +281,7 @@ class FleetCommand {
 
 	private static Path newIndex(String logDir, Runbook runbook) {
 		Path dir = logDir == null ? JournalWriter.DEFAULT_DIR : Path.of(logDir);
-		String slug = Slug.of(Path.of(runbook.file()).getFileName().toString().replaceFirst("\\.(md|markdown)$", ""));
+		String slug = Slug.ofRunbook(runbook.file());
 		String base = slug + "-fleet-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC));
 		Path index = dir.resolve(base + ".json");
 		for (int n = 2; Files.exists(index); n++) {

@@ -7,12 +7,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import dev.runbookshell.journal.Journal;
+import dev.runbookshell.journal.JournalCodec;
 import dev.runbookshell.journal.JournalEvent.SessionStarted;
 import dev.runbookshell.report.RunbookRecord;
 import dev.runbookshell.runbook.ParseResult;
@@ -45,7 +43,7 @@ final class RunbookRecordReport {
 		}
 		String recorded = started.runbook().sha256() == null ? ""
 				: started.runbook().sha256().replaceFirst("^sha256:", "");
-		String actual = sha256(bytes);
+		String actual = JournalCodec.sha256(bytes);
 		if (!actual.equalsIgnoreCase(recorded)) {
 			throw CliException.usage(file + ": not the runbook that ran (sha256 " + actual + ", the journal says "
 					+ recorded + "); give the version that ran with --runbook FILE");
@@ -82,15 +80,6 @@ final class RunbookRecordReport {
 		Path folder = journal.toAbsolutePath().getParent();
 		Path besideLogs = folder == null || folder.getParent() == null ? given : folder.getParent().resolve(recorded);
 		return Files.isRegularFile(besideLogs) ? besideLogs : given;
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
 	}
 
 }

@@ -19,14 +19,16 @@ class FollowedOutputTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "docker-compose -f docker-compose.test.yml logs -f web", "sudo tail -f /var/log/x.log",
 			"tail -n 100 -F app.log", "sudo journalctl -u app -f", "kubectl logs --follow deploy/web",
-			"watch -n 5 'docker ps'" })
+			"watch -n 5 'docker ps'", "tail -100f app.log", "cd /srv && watch -n1 date",
+			"sudo -u app journalctl -fu app" })
 	void commandsThatFollowOutputAreRecognised(String command) {
 		assertThat(FollowedOutput.follows(block(command), command)).isTrue();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "docker-compose logs web", "tail -n 20 app.log", "journalctl -u app --since today",
-			"# then: tail -f app.log\necho done", "docker logs --tail 50 web" })
+			"# then: tail -f app.log\necho done", "docker logs --tail 50 web",
+			"echo 'then run: tail -f app.log'", "cat > note.txt <<EOF\ntail -f app.log\nEOF" })
 	void commandsThatEndOnTheirOwnAreNot(String command) {
 		assertThat(FollowedOutput.follows(block(command), command)).isFalse();
 	}
@@ -35,6 +37,9 @@ class FollowedOutputTest {
 	void theAnnotationDecides() {
 		assertThat(FollowedOutput.follows(block("my-stream", "follow=true"), "my-stream")).isTrue();
 		assertThat(FollowedOutput.follows(block("tail -f x", "follow=false"), "tail -f x")).isFalse();
+		assertThat(FollowedOutput.follows(block("my-stream", "follow=YES"), "my-stream")).isTrue();
+		assertThat(FollowedOutput.follows(block("tail -f x", "follow=no"), "tail -f x")).isFalse();
+		assertThat(FollowedOutput.follows(block("tail -f x", "follow=maybe"), "tail -f x")).isFalse();
 	}
 
 	@Test

@@ -64,6 +64,21 @@ class PromptEnvTest {
 	}
 
 	@Test
+	void neverNoAndFalseAllMeanNeverAsk() throws Exception {
+		Runbook runbook = Runbooks.runbook()
+			.block("1.1", "never", "export SIZE=", "promptEnv=never")
+			.block("1.2", "no", "export SIZE=", "promptEnv=No")
+			.block("1.3", "false", "export SIZE=", "promptEnv=false")
+			.build();
+		ScriptedConfirmer operator = new ScriptedConfirmer().answering(Decision.RUN, Decision.RUN, Decision.RUN);
+
+		this.fixture.start(runbook, operator).runToEnd();
+
+		assertThat(operator.asked).isEmpty();
+		assertThat(this.fixture.target.scripts()).containsExactly("export SIZE=", "export SIZE=", "export SIZE=");
+	}
+
+	@Test
 	void anExpansionOrALineInsideAHereDocumentIsNotAsked() throws Exception {
 		Runbook runbook = Runbooks.runbook()
 			.block("1.1", "computed", "export STAMP=\"$(date +%s)\"\nexport DIR=${DIR:-/tmp}\ncat <<EOF\nexport X=\nEOF")

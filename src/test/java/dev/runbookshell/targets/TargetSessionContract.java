@@ -283,10 +283,7 @@ abstract class TargetSessionContract {
 				throw new IllegalStateException(ex);
 			}
 		});
-		long waited = 0;
-		while (!sink.out().contains("started") && waited++ < 100) {
-			Thread.sleep(50);
-		}
+		assertThat(sink.awaitOut("started", Duration.ofSeconds(30))).as("the block printed that it started").isTrue();
 		this.session.interrupt();
 		ExecResult result = running.get(10, TimeUnit.SECONDS);
 		assertThat(result.outcome()).isEqualTo(Outcome.INTERRUPTED);

@@ -1,9 +1,6 @@
 package dev.runbookshell.journal.signing;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.util.Base64;
 import java.util.Locale;
 
 import net.schmizz.sshj.common.Buffer;
@@ -14,6 +11,8 @@ import net.schmizz.sshj.signature.SignatureECDSA;
 import net.schmizz.sshj.signature.SignatureRSA;
 
 import com.hierynomus.sshj.signature.SignatureEdDSA;
+
+import dev.runbookshell.targets.ssh.OpenSshFingerprint;
 
 /**
  * SSH public keys as SSHSIG uses them: their wire form, the one signature algorithm each key type signs with
@@ -64,13 +63,7 @@ final class SshKeys {
 
 	/** OpenSSH's fingerprint: {@code SHA256:} and the unpadded base64 of the key blob's sha256. */
 	static String fingerprint(PublicKey key) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(blob(key));
-			return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(hash);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
+		return OpenSshFingerprint.of(blob(key));
 	}
 
 	/** {@code ED25519 SHA256:...}, as ssh-keygen names a key. */

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.runbookshell.runbook.FollowingCommands;
+import dev.runbookshell.runbook.FollowingCommands.Follower;
 import dev.runbookshell.runbook.SimpleCommands;
 import dev.runbookshell.runbook.SimpleCommands.Command;
 import dev.runbookshell.runbook.SimpleCommands.Word;
@@ -53,20 +55,15 @@ final class CommandRules {
 		}
 		String program = program(argv);
 		List<String> args = argv.subList(1, argv.size());
-		if (program.equals("tail") && args.stream().anyMatch(a -> shortOption(a, 'f') || shortOption(a, 'F')
-				|| a.startsWith("--follow"))) {
-			return never("'tail -f' follows forever", "use 'tail -n 100' to show recent lines");
-		}
-		int logs = argv.indexOf("logs");
-		if (logs > 0 && argv.subList(logs + 1, argv.size()).stream().anyMatch(a -> shortOption(a, 'f')
-				|| a.equals("--follow"))) {
-			return never("'logs -f' follows forever", "use 'logs --tail 100' (or add timeout=) to show recent lines");
-		}
-		if (program.equals("journalctl") && args.stream().anyMatch(a -> shortOption(a, 'f') || a.equals("--follow"))) {
-			return never("'journalctl -f' follows forever", "use 'journalctl -n 100 --no-pager'");
-		}
-		if (program.equals("watch")) {
-			return never("'watch' repeats until interrupted", "run the command once, or loop with a bound");
+		Follower follower = FollowingCommands.of(command).orElse(null);
+		if (follower != null) {
+			return switch (follower) {
+				case TAIL -> never("'tail -f' follows forever", "use 'tail -n 100' to show recent lines");
+				case LOGS -> never("'logs -f' follows forever",
+						"use 'logs --tail 100' (or add timeout=) to show recent lines");
+				case JOURNALCTL -> never("'journalctl -f' follows forever", "use 'journalctl -n 100 --no-pager'");
+				case WATCH -> never("'watch' repeats until interrupted", "run the command once, or loop with a bound");
+			};
 		}
 		if (program.equals("crontab") && args.contains("-e")) {
 			return never("'crontab -e' opens an editor",
@@ -111,7 +108,8 @@ final class CommandRules {
 		String subcommand = verb < args.size() ? args.get(verb) : "";
 		List<String> rest = verb < args.size() ? args.subList(verb + 1, args.size()) : List.of();
 		if ((subcommand.equals("exec") || subcommand.equals("run") && !program.equals("kubectl"))
-				&& rest.stream().takeWhile(a -> a.startsWith("-")).anyMatch(a -> shortOption(a, 't') || a.equals("--tty"))
+				&& rest.stream().takeWhile(a -> a.startsWith("-"))
+					.anyMatch(a -> SimpleCommands.shortOption(a, 't') || a.equals("--tty"))
 				&& rest.stream().noneMatch(a -> a.equals("-d") || a.equals("--detach"))) {
 			return never("'" + subcommand + " -it' attaches a terminal and waits for input",
 					"drop -it and pass the command: 'docker " + subcommand + " NAME cmd args'");
@@ -121,7 +119,8 @@ final class CommandRules {
 		int up = firstWord(composeArgs);
 		if (compose && up < composeArgs.size() && composeArgs.get(up).equals("up")) {
 			List<String> options = composeArgs.subList(up + 1, composeArgs.size());
-			boolean ends = options.stream().anyMatch(a -> a.equals("-d") || a.equals("--detach") || shortOption(a, 'd')
+			boolean ends = options.stream().anyMatch(a -> a.equals("-d") || a.equals("--detach")
+					|| SimpleCommands.shortOption(a, 'd')
 					|| a.equals("--wait") || a.startsWith("--abort-on-container-exit") || a.startsWith("--exit-code-from"));
 			if (!ends) {
 				return never("'compose up' without -d stays attached to the containers' output until they stop",
@@ -248,12 +247,6 @@ final class CommandRules {
 		}
 		boolean onlyHost = i == args.size() - 1 && !args.get(i).isEmpty();
 		return onlyHost ? args.get(i) : null;
-	}
-
-	/** A short option group holding {@code letter}: {@code -f}, {@code -xef}; not {@code --follow}. */
-	private static boolean shortOption(String arg, char letter) {
-		return arg.length() > 1 && arg.charAt(0) == '-' && arg.charAt(1) != '-' && arg.indexOf(letter) > 0
-				&& arg.chars().skip(1).allMatch(Character::isLetter);
 	}
 
 	/** The index of the first argument that is not an option (global options with values skipped). */

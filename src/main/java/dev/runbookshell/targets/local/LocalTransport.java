@@ -2,8 +2,6 @@ package dev.runbookshell.targets.local;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +24,7 @@ final class LocalTransport implements ShellTransport {
 
 	private final Path cwd;
 
-	private final String fingerprint = "local:" + hostName();
+	private final String fingerprint = "local:" + ThisMachine.hostName();
 
 	LocalTransport(Path cwd) {
 		this.cwd = cwd;
@@ -110,15 +108,6 @@ final class LocalTransport implements ShellTransport {
 	@Override
 	public String fingerprint() {
 		return this.fingerprint;
-	}
-
-	private static String hostName() {
-		try {
-			return InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException ex) {
-			return System.getenv().getOrDefault("HOSTNAME", "localhost");
-		}
 	}
 
 	@Override

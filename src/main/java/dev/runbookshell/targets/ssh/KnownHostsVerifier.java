@@ -3,8 +3,6 @@ package dev.runbookshell.targets.ssh;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -147,13 +145,7 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
 	}
 
 	private static String sha256(byte[] blob) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob);
-			return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every JVM", ex);
-		}
+		return OpenSshFingerprint.of(blob);
 	}
 
 }

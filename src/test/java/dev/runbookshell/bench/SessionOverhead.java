@@ -1,14 +1,15 @@
+package dev.runbookshell.bench;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.runbookshell.journal.JournalCodec;
 import dev.runbookshell.journal.JournalEvent.ToolRef;
 import dev.runbookshell.journal.JournalWriter;
 import dev.runbookshell.report.LiveMarkdownLog;
@@ -94,10 +95,9 @@ public class SessionOverhead {
 
 	static Runbook runbook(int count) throws Exception {
 		List<Block> blocks = new ArrayList<>();
-		MessageDigest sha = MessageDigest.getInstance("SHA-256");
 		for (int i = 1; i <= count; i++) {
 			String command = "true";
-			String hash = "sha256:" + HexFormat.of().formatHex(sha.digest(command.getBytes(StandardCharsets.UTF_8)));
+			String hash = "sha256:" + JournalCodec.sha256(command.getBytes(StandardCharsets.UTF_8));
 			blocks.add(new Block("1." + i, "step-" + i, i * 4, "bash", true, true, "1", command + "\n", command, hash,
 					Annotations.NONE, List.of(), List.of(), false));
 		}
