@@ -61,9 +61,10 @@ final class PlaybookBuilder {
 
 	/** {@code playbook.yml}. */
 	String playbook() {
-		List<Map<String, Object>> list = new ArrayList<>(patternChecks());
-		Set<Variable> needed = new LinkedHashSet<>();
 		List<Block> flow = this.runbook.flowBlocks();
+		List<Map<String, Object>> list = new ArrayList<>(valueChecks(flow));
+		list.addAll(patternChecks());
+		Set<Variable> needed = new LinkedHashSet<>();
 		int previousLine = 0;
 		for (int i = 0; i < flow.size(); i++) {
 			Block block = flow.get(i);
@@ -88,7 +89,8 @@ final class PlaybookBuilder {
 	 */
 	String rollback() {
 		List<Block> flow = this.runbook.flowBlocks();
-		List<Map<String, Object>> list = new ArrayList<>(patternChecks());
+		List<Map<String, Object>> list = new ArrayList<>(valueChecks(RollbackPlan.plan(this.runbook, flow)));
+		list.addAll(patternChecks());
 		list.add(succeededHere());
 		Set<Variable> needed = new LinkedHashSet<>();
 		flow.forEach(block -> needed.addAll(this.variables.needs(block)));
@@ -141,6 +143,39 @@ final class PlaybookBuilder {
 		task.put("register", "runbook_succeeded");
 		task.put("changed_when", false);
 		return task;
+	}
+
+	/**
+	 * One assertion per variable {@code blocks} need that nothing gives a value when nobody can be asked: Ansible
+	 * then sets it to the text "None" (its vars_prompt reads no terminal), where runbook run --yes refuses before
+	 * the block; so the play stops before its first block, naming the variable and how to give it. A secret's check
+	 * is no_log, so its message is in the task's name.
+	 */
+	private List<Map<String, Object>> valueChecks(List<Block> blocks) {
+		Set<Variable> needed = new LinkedHashSet<>();
+		blocks.forEach(block -> needed.addAll(this.variables.needs(block)));
+		List<Map<String, Object>> checks = new ArrayList<>();
+		for (Variable variable : needed) {
+			if (!variable.unattendedWithoutValue()) {
+				continue;
+			}
+			Map<String, Object> task = new LinkedHashMap<>();
+			task.put("name", "runbook-shell: " + variable.variable() + " has a value (else give it with -e "
+					+ variable.ansibleName() + "=VALUE)");
+			task.put("tags", List.of("always"));
+			Map<String, Object> module = new LinkedHashMap<>();
+			module.put("that", List.of(variable.ansibleName() + " | string != 'None'"));
+			module.put("fail_msg", new Unsafe("variable " + variable.variable() + " has no value and nobody could be "
+					+ "asked (ansible-playbook prompts only at a terminal): give it with -e " + variable.ansibleName()
+					+ "=VALUE (" + this.path + ")"));
+			module.put("quiet", true);
+			task.put("ansible.builtin.assert", module);
+			if (variable.secret()) {
+				task.put("no_log", true);
+			}
+			checks.add(task);
+		}
+		return checks;
 	}
 
 	/** One assertion per variable with a front-matter pattern (the whole value must match, as in a session). */
