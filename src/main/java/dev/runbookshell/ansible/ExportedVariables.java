@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.runbookshell.ansible.YamlText.Unsafe;
@@ -141,7 +142,7 @@ final class ExportedVariables {
 	private void differentlyWritten(CommandText.ExportLine line, ExportWarnings warnings) {
 		Variable variable = this.variables.get(line.variable());
 		CommandText.ExportLine first = variable.exportLine();
-		if (first != line && variable.defaultValue() == null && !java.util.Objects.equals(first.written(), line.written())) {
+		if (first != line && variable.defaultValue() == null && !Objects.equals(first.written(), line.written())) {
 			warnings.add(line.line(), "export " + line.variable() + "=" + (line.written() == null ? "" : line.written())
 					+ " differs from line " + first.line() + ": under Ansible every export of " + line.variable()
 					+ " gets the one value given for it (-e " + variable.ansibleName() + "=VALUE), by default "

@@ -89,12 +89,13 @@ final class PlaybookBuilder {
 	 */
 	String rollback() {
 		List<Block> flow = this.runbook.flowBlocks();
-		List<Map<String, Object>> list = new ArrayList<>(valueChecks(RollbackPlan.plan(this.runbook, flow)));
+		List<Block> plan = RollbackPlan.plan(this.runbook, flow);
+		List<Map<String, Object>> list = new ArrayList<>(valueChecks(plan));
 		list.addAll(patternChecks());
 		list.add(succeededHere());
 		Set<Variable> needed = new LinkedHashSet<>();
 		flow.forEach(block -> needed.addAll(this.variables.needs(block)));
-		for (Block undo : RollbackPlan.plan(this.runbook, flow)) {
+		for (Block undo : plan) {
 			List<String> undoes = RollbackPlan.undoneBy(this.runbook, undo).stream().map(Block::id).toList();
 			needed.addAll(this.variables.needs(undo));
 			list.addAll(this.tasks.tasks(undo, false, true, needed,

@@ -332,6 +332,25 @@ class AnsibleExportTest {
 	}
 
 	@Test
+	void aLaterExportLineWritingAnotherValueIsWarnedAboutSinceAPlaybookGivesOneValue() throws Exception {
+		AnsibleExport.Result result = export("""
+				```bash {name=one}
+				export FOO=bar
+				```
+
+				```bash {name=two}
+				export FOO=baz
+				export ZONE=eu
+				```
+				""", List.of(), null, false);
+
+		assertThat(result.warnings()).extracting(ExportWarning::format).contains("runbooks/export-me.md:6: warning: "
+				+ "export FOO=baz differs from line 2: under Ansible every export of FOO gets the one value given for it "
+				+ "(-e FOO=VALUE), by default bar (the first line's)")
+			.noneMatch(w -> w.contains("ZONE"));
+	}
+
+	@Test
 	void aVariableNobodyGivesStopsThePlayBeforeItsFirstBlockNamingItAndHowToGiveIt() throws Exception {
 		export(RUNBOOK, List.of(), null, false);
 
