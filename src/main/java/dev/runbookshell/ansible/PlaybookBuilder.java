@@ -160,21 +160,10 @@ final class PlaybookBuilder {
 			if (!variable.unattendedWithoutValue()) {
 				continue;
 			}
-			Map<String, Object> task = new LinkedHashMap<>();
-			task.put("name", "runbook-shell: " + variable.variable() + " has a value (else give it with -e "
-					+ variable.ansibleName() + "=VALUE)");
-			task.put("tags", List.of("always"));
-			Map<String, Object> module = new LinkedHashMap<>();
-			module.put("that", List.of(variable.ansibleName() + " | string != 'None'"));
-			module.put("fail_msg", new Unsafe("variable " + variable.variable() + " has no value and nobody could be "
-					+ "asked (ansible-playbook prompts only at a terminal): give it with -e " + variable.ansibleName()
-					+ "=VALUE (" + this.path + ")"));
-			module.put("quiet", true);
-			task.put("ansible.builtin.assert", module);
-			if (variable.secret()) {
-				task.put("no_log", true);
-			}
-			checks.add(task);
+			checks.add(assertion(variable, "has a value (else give it with -e " + variable.ansibleName() + "=VALUE)", null,
+					variable.ansibleName() + " | string != 'None'", "variable " + variable.variable() + " has no value and "
+							+ "nobody could be asked (ansible-playbook prompts only at a terminal): give it with -e "
+							+ variable.ansibleName() + "=VALUE (" + this.path + ")"));
 		}
 		return checks;
 	}
@@ -183,22 +172,32 @@ final class PlaybookBuilder {
 	private List<Map<String, Object>> patternChecks() {
 		List<Map<String, Object>> checks = new ArrayList<>();
 		for (Variable variable : this.variables.patterned()) {
-			Map<String, Object> task = new LinkedHashMap<>();
-			task.put("name", "runbook-shell: " + variable.variable() + " matches its pattern");
-			task.put("tags", List.of("always"));
-			task.put("vars", Map.of("runbook_pattern", new Unsafe("\\A(?:" + variable.spec().pattern() + ")\\Z")));
-			Map<String, Object> module = new LinkedHashMap<>();
-			module.put("that", List.of(variable.ansibleName() + " is search(runbook_pattern)"));
-			module.put("fail_msg", new Unsafe("variable " + variable.variable() + " does not match its pattern "
-					+ variable.spec().pattern() + " (" + this.path + ")"));
-			module.put("quiet", true);
-			task.put("ansible.builtin.assert", module);
-			if (variable.secret()) {
-				task.put("no_log", true);
-			}
-			checks.add(task);
+			checks.add(assertion(variable, "matches its pattern",
+					Map.of("runbook_pattern", new Unsafe("\\A(?:" + variable.spec().pattern() + ")\\Z")),
+					variable.ansibleName() + " is search(runbook_pattern)", "variable " + variable.variable()
+							+ " does not match its pattern " + variable.spec().pattern() + " (" + this.path + ")"));
 		}
 		return checks;
+	}
+
+	/** A check at the top of a play, run with every --tags; no_log for a secret, so its name must say enough. */
+	private static Map<String, Object> assertion(Variable variable, String what, Map<String, Object> vars, String that,
+			String failMessage) {
+		Map<String, Object> task = new LinkedHashMap<>();
+		task.put("name", "runbook-shell: " + variable.variable() + " " + what);
+		task.put("tags", List.of("always"));
+		if (vars != null) {
+			task.put("vars", vars);
+		}
+		Map<String, Object> module = new LinkedHashMap<>();
+		module.put("that", List.of(that));
+		module.put("fail_msg", new Unsafe(failMessage));
+		module.put("quiet", true);
+		task.put("ansible.builtin.assert", module);
+		if (variable.secret()) {
+			task.put("no_log", true);
+		}
+		return task;
 	}
 
 	/** Unticked items outside rollback sections between two lines, as a session asks them when it passes them. */
