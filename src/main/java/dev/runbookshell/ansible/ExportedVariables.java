@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.runbookshell.ansible.YamlText.Unsafe;
@@ -47,8 +48,10 @@ final class ExportedVariables {
 	 * @param envName the environment variable the block reads ({@code db_host})
 	 * @param token how the runbook writes it ({@code <db-host>}, {@code $NEW_HOST})
 	 * @param spec its front-matter declaration, or null for a placeholder
+	 * @param exportLine the first {@code export NAME=VALUE} line that asks for it (promptEnv), or null
 	 */
-	record Variable(String variable, String ansibleName, String envName, String token, VariableSpec spec) {
+	record Variable(String variable, String ansibleName, String envName, String token, VariableSpec spec,
+			CommandText.ExportLine exportLine) {
 
 		boolean secret() {
 			return this.spec != null && this.spec.secret();
@@ -58,9 +61,21 @@ final class ExportedVariables {
 			return this.spec == null ? null : this.spec.defaultValue();
 		}
 
+		/** What an unattended {@code runbook run --yes} runs the export line with, or null. */
+		String written() {
+			return this.exportLine == null ? null : this.exportLine.written();
+		}
+
+		/** Whether nothing gives it a value when nobody is asked (a secret's front-matter default is not copied). */
+		boolean unattendedWithoutValue() {
+			return (defaultValue() == null || secret()) && written() == null;
+		}
+
 		String prompt() {
-			return this.spec != null && this.spec.prompt() != null && !this.spec.prompt().isBlank() ? this.spec.prompt()
-					: "value for " + this.token;
+			if (this.spec != null && this.spec.prompt() != null && !this.spec.prompt().isBlank()) {
+				return this.spec.prompt();
+			}
+			return this.exportLine != null && written() == null ? this.exportLine.question() : "value for " + this.token;
 		}
 
 	}
@@ -79,15 +94,17 @@ final class ExportedVariables {
 		this.session = new SessionVariables(runbook.frontMatter(), new SecretValues());
 		runbook.frontMatter().variables().values().stream()
 			.filter(spec -> spec.defaultValue() != null)
-			.forEach(spec -> add(spec.name(), "$" + spec.name(), warnings));
+			.forEach(spec -> add(spec.name(), "$" + spec.name(), null, warnings));
 		for (Block block : blocks) {
 			CommandText.Exported exported = CommandText.exported(block, this.session);
 			this.scripts.put(block.id(), exported);
 			for (String name : exported.variables()) {
 				String token = block.placeholders().stream().filter(p -> p.variable().equals(name))
 					.map(Placeholder::token).findFirst().orElse("$" + name);
-				add(name, token, warnings);
+				add(name, token, exported.exportLines().stream().filter(l -> l.variable().equals(name)).findFirst()
+					.orElse(null), warnings);
 			}
+			exported.exportLines().forEach(line -> differentlyWritten(line, warnings));
 		}
 	}
 
@@ -98,8 +115,13 @@ final class ExportedVariables {
 		return java.util.Collections.unmodifiableMap(state);
 	}
 
-	private void add(String name, String token, ExportWarnings warnings) {
-		if (this.variables.containsKey(name)) {
+	private void add(String name, String token, CommandText.ExportLine exportLine, ExportWarnings warnings) {
+		Variable known = this.variables.get(name);
+		if (known != null) {
+			if (known.exportLine() == null && exportLine != null) {
+				this.variables.put(name, new Variable(known.variable(), known.ansibleName(), known.envName(),
+						known.token(), known.spec(), exportLine));
+			}
 			return;
 		}
 		String envName = SessionVariables.shellName(name);
@@ -110,7 +132,22 @@ final class ExportedVariables {
 					+ " is a name Ansible uses): give it with -e " + ansibleName + "=VALUE");
 		}
 		this.variables.put(name, new Variable(name, ansibleName, envName, token,
-				this.runbook.frontMatter().variables().get(name)));
+				this.runbook.frontMatter().variables().get(name), exportLine));
+	}
+
+	/**
+	 * An unattended session runs each export line with its own value; a playbook gives a variable one value, the
+	 * first line's as its default: a later line that writes another one is said.
+	 */
+	private void differentlyWritten(CommandText.ExportLine line, ExportWarnings warnings) {
+		Variable variable = this.variables.get(line.variable());
+		CommandText.ExportLine first = variable.exportLine();
+		if (first != line && variable.defaultValue() == null && !Objects.equals(first.written(), line.written())) {
+			warnings.add(line.line(), "export " + line.variable() + "=" + (line.written() == null ? "" : line.written())
+					+ " differs from line " + first.line() + ": under Ansible every export of " + line.variable()
+					+ " gets the one value given for it (-e " + variable.ansibleName() + "=VALUE), by default "
+					+ (first.written() == null ? "none" : first.written()) + " (the first line's)");
+		}
 	}
 
 	/** What runs for {@code block}: its command with placeholders as variable references. */
@@ -148,6 +185,11 @@ final class ExportedVariables {
 				prompt.put("name", variable.ansibleName());
 				prompt.put("prompt", new Unsafe(variable.prompt()));
 				prompt.put("private", variable.secret());
+				prompt.put("unsafe", true); // what is typed is data, never a template
+				if (variable.written() != null) {
+					// what runbook run --yes runs the export line with; an interactive run shows it and Enter keeps it
+					prompt.put("default", new Unsafe(variable.written()));
+				}
 				prompts.add(prompt);
 			}
 		}

@@ -61,9 +61,10 @@ final class PlaybookBuilder {
 
 	/** {@code playbook.yml}. */
 	String playbook() {
-		List<Map<String, Object>> list = new ArrayList<>(patternChecks());
-		Set<Variable> needed = new LinkedHashSet<>();
 		List<Block> flow = this.runbook.flowBlocks();
+		List<Map<String, Object>> list = new ArrayList<>(valueChecks(flow));
+		list.addAll(patternChecks());
+		Set<Variable> needed = new LinkedHashSet<>();
 		int previousLine = 0;
 		for (int i = 0; i < flow.size(); i++) {
 			Block block = flow.get(i);
@@ -88,11 +89,13 @@ final class PlaybookBuilder {
 	 */
 	String rollback() {
 		List<Block> flow = this.runbook.flowBlocks();
-		List<Map<String, Object>> list = new ArrayList<>(patternChecks());
+		List<Block> plan = RollbackPlan.plan(this.runbook, flow);
+		List<Map<String, Object>> list = new ArrayList<>(valueChecks(plan));
+		list.addAll(patternChecks());
 		list.add(succeededHere());
 		Set<Variable> needed = new LinkedHashSet<>();
 		flow.forEach(block -> needed.addAll(this.variables.needs(block)));
-		for (Block undo : RollbackPlan.plan(this.runbook, flow)) {
+		for (Block undo : plan) {
 			List<String> undoes = RollbackPlan.undoneBy(this.runbook, undo).stream().map(Block::id).toList();
 			needed.addAll(this.variables.needs(undo));
 			list.addAll(this.tasks.tasks(undo, false, true, needed,
@@ -143,26 +146,58 @@ final class PlaybookBuilder {
 		return task;
 	}
 
+	/**
+	 * One assertion per variable {@code blocks} need that nothing gives a value when nobody can be asked: Ansible
+	 * then sets it to the text "None" (its vars_prompt reads no terminal), where runbook run --yes refuses before
+	 * the block; so the play stops before its first block, naming the variable and how to give it. A secret's check
+	 * is no_log, so its message is in the task's name.
+	 */
+	private List<Map<String, Object>> valueChecks(List<Block> blocks) {
+		Set<Variable> needed = new LinkedHashSet<>();
+		blocks.forEach(block -> needed.addAll(this.variables.needs(block)));
+		List<Map<String, Object>> checks = new ArrayList<>();
+		for (Variable variable : needed) {
+			if (!variable.unattendedWithoutValue()) {
+				continue;
+			}
+			checks.add(assertion(variable, "has a value (else give it with -e " + variable.ansibleName() + "=VALUE)", null,
+					variable.ansibleName() + " | string != 'None'", "variable " + variable.variable() + " has no value and "
+							+ "nobody could be asked (ansible-playbook prompts only at a terminal): give it with -e "
+							+ variable.ansibleName() + "=VALUE (" + this.path + ")"));
+		}
+		return checks;
+	}
+
 	/** One assertion per variable with a front-matter pattern (the whole value must match, as in a session). */
 	private List<Map<String, Object>> patternChecks() {
 		List<Map<String, Object>> checks = new ArrayList<>();
 		for (Variable variable : this.variables.patterned()) {
-			Map<String, Object> task = new LinkedHashMap<>();
-			task.put("name", "runbook-shell: " + variable.variable() + " matches its pattern");
-			task.put("tags", List.of("always"));
-			task.put("vars", Map.of("runbook_pattern", new Unsafe("\\A(?:" + variable.spec().pattern() + ")\\Z")));
-			Map<String, Object> module = new LinkedHashMap<>();
-			module.put("that", List.of(variable.ansibleName() + " is search(runbook_pattern)"));
-			module.put("fail_msg", new Unsafe("variable " + variable.variable() + " does not match its pattern "
-					+ variable.spec().pattern() + " (" + this.path + ")"));
-			module.put("quiet", true);
-			task.put("ansible.builtin.assert", module);
-			if (variable.secret()) {
-				task.put("no_log", true);
-			}
-			checks.add(task);
+			checks.add(assertion(variable, "matches its pattern",
+					Map.of("runbook_pattern", new Unsafe("\\A(?:" + variable.spec().pattern() + ")\\Z")),
+					variable.ansibleName() + " is search(runbook_pattern)", "variable " + variable.variable()
+							+ " does not match its pattern " + variable.spec().pattern() + " (" + this.path + ")"));
 		}
 		return checks;
+	}
+
+	/** A check at the top of a play, run with every --tags; no_log for a secret, so its name must say enough. */
+	private static Map<String, Object> assertion(Variable variable, String what, Map<String, Object> vars, String that,
+			String failMessage) {
+		Map<String, Object> task = new LinkedHashMap<>();
+		task.put("name", "runbook-shell: " + variable.variable() + " " + what);
+		task.put("tags", List.of("always"));
+		if (vars != null) {
+			task.put("vars", vars);
+		}
+		Map<String, Object> module = new LinkedHashMap<>();
+		module.put("that", List.of(that));
+		module.put("fail_msg", new Unsafe(failMessage));
+		module.put("quiet", true);
+		task.put("ansible.builtin.assert", module);
+		if (variable.secret()) {
+			task.put("no_log", true);
+		}
+		return task;
 	}
 
 	/** Unticked items outside rollback sections between two lines, as a session asks them when it passes them. */

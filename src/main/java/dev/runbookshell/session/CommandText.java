@@ -27,20 +27,42 @@ public final class CommandText {
 	 */
 	public static Exported exported(Block block, SessionVariables variables) {
 		List<Need> needs = needs(block, block.command(), variables);
-		return new Exported(needs.stream().map(Need::variable).toList(), script(needs, block.command()));
+		String command = block.command();
+		List<ExportPrompts.Line> lines = ExportPrompts.find(block, command);
+		List<ExportLine> exportLines = lines.stream()
+			.map(line -> new ExportLine(line.variable(), line.question(), line.usableAsWritten() ? line.text() : null,
+					block.fileLine((int) command.chars().limit(line.valueStart()).filter(c -> c == '\n').count())))
+			.toList();
+		// an export line reads its variable, so that the value given (or the default: the value as written) is
+		// what the line exports, as in a session
+		String text = ExportPrompts.references(command, lines);
+		return new Exported(needs.stream().map(Need::variable).toList(), script(needs, text), exportLines);
 	}
 
 	/**
 	 * A block's command as an exporter sends it.
 	 * @param variables the variables it needs, in order of first use
-	 * @param script the text to run
+	 * @param script the text to run: each asking export line reads its variable ({@code export NAME="$NAME"})
+	 * @param exportLines its export lines that ask for their variable (promptEnv), in order
 	 */
-	public record Exported(List<String> variables, String script) {
+	public record Exported(List<String> variables, String script, List<ExportLine> exportLines) {
 
 		public Exported {
 			variables = List.copyOf(variables);
+			exportLines = List.copyOf(exportLines);
 		}
 
+	}
+
+	/**
+	 * An {@code export NAME=VALUE} line that asks for its variable (promptEnv), as a session treats it.
+	 * @param variable the variable
+	 * @param question what a session asks
+	 * @param written the value the line runs with when nobody can be asked ({@code runbook run --yes}), or null
+	 * when it holds none and such a run refuses
+	 * @param line the runbook line of the export
+	 */
+	public record ExportLine(String variable, String question, String written, int line) {
 	}
 
 	/**

@@ -118,6 +118,16 @@ final class ExportPrompts {
 		return LITERAL.matcher(value).matches() ? new Line(name, start, end, value, Form.MESSAGE) : null;
 	}
 
+	/** {@code text} with the value of each line replaced by a reference to its variable ({@code "$NAME"}). */
+	static String references(String text, List<Line> lines) {
+		StringBuilder out = new StringBuilder(text);
+		for (int k = lines.size() - 1; k >= 0; k--) {
+			Line line = lines.get(k);
+			out.replace(line.valueStart(), line.valueEnd(), "\"$" + line.variable() + "\"");
+		}
+		return out.toString();
+	}
+
 	/** {@code text} with the value of each line whose variable is in {@code values} replaced by that value. */
 	static String rewrite(String text, List<Line> lines, Map<String, String> values) {
 		StringBuilder out = new StringBuilder(text);

@@ -166,7 +166,10 @@ class AnsibleExportTest {
 				assertThat(Files.readString(file)).as(file.toString()).doesNotContain("do-not-copy-me");
 			}
 		}
-		JsonNode pattern = tasks(read("playbook.yml")).get(0);
+		List<JsonNode> tasks = tasks(read("playbook.yml"));
+		// after the checks that a value was given (aVariableNobodyGives...), before the first block
+		JsonNode pattern = tasks.stream().filter(t -> !t.get("name").asText().contains(" has a value (")).findFirst()
+			.orElseThrow();
 		assertThat(pattern.get("name").asText()).isEqualTo("runbook-shell: IMAGE matches its pattern");
 		assertThat(pattern.get("tags")).extracting(JsonNode::asText).containsExactly("always");
 	}
@@ -262,6 +265,114 @@ class AnsibleExportTest {
 			.orElseThrow();
 		assertThat(task.at("/ansible.builtin.shell/cmd").asText()).contains("ssh admin@other.host\nuptime\n")
 			.contains("# runbook-shell: warning: ");
+	}
+
+	@Test
+	void everySshABlockRunsIsWarnedAboutWithOrWithoutACommandOrATimeout() throws Exception {
+		AnsibleExport.Result result = export("""
+				```bash {name=hop}
+				ssh db1 uptime
+				up=$(ssh -p 2222 db2 cat /proc/uptime)
+				bash -c "ssh db3 hostname"
+				echo "no ssh here: ssh is only a word"
+				```
+
+				```bash {name=bounded timeout=10s}
+				ssh admin@db4
+				```
+				""", List.of(), null, false);
+
+		List<String> warnings = result.warnings().stream().map(ExportWarning::format).toList();
+		assertThat(warnings).anyMatch(w -> w.startsWith("runbooks/export-me.md:2: warning: block 0.1 hop runs 'ssh db1 uptime'"))
+			.anyMatch(w -> w.startsWith("runbooks/export-me.md:3: warning: block 0.1 hop runs 'ssh -p 2222 db2 cat /proc/uptime'"))
+			.anyMatch(w -> w.startsWith("runbooks/export-me.md:4: warning: block 0.1 hop runs 'ssh db3 hostname'"))
+			.anyMatch(w -> w.startsWith("runbooks/export-me.md:9: warning: block 0.2 bounded runs 'ssh admin@db4'"))
+			.noneMatch(w -> w.contains(":5: "));
+		assertThat(warnings.stream().filter(w -> w.contains("under Ansible that ssh starts on each inventory host")))
+			.hasSize(4);
+		JsonNode playbook = read("playbook.yml");
+		assertThat(shellTask(playbook, "0.1 hop").at("/ansible.builtin.shell/cmd").asText())
+			.contains("# runbook-shell: warning: block 0.1 hop runs 'ssh db1 uptime'").contains("ssh db1 uptime\n");
+		assertThat(shellTask(playbook, "0.2 bounded").at("/ansible.builtin.shell/cmd").asText())
+			.contains("# runbook-shell: warning: block 0.2 bounded runs 'ssh admin@db4'");
+	}
+
+	@Test
+	void aPromptEnvLineReadsItsVariableWhoseDefaultIsTheValueRunbookRunYesRunsItWith() throws Exception {
+		export("""
+				# Prompted
+
+				```bash {name=set}
+				export FOO=bar
+				export ZONE="eu-west" # a suggestion
+				export PROJECT=Enter your project id
+				export EMPTY=
+				echo "$FOO $ZONE $PROJECT $EMPTY"
+				```
+				""", List.of(), null, false);
+
+		JsonNode playbook = read("playbook.yml");
+		Map<String, JsonNode> prompts = new LinkedHashMap<>();
+		playbook.get(0).get("vars_prompt").forEach(p -> prompts.put(p.get("name").asText(), p));
+		assertThat(prompts.keySet()).containsExactly("FOO", "ZONE", "PROJECT", "EMPTY");
+		assertThat(prompts.get("FOO").get("default").asText()).isEqualTo("bar");
+		assertThat(prompts.get("ZONE").get("default").asText()).isEqualTo("eu-west");
+		assertThat(prompts.get("PROJECT").has("default")).isFalse();
+		assertThat(prompts.get("PROJECT").get("prompt").asText()).isEqualTo("PROJECT: Enter your project id");
+		assertThat(prompts.get("EMPTY").has("default")).isFalse();
+		prompts.values().forEach(p -> assertThat(p.get("unsafe").asBoolean()).as(p.toString()).isTrue());
+		JsonNode task = shellTask(playbook, "0.1 set");
+		assertThat(task.at("/ansible.builtin.shell/cmd").asText()).contains("""
+				export FOO="$FOO"
+				export ZONE="$ZONE" # a suggestion
+				export PROJECT="$PROJECT"
+				export EMPTY="$EMPTY"
+				""");
+		assertThat(task.at("/environment/FOO").asText()).isEqualTo("{{ FOO }}");
+	}
+
+	@Test
+	void aLaterExportLineWritingAnotherValueIsWarnedAboutSinceAPlaybookGivesOneValue() throws Exception {
+		AnsibleExport.Result result = export("""
+				```bash {name=one}
+				export FOO=bar
+				```
+
+				```bash {name=two}
+				export FOO=baz
+				export ZONE=eu
+				```
+				""", List.of(), null, false);
+
+		assertThat(result.warnings()).extracting(ExportWarning::format).contains("runbooks/export-me.md:6: warning: "
+				+ "export FOO=baz differs from line 2: under Ansible every export of FOO gets the one value given for it "
+				+ "(-e FOO=VALUE), by default bar (the first line's)")
+			.noneMatch(w -> w.contains("ZONE"));
+	}
+
+	@Test
+	void aVariableNobodyGivesStopsThePlayBeforeItsFirstBlockNamingItAndHowToGiveIt() throws Exception {
+		export(RUNBOOK, List.of(), null, false);
+
+		List<JsonNode> tasks = tasks(read("playbook.yml"));
+		List<String> names = tasks.stream().map(t -> t.get("name").asText()).toList();
+		int firstBlock = names.indexOf("1.1 backup");
+		JsonNode dbHost = tasks.get(names.indexOf("runbook-shell: db-host has a value (else give it with -e db_host=VALUE)"));
+		JsonNode password = tasks.get(
+				names.indexOf("runbook-shell: DB_PASSWORD has a value (else give it with -e DB_PASSWORD=VALUE)"));
+		assertThat(names.indexOf(dbHost.get("name").asText())).isLessThan(firstBlock);
+		assertThat(names.indexOf(password.get("name").asText())).isLessThan(firstBlock);
+		assertThat(texts(dbHost.at("/ansible.builtin.assert/that"))).containsExactly("db_host | string != 'None'");
+		assertThat(dbHost.at("/ansible.builtin.assert/fail_msg").asText()).isEqualTo("variable db-host has no value "
+				+ "and nobody could be asked (ansible-playbook prompts only at a terminal): give it with -e "
+				+ "db_host=VALUE (runbooks/export-me.md)");
+		assertThat(texts(dbHost.get("tags"))).containsExactly("always");
+		assertThat(dbHost.has("no_log")).isFalse();
+		assertThat(password.get("no_log").asBoolean()).isTrue();
+		// DUMP_DIR and IMAGE have defaults: nothing to check
+		assertThat(names).noneMatch(n -> n.contains("DUMP_DIR has a value") || n.contains("IMAGE has a value"));
+		assertThat(tasks(read("rollback.yml"))).extracting(t -> t.get("name").asText())
+			.noneMatch(n -> n.contains("has a value")); // the rollback block needs no variable
 	}
 
 	@Test

@@ -44,6 +44,30 @@ class AnsibleCommandsIT {
 	}
 
 	@Test
+	void exportWarnsOfAnSshWithACommandAndOfAnSshInABlockWithATimeout() throws Exception {
+		Files.writeString(this.dir.resolve("plan.md"), """
+				# Plan
+
+				```bash {name=remote}
+				ssh admin@elsewhere uptime
+				```
+
+				```bash {name=bounded timeout=30s}
+				ssh admin@elsewhere
+				```
+				""");
+
+		RunbookCli.Result result = run("export", "plan.md", "--out", "out");
+
+		assertThat(result.exitCode()).as(result.all()).isZero();
+		assertThat(result.stdout()).contains("plan.md:4: warning: block 0.1 remote runs 'ssh admin@elsewhere uptime': "
+				+ "under Ansible that ssh starts on each inventory host")
+			.contains("plan.md:8: warning: block 0.2 bounded runs 'ssh admin@elsewhere': under Ansible");
+		assertThat(Files.readString(this.dir.resolve("out/playbook.yml")))
+			.contains("# runbook-shell: warning: block 0.1 remote runs 'ssh admin@elsewhere uptime'");
+	}
+
+	@Test
 	void badInputIsOneLineAndExitTwo() throws Exception {
 		Files.writeString(this.dir.resolve("plan.md"), "# Plan\n\n```bash {exit=zero}\ntrue\n```\n");
 		Files.writeString(this.dir.resolve("ok.md"), "# Plan\n\n```bash\ntrue\n```\n");

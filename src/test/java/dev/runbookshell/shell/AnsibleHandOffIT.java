@@ -48,7 +48,7 @@ class AnsibleHandOffIT {
 		AnsiblePlaybook.require();
 	}
 
-	private static String target(OpenSshServerExtension sshd) {
+	static String target(OpenSshServerExtension sshd) {
 		return """
 				    uri: "%s"
 				    identity: "%s"
@@ -377,7 +377,7 @@ class AnsibleHandOffIT {
 	}
 
 	/** Each block's last block-finished event, by block id, in the order the blocks first finished. */
-	private static Map<String, JsonNode> finished(Path journal) throws Exception {
+	static Map<String, JsonNode> finished(Path journal) throws Exception {
 		Map<String, JsonNode> blocks = new LinkedHashMap<>();
 		for (var entry : new JournalReader().read(journal).entries()) {
 			if (entry.event() instanceof JournalEvent.BlockFinished) {
