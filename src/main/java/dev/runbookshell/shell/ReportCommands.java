@@ -152,6 +152,10 @@ public class ReportCommands {
 		if (journal.verification().isBroken()) {
 			throw CliException.failed(journal.verification().describe(file));
 		}
+		if (journal.entries().isEmpty()) {
+			// rendered, it would be a verified report of nothing, dated 1970
+			throw CliException.usage(log + " holds no event: it is not a journal, there is nothing to report");
+		}
 		return journal;
 	}
 

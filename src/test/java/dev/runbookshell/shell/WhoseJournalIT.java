@@ -58,6 +58,22 @@ class WhoseJournalIT {
 	}
 
 	@Test
+	void anEmptyJournalIsNotReportedAsAVerifiedRunOf1970() throws Exception {
+		Files.writeString(this.dir.resolve("empty.jsonl"), "");
+
+		for (String format : List.of("md", "json", "junit")) {
+			RunbookCli.Result refused = RunbookCli.run(this.dir, TIMEOUT, "report", "empty.jsonl", "--format", format,
+					"--out", "report." + format);
+
+			assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
+			assertThat(refused.stderr().strip()).isEqualTo(
+					"error: empty.jsonl holds no event: it is not a journal, there is nothing to report");
+			assertThat(refused.stdout()).doesNotContain("1970", "verified");
+			assertThat(this.dir.resolve("report." + format)).doesNotExist();
+		}
+	}
+
+	@Test
 	void aJournalWithoutASessionStartIsRefused() throws Exception {
 		Files.writeString(this.dir.resolve("plan.md"), "# Plan\n" + BLOCKS);
 		Files.createDirectories(this.dir.resolve("logs"));
