@@ -66,4 +66,28 @@ class SecretsAtTheTerminalIT {
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history))).isEqualTo("rw-------");
 	}
 
+	@Test
+	void aSecretGivenWithVarToARunTypedAtThePromptIsMaskedInTheHistory() throws Exception {
+		Files.writeString(this.dir.resolve("plan.md"), """
+				# Deploy
+
+				```bash {name=login}
+				printf '%s' "$API_TOKEN" > token.txt
+				```
+				""");
+		Path history = this.dir.resolve(".runbook-shell/history");
+
+		try (TmuxTerminal terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, ""))) {
+			terminal.await("Ctrl-D to leave", Duration.ofSeconds(60));
+			terminal.type("run plan.md --yes --var API_TOKEN=tok-0815-s3cret --var STAGE=blue --log-dir logs");
+			terminal.await("Session succeeded", Duration.ofSeconds(60));
+			terminal.type("exit");
+			terminal.await("EXIT=0", Duration.ofSeconds(30));
+		}
+
+		assertThat(Files.readString(this.dir.resolve("token.txt"))).isEqualTo("tok-0815-s3cret");
+		assertThat(Files.readString(history)).contains("--var API_TOKEN=**** --var STAGE=blue")
+			.doesNotContain("tok-0815-s3cret");
+	}
+
 }
