@@ -98,7 +98,8 @@ class AnswersConfirmerTest {
 	@Test
 	void blocksOrVariablesThatAreNotAMappingAreRefusedNotReadAsNothing() {
 		String answers = this.dir.resolve("answers.yaml").toString();
-		assertThatThrownBy(() -> load("default: skip\nblocks: [one, two]\n")).isInstanceOf(SessionRefusedException.class)
+		assertThatThrownBy(() -> load("default: skip\nblocks: [one, two]\n"))
+			.isInstanceOf(SessionRefusedException.class)
 			.hasMessageStartingWith(answers + ":2: blocks is a mapping");
 		assertThatThrownBy(() -> load("variables: DB_HOST=db1\n"))
 			.hasMessageStartingWith(answers + ":1: variables is a mapping");

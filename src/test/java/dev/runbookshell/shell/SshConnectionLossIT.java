@@ -60,6 +60,26 @@ class SshConnectionLossIT {
 		ConnectionLossChecks.assertLost(result, this.dir, "1.1", "the server closed the connection");
 	}
 
+	@Test
+	void aResumeAfterADroppedLinkDoesNotRunTheUnknownBlockAgainUnattended() throws Exception {
+		ConnectionLossChecks.writePlan(this.dir);
+		Process run = RunbookCli.start(this.dir, "run", "plan.md", "--target", target(), "--yes", "--log-dir", "logs");
+		ConnectionLossChecks.awaitOutput(this.dir, ConnectionLossChecks.RUNNING, run);
+		SSHD.dropConnections();
+		ConnectionLossChecks.assertLost(RunbookCli.waitFor(run, this.dir, Duration.ofSeconds(60)), this.dir, "1.1",
+				"the server closed the connection");
+
+		RunbookCli.Result resumed = RunbookCli.run(this.dir, Duration.ofSeconds(60), "run", "plan.md", "--target",
+				target(), "--yes", "--resume", RunbookCli.journal(this.dir.resolve("logs")).toString());
+
+		assertThat(resumed.exitCode()).as(resumed.all()).isEqualTo(1);
+		assertThat(resumed.stderr().strip()).as(resumed.all())
+			.startsWith("error: stopped before 1.1 long: its outcome is unknown")
+			.contains("--rerun-unknown")
+			.doesNotContain("\n");
+		assertThat(resumed.stdout()).doesNotContain(ConnectionLossChecks.RUNNING).doesNotContain("after-ran");
+	}
+
 	private static String target() {
 		return SSHD.uri() + "?identity=" + encode(SSHD.clientKey()) + "&known-hosts=" + encode(SSHD.knownHosts());
 	}
