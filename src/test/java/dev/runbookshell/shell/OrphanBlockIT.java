@@ -145,20 +145,19 @@ class OrphanBlockIT {
 	}
 
 	private static String markerFile(Path journal) throws Exception {
-		for (String line : Files.readAllLines(journal)) {
-			JsonNode event = JSON.readTree(line);
-			if (event.path("type").asText().equals("block-started")) {
-				return event.path("marker").path("file").asText();
-			}
-		}
-		throw new AssertionError("no block-started in " + journal);
+		return marker(journal).path("file").asText();
 	}
 
 	private static long markerPid(Path journal) throws Exception {
+		return marker(journal).path("pid").asLong();
+	}
+
+	/** The first {@code block-started} event's marker: the folder's marker file and the shell's pid. */
+	private static JsonNode marker(Path journal) throws Exception {
 		for (String line : Files.readAllLines(journal)) {
 			JsonNode event = JSON.readTree(line);
 			if (event.path("type").asText().equals("block-started")) {
-				return event.path("marker").path("pid").asLong();
+				return event.path("marker");
 			}
 		}
 		throw new AssertionError("no block-started in " + journal);

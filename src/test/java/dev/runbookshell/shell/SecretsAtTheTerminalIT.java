@@ -16,19 +16,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SecretsAtTheTerminalIT {
 
+	/** Writes the token it is given to token.txt and echoes it (masked on the screen). */
+	private static final String PLAN = """
+			# Deploy
+
+			```bash {name=login}
+			printf '%s' "$API_TOKEN" > token.txt
+			echo "using token $API_TOKEN"
+			```
+			""";
+
 	@TempDir
 	Path dir;
 
 	@Test
 	void aTokenIsAskedHiddenMaskedAndNeitherItNorASetPasswordReachesTheHistoryWhichIsOwnerOnly() throws Exception {
-		Files.writeString(this.dir.resolve("plan.md"), """
-				# Deploy
-
-				```bash {name=login}
-				printf '%s' "$API_TOKEN" > token.txt
-				echo "using token $API_TOKEN"
-				```
-				""");
+		Files.writeString(this.dir.resolve("plan.md"), PLAN);
 		Path history = this.dir.resolve(".runbook-shell/history");
 		Files.createDirectories(history.getParent());
 		Files.writeString(history, "1700000000000:set DB_PASSWORD old-pw-from-before\n");
@@ -68,13 +71,7 @@ class SecretsAtTheTerminalIT {
 
 	@Test
 	void aSecretGivenWithVarToARunTypedAtThePromptIsMaskedInTheHistory() throws Exception {
-		Files.writeString(this.dir.resolve("plan.md"), """
-				# Deploy
-
-				```bash {name=login}
-				printf '%s' "$API_TOKEN" > token.txt
-				```
-				""");
+		Files.writeString(this.dir.resolve("plan.md"), PLAN);
 		Path history = this.dir.resolve(".runbook-shell/history");
 
 		try (TmuxTerminal terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, ""))) {
