@@ -126,7 +126,14 @@ public final class AnswersConfirmer extends AutoConfirmer {
 					+ runbook.file() + " (see: runbook list " + runbook.file() + ")");
 		}
 		Map<String, String> variables = new LinkedHashMap<>();
-		root.path("variables").fields().forEachRemaining(e -> variables.put(e.getKey(), e.getValue().asText()));
+		root.path("variables").fields().forEachRemaining(e -> {
+			if (e.getValue().isContainerNode()) {
+				// asText() of a list or mapping is "": the variable would run empty
+				throw new SessionRefusedException(lines.at(file, "variables", e.getKey()) + ": variables."
+						+ e.getKey() + " is a value, not " + e.getValue());
+			}
+			variables.put(e.getKey(), e.getValue().asText());
+		});
 		CheckResult checks = switch (text(root, "checks", "unverified")) {
 			case "all" -> new CheckResult(CheckResult.State.CHECKED, "answers file: checks: all");
 			case "none" -> new CheckResult(CheckResult.State.UNCHECKED, "answers file: checks: none");

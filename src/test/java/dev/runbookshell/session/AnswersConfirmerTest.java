@@ -96,13 +96,15 @@ class AnswersConfirmerTest {
 	}
 
 	@Test
-	void blocksOrVariablesThatAreNotAMappingAreRefusedNotReadAsNothing() {
+	void blocksOrVariablesOfTheWrongShapeAreRefusedNotReadAsNothing() {
 		String answers = this.dir.resolve("answers.yaml").toString();
 		assertThatThrownBy(() -> load("default: skip\nblocks: [one, two]\n"))
 			.isInstanceOf(SessionRefusedException.class)
 			.hasMessageStartingWith(answers + ":2: blocks is a mapping");
 		assertThatThrownBy(() -> load("variables: DB_HOST=db1\n"))
 			.hasMessageStartingWith(answers + ":1: variables is a mapping");
+		assertThatThrownBy(() -> load("variables:\n  DB_HOST: db1\n  PORTS: [5432, 5433]\n"))
+			.hasMessage(answers + ":3: variables.PORTS is a value, not [5432,5433]");
 	}
 
 	@Test
