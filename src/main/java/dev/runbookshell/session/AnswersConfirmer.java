@@ -73,17 +73,20 @@ public final class AnswersConfirmer extends AutoConfirmer {
 	 */
 	public static AnswersConfirmer load(Path file, Runbook runbook) {
 		JsonNode root;
+		String yaml;
 		try {
-			root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+			yaml = Files.readString(file);
+			root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
 		}
 		catch (IOException ex) {
 			throw unreadable(file, ex);
 		}
+		AnswersFileLines lines = AnswersFileLines.of(yaml);
 		if (root == null || root.isMissingNode() || root.isNull()) {
 			root = new ObjectMapper().createObjectNode();
 		}
 		if (!root.isObject()) {
-			throw new SessionRefusedException(file + ": an answers file is a YAML mapping (default, blocks, ...)");
+			throw new SessionRefusedException(file + ":1: an answers file is a YAML mapping (default, blocks, ...)");
 		}
 		List<String> unknown = new ArrayList<>();
 		root.fieldNames().forEachRemaining(key -> {
@@ -92,10 +95,20 @@ public final class AnswersConfirmer extends AutoConfirmer {
 			}
 		});
 		if (!unknown.isEmpty()) {
-			throw new SessionRefusedException(file + ": unknown key(s) " + String.join(", ", unknown)
+			throw new SessionRefusedException(lines.at(file, unknown.get(0)) + ": unknown key(s) "
+					+ String.join(", ", unknown)
 					+ " (known: default, blocks, variables, checks, on-failure, on-unknown)");
 		}
-		Decision fallback = choice(file, "default", text(root, "default", "run"), Set.of("run", "skip", "stop"));
+		for (String mapping : List.of("blocks", "variables")) {
+			JsonNode node = root.get(mapping);
+			if (node != null && !node.isNull() && !node.isObject()) {
+				// a list or a word here would be read as no entries at all, silently
+				throw new SessionRefusedException(lines.at(file, mapping) + ": " + mapping
+						+ " is a mapping (one 'key: value' per line), not " + node);
+			}
+		}
+		Decision fallback = choice(lines.at(file, "default"), "default", text(root, "default", "run"),
+				Set.of("run", "skip", "stop"));
 		Map<String, Decision> blocks = new LinkedHashMap<>();
 		List<String> unknownBlocks = new ArrayList<>();
 		JsonNode listed = root.path("blocks");
@@ -105,26 +118,36 @@ public final class AnswersConfirmer extends AutoConfirmer {
 				unknownBlocks.add(key);
 				return;
 			}
-			blocks.put(block.id(), blockDecision(file, key, listed.get(key)));
+			blocks.put(block.id(), blockDecision(lines.at(file, "blocks", key), key, listed.get(key)));
 		});
 		if (!unknownBlocks.isEmpty()) {
-			throw new SessionRefusedException(file + ": no block " + String.join(", ", unknownBlocks) + " in "
+			throw new SessionRefusedException(lines.at(file, "blocks", unknownBlocks.get(0)) + ": no block "
+					+ String.join(", ", unknownBlocks) + " in "
 					+ runbook.file() + " (see: runbook list " + runbook.file() + ")");
 		}
 		Map<String, String> variables = new LinkedHashMap<>();
-		root.path("variables").fields().forEachRemaining(e -> variables.put(e.getKey(), e.getValue().asText()));
+		root.path("variables").fields().forEachRemaining(e -> {
+			if (e.getValue().isContainerNode()) {
+				// asText() of a list or mapping is "": the variable would run empty
+				throw new SessionRefusedException(lines.at(file, "variables", e.getKey()) + ": variables."
+						+ e.getKey() + " is a value, not " + e.getValue());
+			}
+			variables.put(e.getKey(), e.getValue().asText());
+		});
 		CheckResult checks = switch (text(root, "checks", "unverified")) {
 			case "all" -> new CheckResult(CheckResult.State.CHECKED, "answers file: checks: all");
 			case "none" -> new CheckResult(CheckResult.State.UNCHECKED, "answers file: checks: none");
 			case "unverified" -> CheckResult.UNVERIFIED;
 			default -> throw new SessionRefusedException(
-					file + ": checks must be all, none or unverified, not '" + root.path("checks").asText() + "'");
+					lines.at(file, "checks") + ": checks must be all, none or unverified, not '"
+							+ root.path("checks").asText() + "'");
 		};
-		Decision onFailure = choice(file, "on-failure", text(root, "on-failure", "stop"),
+		Decision onFailure = choice(lines.at(file, "on-failure"), "on-failure", text(root, "on-failure", "stop"),
 				Set.of("stop", "ignore", "rollback"));
 		String unknownOutcome = text(root, "on-unknown", null);
 		if (unknownOutcome != null && !Set.of("rerun", "skip", "stop").contains(unknownOutcome)) {
-			throw new SessionRefusedException(file + ": on-unknown must be one of rerun, skip, stop, not '"
+			throw new SessionRefusedException(lines.at(file, "on-unknown")
+					+ ": on-unknown must be one of rerun, skip, stop, not '"
 					+ root.path("on-unknown").asText() + "'");
 		}
 		OnUnknown onUnknown = unknownOutcome == null ? null : OnUnknown.valueOf(unknownOutcome.toUpperCase(Locale.ROOT));
@@ -149,15 +172,15 @@ public final class AnswersConfirmer extends AutoConfirmer {
 		return new SessionRefusedException("cannot read answers file " + file + ": " + ex.getMessage());
 	}
 
-	private static Decision blockDecision(Path file, String key, JsonNode value) {
+	private static Decision blockDecision(String where, String key, JsonNode value) {
 		if (value.isObject() && value.has("edit")) {
 			String text = value.get("edit").asText();
 			if (text.isBlank()) {
-				throw new SessionRefusedException(file + ": blocks." + key + ".edit is empty");
+				throw new SessionRefusedException(where + ": blocks." + key + ".edit is empty");
 			}
 			return Decision.edit(text);
 		}
-		return choice(file, "blocks." + key, value.asText(), Set.of("run", "skip", "stop"));
+		return choice(where, "blocks." + key, value.asText(), Set.of("run", "skip", "stop"));
 	}
 
 	private static String text(JsonNode root, String key, String fallback) {
@@ -165,10 +188,11 @@ public final class AnswersConfirmer extends AutoConfirmer {
 		return node == null || node.isNull() ? fallback : node.asText().trim().toLowerCase(Locale.ROOT);
 	}
 
-	private static Decision choice(Path file, String key, String value, Set<String> allowed) {
+	/** {@code where} is {@code file:line}, or the file when the line is not known. */
+	private static Decision choice(String where, String key, String value, Set<String> allowed) {
 		String choice = value.trim().toLowerCase(Locale.ROOT);
 		if (!allowed.contains(choice)) {
-			throw new SessionRefusedException(file + ": " + key + " must be one of " + String.join(", ",
+			throw new SessionRefusedException(where + ": " + key + " must be one of " + String.join(", ",
 					allowed.stream().sorted().toList()) + ", not '" + value + "'");
 		}
 		return new Decision(Decision.Choice.fromWire(choice), null);

@@ -16,6 +16,8 @@ import org.jline.reader.impl.history.DefaultHistory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import dev.runbookshell.runbook.RunbookParseException;
+import dev.runbookshell.runbook.RunbookParser;
 import dev.runbookshell.runbook.VariableSpec;
 import dev.runbookshell.session.RunSession;
 import dev.runbookshell.session.SecretValues;
@@ -24,7 +26,8 @@ import dev.runbookshell.session.SessionVariables;
 /**
  * The shell's command history ({@code ~/.runbook-shell/history}, replacing Spring Shell's), which never holds a
  * secret value: {@code set NAME VALUE} of a secret variable (declared {@code secret: true}, set as a secret, or
- * named like one) is kept as {@code set NAME ****}, and any secret value the session knows is masked in every
+ * named like one) is kept as {@code set NAME ****}, {@code run FILE --var NAME=VALUE} as {@code --var NAME=****},
+ * and any secret value the session knows is masked in every
  * line, a {@code note} included. The file is readable by its owner only (0600), an existing one made so, and
  * {@code set} lines of secret-named variables left in clear by older versions are masked when it is loaded.
  */
@@ -33,6 +36,13 @@ public class MaskedHistory extends DefaultHistory {
 
 	/** {@code set NAME VALUE}, optionally behind the file's {@code <epoch millis>:} timestamp. */
 	private static final Pattern SET = Pattern.compile("^(\\d+:)?(\\s*set\\s+)(\\S+)(\\s+)\\S.*$", Pattern.DOTALL);
+
+	/** {@code --var NAME=VALUE} or {@code --var=NAME=VALUE}; the value may be quoted (unclosed: to the end). */
+	private static final Pattern VAR = Pattern.compile(
+			"(--var(?:\\s+|=))([A-Za-z_][A-Za-z0-9_]*)=((?:\"[^\"]*(?:\"|$)|'[^']*(?:'|$)|[^\\s\"']+)+)");
+
+	/** {@code run FILE}, to read which variables FILE declares secret. */
+	private static final Pattern RUN_FILE = Pattern.compile("^(?:\\d+:)?\\s*run\\s+(\\S+)");
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
@@ -75,7 +85,7 @@ public class MaskedHistory extends DefaultHistory {
 
 	@Override
 	protected void addHistoryLine(Path path, String line, boolean checkDuplicates) {
-		String masked = maskSet(line);
+		String masked = maskVarOptions(maskSet(line));
 		this.maskedOnLoad |= !masked.equals(line);
 		super.addHistoryLine(path, masked, checkDuplicates);
 	}
@@ -103,7 +113,7 @@ public class MaskedHistory extends DefaultHistory {
 	}
 
 	String mask(String line) {
-		String masked = maskSet(line);
+		String masked = maskVarOptions(maskSet(line));
 		InteractiveSession session = this.sessions.getIfAvailable();
 		RunSession running = session == null ? null : session.active();
 		if (running != null) {
@@ -122,6 +132,49 @@ public class MaskedHistory extends DefaultHistory {
 		}
 		return (set.group(1) == null ? "" : set.group(1)) + set.group(2) + set.group(3) + set.group(4)
 				+ SecretValues.MASK;
+	}
+
+	/** {@code run plan.md --var API_TOKEN=...} typed at the prompt: the value of a secret variable is masked. */
+	private String maskVarOptions(String line) {
+		Matcher option = VAR.matcher(line);
+		if (!option.find()) {
+			return line;
+		}
+		Set<String> declared = declaredSecrets(line);
+		StringBuilder masked = new StringBuilder();
+		do {
+			String name = option.group(2);
+			boolean secret = declared.contains(name) || secretName(name);
+			option.appendReplacement(masked, Matcher.quoteReplacement(
+					secret ? option.group(1) + name + "=" + SecretValues.MASK : option.group()));
+		}
+		while (option.find());
+		return option.appendTail(masked).toString();
+	}
+
+	/** The variables the runbook named by a {@code run} line declares secret (none when it cannot be read). */
+	private static Set<String> declaredSecrets(String line) {
+		Matcher run = RUN_FILE.matcher(line);
+		if (!run.find()) {
+			return Set.of();
+		}
+		try {
+			Path file = Path.of(run.group(1));
+			if (!Files.isRegularFile(file)) {
+				return Set.of();
+			}
+			Set<String> secrets = new java.util.HashSet<>();
+			new RunbookParser().parse(file).frontMatter().variables().forEach((name, spec) -> {
+				if (spec.secret()) {
+					secrets.add(name);
+				}
+			});
+			return secrets;
+		}
+		catch (RuntimeException | RunbookParseException ex) {
+			// a runbook that does not parse will not run either: the names alone decide
+			return Set.of();
+		}
 	}
 
 	private boolean secretName(String name) {

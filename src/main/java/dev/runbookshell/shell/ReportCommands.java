@@ -24,8 +24,9 @@ import dev.runbookshell.report.RunComparison;
 /**
  * {@code report LOG [--format md|html|junit|json|cast|runbook] [--out FILE] [--compare LOG2] [--verify
  * ALLOWED_SIGNERS]}: renders a migration journal, or compares two. A journal whose hash chain is broken is never
- * rendered: the command names its first bad line and exits 1; with {@code --verify}, neither is one whose
- * signatures fail (see {@link JournalVerification}).
+ * rendered: the command names its first bad line and exits 1 (2 when the first line is no event: not a journal,
+ * nor is a file without events); with {@code --verify}, neither is one whose signatures fail (see
+ * {@link JournalVerification}).
  */
 @Component
 public class ReportCommands {
@@ -150,7 +151,14 @@ public class ReportCommands {
 			throw CliException.usage(ex.getMessage());
 		}
 		if (journal.verification().isBroken()) {
-			throw CliException.failed(journal.verification().describe(file));
+			// a first line that is no event is another kind of file given by mistake (bad input, as for resume);
+			// a break further on is a journal that was tampered with or damaged
+			String broken = journal.verification().describe(file);
+			throw journal.verification().line() == 1 ? CliException.usage(broken) : CliException.failed(broken);
+		}
+		if (journal.entries().isEmpty()) {
+			// rendered, it would be a verified report of nothing, dated 1970
+			throw CliException.usage(log + " holds no event: it is not a journal, there is nothing to report");
 		}
 		return journal;
 	}

@@ -107,7 +107,10 @@ final class BlockScript {
 		if (install) {
 			text.append(install(dialect, request.interactive()));
 		}
-		text.append("__rb_s=").append(quote(script)).append('\n');
+		// the protocol ends the script's last line itself: a newline of its own would be an empty line, which
+		// `set -v` echoes into the block's output
+		text.append("__rb_s=").append(quote(script.endsWith("\n") ? script.substring(0, script.length() - 1) : script))
+			.append('\n');
 		request.exports().forEach((name, value) -> {
 			if (!NAME.matcher(name).matches()) {
 				throw new IllegalArgumentException("not a shell variable name: '" + name + "'");

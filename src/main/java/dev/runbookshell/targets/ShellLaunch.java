@@ -12,6 +12,10 @@ package dev.runbookshell.targets;
  * link dropped), it writes {@code eof} in the folder and, if the marker file says a block is running, sends TERM
  * and then KILL to the shell's whole process group: a block never goes on as an orphan beside a resumed copy.
  * The folder then stays, with the marker, for that resumed run to read ({@link SentinelShellSession#previousBlock}).
+ * The supervisor's own stderr is {@code /dev/null} and the shell gets the real one in a subshell (dash applies a
+ * command's own redirections in the parent while it waits): sh reports a shell killed by a signal ("Terminated")
+ * on its stderr, and written into the dead connection that report killed the supervisor by SIGPIPE before it
+ * cleaned up, leaving the FIFO and the relay's pid in the folder for good.
  * Where there is no {@code mktemp}, FIFO or {@code setsid}, the bare shell runs as before, without a watchdog.
  */
 final class ShellLaunch {
@@ -39,8 +43,8 @@ final class ShellLaunch {
 				fi
 			) 8<&8 &
 			rb_r=$!
-			exec 8<&-
-			setsid $rb_sh%s <"$rb_d/.in"
+			exec 8<&- 7>&2 2>/dev/null
+			(exec setsid $rb_sh%s <"$rb_d/.in" 2>&7 7>&-)
 			rb_rc=$?
 			: >"$rb_d/.exited"
 			read -r rb_c <"$rb_d/.relay" 2>/dev/null && kill "$rb_c" 2>/dev/null

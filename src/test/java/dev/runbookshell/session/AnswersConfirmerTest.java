@@ -76,6 +76,38 @@ class AnswersConfirmerTest {
 	}
 
 	@Test
+	void everyBadValueNamesTheFileAndTheLineOfItsKey() {
+		String answers = this.dir.resolve("answers.yaml").toString();
+		assertThatThrownBy(() -> load("blocks:\n  1.1: run\n\ndefault: maybe\n"))
+			.hasMessage(answers + ":4: default must be one of run, skip, stop, not 'maybe'");
+		assertThatThrownBy(() -> load("default: run\nblocks:\n  1.1: run\n  two: later\n"))
+			.hasMessage(answers + ":4: blocks.two must be one of run, skip, stop, not 'later'");
+		assertThatThrownBy(() -> load("blocks:\n  1.1: run\n  backup-db: skip\n"))
+			.hasMessageStartingWith(answers + ":3: no block backup-db in plan.md");
+		assertThatThrownBy(() -> load("default: run\ndefualt: skip\n"))
+			.hasMessageStartingWith(answers + ":2: unknown key(s) defualt");
+		assertThatThrownBy(() -> load("\non-failure: retry\n"))
+			.hasMessageStartingWith(answers + ":2: on-failure must be one of");
+		assertThatThrownBy(() -> load("checks: some\n")).hasMessageStartingWith(answers + ":1: checks must be");
+		assertThatThrownBy(() -> load("default: run\non-unknown: sometimes\n"))
+			.hasMessageStartingWith(answers + ":2: on-unknown must be one of rerun, skip, stop");
+		assertThatThrownBy(() -> load("blocks:\n  1.1: {edit: \"\"}\n"))
+			.hasMessage(answers + ":2: blocks.1.1.edit is empty");
+	}
+
+	@Test
+	void blocksOrVariablesOfTheWrongShapeAreRefusedNotReadAsNothing() {
+		String answers = this.dir.resolve("answers.yaml").toString();
+		assertThatThrownBy(() -> load("default: skip\nblocks: [one, two]\n"))
+			.isInstanceOf(SessionRefusedException.class)
+			.hasMessageStartingWith(answers + ":2: blocks is a mapping");
+		assertThatThrownBy(() -> load("variables: DB_HOST=db1\n"))
+			.hasMessageStartingWith(answers + ":1: variables is a mapping");
+		assertThatThrownBy(() -> load("variables:\n  DB_HOST: db1\n  PORTS: [5432, 5433]\n"))
+			.hasMessage(answers + ":3: variables.PORTS is a value, not [5432,5433]");
+	}
+
+	@Test
 	void variablesAndChecksAreRead() throws Exception {
 		AnswersConfirmer answers = load("""
 				variables:

@@ -88,6 +88,22 @@ class InputErrorMessagesIT {
 	}
 
 	@Test
+	void anAnswersValueThatIsNotAllowedIsOneLineWithFileAndTheLineOfItsKey() throws Exception {
+		Files.writeString(this.dir.resolve("answers.yaml"), """
+				default: run
+				checks: all
+				on-unknown: sometimes
+				""");
+
+		RunbookCli.Result result = run(Map.of(), "run", "plan.md", "--answers", "answers.yaml");
+
+		assertOneLine(result, 2);
+		assertThat(result.stderr())
+			.contains("answers.yaml:3: on-unknown must be one of rerun, skip, stop, not 'sometimes'");
+		assertThat(this.dir.resolve("ran.txt")).doesNotExist();
+	}
+
+	@Test
 	void anSshHostWhoseNameDoesNotResolveIsSaidSoWithItsPort() throws Exception {
 		RunbookCli.Result result = run(Map.of(), "run", "plan.md", "--yes", "--target",
 				"ssh://deploy@no-such-host.invalid:2222");

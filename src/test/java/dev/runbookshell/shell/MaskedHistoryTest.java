@@ -92,4 +92,30 @@ class MaskedHistoryTest {
 		assertThat(this.history.get(this.history.last())).isEqualTo("set DB_PASS ****");
 	}
 
+	@Test
+	void aSecretValuePassedWithVarOnARunLineIsMaskedTheOthersKept() throws Exception {
+		Path plan = this.home.resolve("plan.md");
+		Files.writeString(plan, "---\nvariables:\n  ADMIN: {secret: true}\n---\n# Plan\n");
+		Path file = attach();
+
+		this.history.add(Instant.now(), "run " + plan + " --yes --var API_TOKEN=tok-4711 --var NEW_HOST=db2"
+				+ " --var=DB_PASSWORD='p w 9' --var ADMIN=\"root pw\" --var Api_Key=\"unclosed k3y");
+
+		assertThat(Files.readString(file)).contains("--var API_TOKEN=****", "--var NEW_HOST=db2",
+				"--var=DB_PASSWORD=****", "--var ADMIN=****", "--var Api_Key=****")
+			.doesNotContain("tok-4711", "p w 9", "root pw", "k3y");
+	}
+
+	@Test
+	void anExistingFileWithAVarSecretInClearIsMaskedWhenLoaded() throws IOException {
+		Path file = this.home.resolve(".runbook-shell/history");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, "1700000000000:run plan.md --yes --var DB_PASS=old-secret --var HOST=h1\n");
+
+		attach();
+
+		assertThat(Files.readString(file)).contains("run plan.md --yes --var DB_PASS=**** --var HOST=h1")
+			.doesNotContain("old-secret");
+	}
+
 }

@@ -49,11 +49,14 @@ class OrphanBlockIT {
 	void onLocalTheBlockStopsWhenTheToolIsKilled() throws Exception {
 		CrashRounds.Transport local = CrashRounds.Transport.local(this.dir);
 		assertTheBlockStops(local, "314.1");
+		assertTheResumeLeavesNoFolderBehind(local);
 	}
 
 	@Test
 	void overSshTheBlockStopsWhenTheToolIsKilled() throws Exception {
-		assertTheBlockStops(CrashRounds.Transport.ssh(this.dir, SSHD), "314.2");
+		CrashRounds.Transport ssh = CrashRounds.Transport.ssh(this.dir, SSHD);
+		assertTheBlockStops(ssh, "314.2");
+		assertTheResumeLeavesNoFolderBehind(ssh);
 	}
 
 	@Test
@@ -82,6 +85,23 @@ class OrphanBlockIT {
 
 		assertThat(transport.awaitProcesses("sleep " + seconds, false, Duration.ofSeconds(10)))
 			.as("the block's processes are gone within 10 s of kill -9").isTrue();
+	}
+
+	/**
+	 * The killed run's folder on the target (its marker, FIFO, relay pid) is read by the resume and then removed:
+	 * a crash leaves nothing behind in the target's /tmp (loopback targets only: the folder is on this machine).
+	 */
+	private void assertTheResumeLeavesNoFolderBehind(CrashRounds.Transport transport) throws Exception {
+		Path journal = RunbookCli.journal(this.dir.resolve("logs"));
+		Path folder = Path.of(markerFile(journal)).getParent();
+		assertThat(folder.getFileName().toString()).startsWith("runbook-shell.");
+
+		RunbookCli.Result resumed = RunbookCli.run(this.dir, TIMEOUT, "run", "plan.md", "--target",
+				transport.target(), "--yes", "--resume", journal.toString(), "--accept-new-host-key");
+
+		assertThat(resumed.exitCode()).as(resumed.all()).isEqualTo(1);
+		assertThat(resumed.stderr()).contains("stopped before 1.1 slow");
+		assertThat(folder).as("the killed session's folder on the target").doesNotExist();
 	}
 
 	@Test
@@ -124,11 +144,20 @@ class OrphanBlockIT {
 				"finished");
 	}
 
+	private static String markerFile(Path journal) throws Exception {
+		return marker(journal).path("file").asText();
+	}
+
 	private static long markerPid(Path journal) throws Exception {
+		return marker(journal).path("pid").asLong();
+	}
+
+	/** The first {@code block-started} event's marker: the folder's marker file and the shell's pid. */
+	private static JsonNode marker(Path journal) throws Exception {
 		for (String line : Files.readAllLines(journal)) {
 			JsonNode event = JSON.readTree(line);
 			if (event.path("type").asText().equals("block-started")) {
-				return event.path("marker").path("pid").asLong();
+				return event.path("marker");
 			}
 		}
 		throw new AssertionError("no block-started in " + journal);

@@ -16,19 +16,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SecretsAtTheTerminalIT {
 
+	/** Writes the token it is given to token.txt and echoes it (masked on the screen). */
+	private static final String PLAN = """
+			# Deploy
+
+			```bash {name=login}
+			printf '%s' "$API_TOKEN" > token.txt
+			echo "using token $API_TOKEN"
+			```
+			""";
+
 	@TempDir
 	Path dir;
 
 	@Test
 	void aTokenIsAskedHiddenMaskedAndNeitherItNorASetPasswordReachesTheHistoryWhichIsOwnerOnly() throws Exception {
-		Files.writeString(this.dir.resolve("plan.md"), """
-				# Deploy
-
-				```bash {name=login}
-				printf '%s' "$API_TOKEN" > token.txt
-				echo "using token $API_TOKEN"
-				```
-				""");
+		Files.writeString(this.dir.resolve("plan.md"), PLAN);
 		Path history = this.dir.resolve(".runbook-shell/history");
 		Files.createDirectories(history.getParent());
 		Files.writeString(history, "1700000000000:set DB_PASSWORD old-pw-from-before\n");
@@ -64,6 +67,24 @@ class SecretsAtTheTerminalIT {
 		assertThat(Files.readString(history)).contains("open plan.md", "note rotated **** after the deploy",
 				"set DB_PASSWORD ****").doesNotContain("tok-4711-s3cret", "pw-typed-now", "old-pw-from-before");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history))).isEqualTo("rw-------");
+	}
+
+	@Test
+	void aSecretGivenWithVarToARunTypedAtThePromptIsMaskedInTheHistory() throws Exception {
+		Files.writeString(this.dir.resolve("plan.md"), PLAN);
+		Path history = this.dir.resolve(".runbook-shell/history");
+
+		try (TmuxTerminal terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, ""))) {
+			terminal.await("Ctrl-D to leave", Duration.ofSeconds(60));
+			terminal.type("run plan.md --yes --var API_TOKEN=tok-0815-s3cret --var STAGE=blue --log-dir logs");
+			terminal.await("Session succeeded", Duration.ofSeconds(60));
+			terminal.type("exit");
+			terminal.await("EXIT=0", Duration.ofSeconds(30));
+		}
+
+		assertThat(Files.readString(this.dir.resolve("token.txt"))).isEqualTo("tok-0815-s3cret");
+		assertThat(Files.readString(history)).contains("--var API_TOKEN=**** --var STAGE=blue")
+			.doesNotContain("tok-0815-s3cret");
 	}
 
 }

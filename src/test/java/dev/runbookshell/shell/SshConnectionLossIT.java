@@ -50,14 +50,31 @@ class SshConnectionLossIT {
 
 	@Test
 	void aConnectionDroppedMidBlockIsUnknownAndTheRunExitsThree() throws Exception {
+		ConnectionLossChecks.assertLost(dropTheLinkMidBlock(), this.dir, "1.1", "the server closed the connection");
+	}
+
+	@Test
+	void aResumeAfterADroppedLinkDoesNotRunTheUnknownBlockAgainUnattended() throws Exception {
+		ConnectionLossChecks.assertLost(dropTheLinkMidBlock(), this.dir, "1.1", "the server closed the connection");
+
+		RunbookCli.Result resumed = RunbookCli.run(this.dir, Duration.ofSeconds(60), "run", "plan.md", "--target",
+				target(), "--yes", "--resume", RunbookCli.journal(this.dir.resolve("logs")).toString());
+
+		assertThat(resumed.exitCode()).as(resumed.all()).isEqualTo(1);
+		assertThat(resumed.stderr().strip()).as(resumed.all())
+			.startsWith("error: stopped before 1.1 long: its outcome is unknown")
+			.contains("--rerun-unknown")
+			.doesNotContain("\n");
+		assertThat(resumed.stdout()).doesNotContain(ConnectionLossChecks.RUNNING).doesNotContain("after-ran");
+	}
+
+	/** Runs the plan unattended and drops its connection while block 1.1 runs. */
+	private RunbookCli.Result dropTheLinkMidBlock() throws Exception {
 		ConnectionLossChecks.writePlan(this.dir);
 		Process run = RunbookCli.start(this.dir, "run", "plan.md", "--target", target(), "--yes", "--log-dir", "logs");
 		ConnectionLossChecks.awaitOutput(this.dir, ConnectionLossChecks.RUNNING, run);
-
 		SSHD.dropConnections();
-		RunbookCli.Result result = RunbookCli.waitFor(run, this.dir, Duration.ofSeconds(60));
-
-		ConnectionLossChecks.assertLost(result, this.dir, "1.1", "the server closed the connection");
+		return RunbookCli.waitFor(run, this.dir, Duration.ofSeconds(60));
 	}
 
 	private static String target() {

@@ -58,6 +58,38 @@ class WhoseJournalIT {
 	}
 
 	@Test
+	void anEmptyJournalIsNotReportedAsAVerifiedRunOf1970() throws Exception {
+		Files.writeString(this.dir.resolve("empty.jsonl"), "");
+
+		for (String format : List.of("md", "json", "junit")) {
+			RunbookCli.Result refused = RunbookCli.run(this.dir, TIMEOUT, "report", "empty.jsonl", "--format", format,
+					"--out", "report." + format);
+
+			assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
+			assertThat(refused.stderr().strip()).isEqualTo(
+					"error: empty.jsonl holds no event: it is not a journal, there is nothing to report");
+			assertThat(refused.stdout()).doesNotContain("1970", "verified");
+			assertThat(this.dir.resolve("report." + format)).doesNotExist();
+		}
+	}
+
+	@Test
+	void aFileThatIsNotAJournalIsBadInputForReportAsForResume() throws Exception {
+		Files.writeString(this.dir.resolve("plan.md"), "# Plan\n" + BLOCKS);
+
+		RunbookCli.Result report = RunbookCli.run(this.dir, TIMEOUT, "report", "plan.md");
+		RunbookCli.Result resume = RunbookCli.run(this.dir, TIMEOUT, "run", "plan.md", "--yes", "--resume",
+				"plan.md");
+
+		for (RunbookCli.Result refused : List.of(report, resume)) {
+			assertThat(refused.exitCode()).as(refused.all()).isEqualTo(2);
+			assertThat(refused.stderr().strip()).startsWith("error: plan.md:1: not a runbook-shell journal")
+				.doesNotContain("\n");
+		}
+		assertThat(report.stdout()).isEmpty();
+	}
+
+	@Test
 	void aJournalWithoutASessionStartIsRefused() throws Exception {
 		Files.writeString(this.dir.resolve("plan.md"), "# Plan\n" + BLOCKS);
 		Files.createDirectories(this.dir.resolve("logs"));

@@ -244,7 +244,8 @@ abstract class TargetSessionContract {
 	@Test
 	void verboseModeEchoesTheBlocksLinesButNeverTheToolsOwnNorAnExportedValue() throws Exception {
 		CollectingSink first = new CollectingSink();
-		this.session.execute(fromLine(5, "set -v\necho one"), first);
+		// as the parser gives it: ending in a newline
+		this.session.execute(fromLine(5, "set -v\necho one\n"), first);
 		CollectingSink second = new CollectingSink();
 		this.session.execute(new ExecRequest("secret", "echo \"${#SECRET_VALUE}\"", null, false,
 				Map.of("SECRET_VALUE", "s3cr3t-v4lue"), new ExecRequest.Origin("plan.md", 9), ExecRequest.FailureRule.STOP,
