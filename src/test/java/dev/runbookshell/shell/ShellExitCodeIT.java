@@ -20,7 +20,7 @@ class ShellExitCodeIT {
 
 	@Test
 	void exitAfterABlockFailedAndTheOperatorWentOnReturnsOneAsRunDoes() throws Exception {
-		Files.writeString(this.dir.resolve("plan.md"), """
+		try (TmuxTerminal terminal = shell("""
 				# Steps
 
 				```bash {name=broken}
@@ -30,13 +30,8 @@ class ShellExitCodeIT {
 				```bash {name=after}
 				echo after-ran
 				```
-				""");
-		try (TmuxTerminal terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, ""))) {
-			terminal.await("Ctrl-D to leave", Duration.ofSeconds(60));
-			terminal.type("open plan.md");
-			terminal.type("continue");
-			terminal.await("[y] run", Duration.ofSeconds(30));
-			terminal.type("y");
+				""")) {
+			openAndRunTheFirstBlock(terminal);
 			terminal.await("[i] ignore and continue", Duration.ofSeconds(30));
 			terminal.type("i");
 			terminal.awaitCount("[y] run", 2, Duration.ofSeconds(30));
@@ -51,17 +46,11 @@ class ShellExitCodeIT {
 
 	@Test
 	void ctrlDAfterARunTypedInTheShellFailedReturnsOne() throws Exception {
-		Files.writeString(this.dir.resolve("plan.md"), """
-				# Steps
-
-				```bash {name=broken}
-				false
-				```
-				""");
-		try (TmuxTerminal terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, ""))) {
-			terminal.await("Ctrl-D to leave", Duration.ofSeconds(60));
+		try (TmuxTerminal terminal = shell("# Steps\n\n```bash {name=broken}\nfalse\n```\n")) {
 			terminal.type("run plan.md --yes");
 			terminal.await("error: a block did not succeed", Duration.ofSeconds(30));
+			// before the prompt, Ctrl-D is the cooked tty's end-of-file, not a key the shell reads
+			terminal.awaitCount("runbook>", 2, Duration.ofSeconds(10));
 			terminal.keys("C-d");
 			assertThat(terminal.await("EXIT=", Duration.ofSeconds(30))).contains("EXIT=1");
 		}
@@ -69,23 +58,33 @@ class ShellExitCodeIT {
 
 	@Test
 	void exitAfterEveryBlockSucceededReturnsZero() throws Exception {
-		Files.writeString(this.dir.resolve("plan.md"), """
-				# Steps
-
-				```bash {name=fine}
-				echo fine-ran
-				```
-				""");
-		try (TmuxTerminal terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, ""))) {
-			terminal.await("Ctrl-D to leave", Duration.ofSeconds(60));
-			terminal.type("open plan.md");
-			terminal.type("continue");
-			terminal.await("[y] run", Duration.ofSeconds(30));
-			terminal.type("y");
+		try (TmuxTerminal terminal = shell("# Steps\n\n```bash {name=fine}\necho fine-ran\n```\n")) {
+			openAndRunTheFirstBlock(terminal);
 			terminal.await("end of the runbook", Duration.ofSeconds(30));
 			terminal.type("exit");
 			assertThat(terminal.await("EXIT=", Duration.ofSeconds(30))).contains("fine-ran", "EXIT=0");
 		}
+	}
+
+	/** The interactive shell, ready for a command, in a folder where plan.md holds {@code runbook}. */
+	private TmuxTerminal shell(String runbook) throws Exception {
+		Files.writeString(this.dir.resolve("plan.md"), runbook);
+		TmuxTerminal terminal = TmuxTerminal.start(this.dir, TmuxTerminal.runbook(this.dir, ""));
+		try {
+			terminal.await("Ctrl-D to leave", Duration.ofSeconds(60));
+			return terminal;
+		}
+		catch (Exception | AssertionError ex) {
+			terminal.close();
+			throw ex;
+		}
+	}
+
+	private static void openAndRunTheFirstBlock(TmuxTerminal terminal) throws Exception {
+		terminal.type("open plan.md");
+		terminal.type("continue");
+		terminal.await("[y] run", Duration.ofSeconds(30));
+		terminal.type("y");
 	}
 
 }
