@@ -119,6 +119,14 @@ class SeedTerminalWalkIT {
 					edit.typed() == null ? "no change" : "'" + edit.typed() + "' typed")
 				.containsExactly(expected);
 		}
+		// the Markdown log beside the journal: a block with a failed command is never headed "succeeded"
+		String log = Files.readString(journal.resolveSibling(journal.getFileName().toString()
+			.replaceFirst("\\.jsonl$", ".md")));
+		finished.stream().filter(f -> !f.path("failedCommands").isEmpty()).map(SeedTerminalWalkIT::id).distinct()
+			.forEach(failed -> softly.assertThat(log.lines().filter(l -> l.startsWith("### " + failed + " ")))
+				.as("the Markdown log's heading of %s", failed)
+				.isNotEmpty()
+				.noneMatch(l -> l.endsWith(": succeeded")));
 		softly.assertAll();
 	}
 
