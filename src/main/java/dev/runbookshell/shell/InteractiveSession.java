@@ -13,6 +13,7 @@ import dev.runbookshell.session.JournalProof;
 import dev.runbookshell.session.RunSession;
 import dev.runbookshell.session.SessionAssembly;
 import dev.runbookshell.session.SessionRequest;
+import dev.runbookshell.session.SessionResult;
 import dev.runbookshell.targets.TargetDefinition;
 import dev.runbookshell.targets.TargetException;
 
@@ -48,6 +49,8 @@ public class InteractiveSession implements DisposableBean {
 	private String journalLocation;
 
 	private InterruptRelay.Registration ending;
+
+	private SessionResult.Status worst;
 
 	public InteractiveSession(CurrentRunbook current, SessionAssembly assembly, InterruptRelay interrupts,
 			ObjectProvider<LineReader> readers) {
@@ -135,12 +138,40 @@ public class InteractiveSession implements DisposableBean {
 			try {
 				this.ending.close();
 				this.session.close();
+				this.worst = worse(this.worst, this.session.result().status());
 			}
 			finally {
 				this.session = null;
 				RunCommands.printProof(this.proof, this.out);
 			}
 		}
+	}
+
+	/** A {@code run} typed in the shell ended with {@code code}: its failure or interruption counts as a session's. */
+	public synchronized void ran(ExitCode code) {
+		if (code == ExitCode.FAILED || code == ExitCode.INTERRUPTED) {
+			this.worst = worse(this.worst, code == ExitCode.FAILED ? SessionResult.Status.FAILED
+					: SessionResult.Status.INTERRUPTED);
+		}
+	}
+
+	/**
+	 * What leaving the shell returns, as {@code run} would: 1 when a session of this shell (or a {@code run} typed
+	 * in it) ended failed (a block failed, timed out or is unknown, even when the operator went on), else 130 when
+	 * one was interrupted, else 0.
+	 */
+	public synchronized ExitCode exitCode() {
+		if (this.worst == SessionResult.Status.FAILED) {
+			return ExitCode.FAILED;
+		}
+		return this.worst == SessionResult.Status.INTERRUPTED ? ExitCode.INTERRUPTED : ExitCode.OK;
+	}
+
+	private static SessionResult.Status worse(SessionResult.Status before, SessionResult.Status now) {
+		if (before == SessionResult.Status.FAILED || now == SessionResult.Status.FAILED) {
+			return SessionResult.Status.FAILED;
+		}
+		return before == SessionResult.Status.INTERRUPTED ? before : now;
 	}
 
 	@Override

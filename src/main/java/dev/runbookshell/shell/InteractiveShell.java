@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * The interactive loop on the JLine line reader: completion comes from Spring Shell's auto-configured reader,
  * history from {@link MaskedHistory} (no secret values, owner-only file). Ctrl-C at the prompt clears the line; Ctrl-C while a command runs is relayed to
- * that command; Ctrl-D or {@code exit} leaves.
+ * that command; Ctrl-D or {@code exit} leaves, with the exit code {@code run} would give for its sessions.
  */
 @Component
 public class InteractiveShell {
@@ -36,13 +36,16 @@ public class InteractiveShell {
 
 	private final VersionInfo version;
 
+	private final InteractiveSession session;
+
 	public InteractiveShell(ObjectProvider<LineReader> readers, ObjectProvider<PromptProvider> prompts,
-			CommandDispatcher dispatcher, InterruptRelay interrupts, VersionInfo version) {
+			CommandDispatcher dispatcher, InterruptRelay interrupts, VersionInfo version, InteractiveSession session) {
 		this.readers = readers;
 		this.prompts = prompts;
 		this.dispatcher = dispatcher;
 		this.interrupts = interrupts;
 		this.version = version;
+		this.session = session;
 	}
 
 	public ExitCode run() {
@@ -76,12 +79,17 @@ public class InteractiveShell {
 			if (words.get(0).equals("exit") || words.get(0).equals("quit")) {
 				break;
 			}
-			this.dispatcher.dispatch(words, terminal.writer(), terminal.writer(), input);
+			ExitCode code = this.dispatcher.dispatch(words, terminal.writer(), terminal.writer(), input);
+			if (words.get(0).equals("run")) {
+				this.session.ran(code);
+			}
 			Thread.interrupted(); // a Ctrl-C that arrived after the command ended must not hit the next one
 			terminal.flush();
 		}
 		saveHistory(reader);
-		return ExitCode.OK;
+		// Ended here, not when Spring closes: its outcome is the shell's exit code.
+		this.session.end();
+		return this.session.exitCode();
 	}
 
 	private String prompt(Terminal terminal) {

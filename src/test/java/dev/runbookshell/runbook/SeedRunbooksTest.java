@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.runbookshell.runbook.lint.LintFinding;
 import dev.runbookshell.runbook.lint.RunbookLinter;
-import dev.runbookshell.testsupport.RequiredComponent;
+import dev.runbookshell.testsupport.SeedPlans;
 
 /**
  * The five real plans in {@code ../shared/seeds} and our own {@code runbooks/}. The expected lines were NOT
@@ -42,21 +42,8 @@ class SeedRunbooksTest {
 
 	private final RunbookParser parser = new RunbookParser();
 
-	/** {@code -Drunbook.seeds=DIR}, else the first {@code shared/seeds} beside the repository or above it. */
 	static Path seeds() {
-		String configured = System.getProperty("runbook.seeds");
-		if (configured != null) {
-			return Path.of(configured);
-		}
-		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			Path candidate = dir.resolve("shared/seeds");
-			if (Files.isDirectory(candidate)) {
-				return candidate;
-			}
-		}
-		RequiredComponent.require(false, "shared/seeds above " + Path.of("").toAbsolutePath(),
-				"clone shared/ beside the repo or pass -Drunbook.seeds=DIR");
-		return null;
+		return SeedPlans.directory();
 	}
 
 	static Stream<String> seedNames() {

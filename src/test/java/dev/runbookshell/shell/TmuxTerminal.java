@@ -69,6 +69,26 @@ final class TmuxTerminal implements AutoCloseable {
 		return tmux("capture-pane", "-p", "-t", this.session, "-S", "-200").output();
 	}
 
+	/**
+	 * Where the cursor is: its line counted from the first line tmux holds (history included), so that a question
+	 * asked again on the same screen row is seen as a new one, and the text of that line.
+	 */
+	Cursor cursor() throws Exception {
+		String[] at = tmux("display-message", "-p", "-t", this.session,
+				"#{history_size} #{history_limit} #{cursor_y}").output().trim().split(" ");
+		int y = Integer.parseInt(at[2]);
+		String line = tmux("capture-pane", "-p", "-t", this.session, "-S", at[2], "-E", at[2]).output().stripTrailing();
+		return new Cursor(Long.parseLong(at[0]) + y, line, Long.parseLong(at[0]) >= Long.parseLong(at[1]));
+	}
+
+	/**
+	 * @param row the cursor's line, history included
+	 * @param line its text, without trailing blanks
+	 * @param historyFull tmux dropped lines from its history: rows no longer grow
+	 */
+	record Cursor(long row, String line, boolean historyFull) {
+	}
+
 	/** Waits until the screen shows {@code text}, and returns the screen then. */
 	String await(String text, Duration timeout) throws Exception {
 		long deadline = System.nanoTime() + timeout.toNanos();
