@@ -107,10 +107,7 @@ final class BlockScript {
 		if (install) {
 			text.append(install(dialect, request.interactive()));
 		}
-		// the protocol ends the script's last line itself: a newline of its own would be an empty line, which
-		// `set -v` echoes into the block's output
-		text.append("__rb_s=").append(quote(script.endsWith("\n") ? script.substring(0, script.length() - 1) : script))
-			.append('\n');
+		text.append("__rb_s=").append(quote(withoutFinalNewline(script))).append('\n');
 		request.exports().forEach((name, value) -> {
 			if (!NAME.matcher(name).matches()) {
 				throw new IllegalArgumentException("not a shell variable name: '" + name + "'");
@@ -271,6 +268,22 @@ final class BlockScript {
 	private static String sentinels(String nonce, String code) {
 		return "command printf '\\036%s%s %d\\n' " + PREFIX + " " + nonce + " " + code
 				+ "; command printf '\\036%s%s\\n' " + PREFIX + " " + nonce + " >&2";
+	}
+
+	/**
+	 * The protocol ends the script's last line itself: a newline of the script's own would make an empty line,
+	 * which {@code set -v} echoes into the block's output. Kept after a line continued by a backslash: without it
+	 * the protocol's next line would join the block's last one (a syntax error that ends dash and busybox sh).
+	 */
+	static String withoutFinalNewline(String script) {
+		if (!script.endsWith("\n")) {
+			return script;
+		}
+		int backslashes = 0;
+		for (int i = script.length() - 2; i >= 0 && script.charAt(i) == '\\'; i--) {
+			backslashes++;
+		}
+		return backslashes % 2 == 1 ? script : script.substring(0, script.length() - 1);
 	}
 
 	/** The runbook's file name as the link's name: no folder, nothing a shell word or a path cannot hold. */

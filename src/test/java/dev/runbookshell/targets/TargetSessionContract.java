@@ -260,6 +260,15 @@ abstract class TargetSessionContract {
 	}
 
 	@Test
+	void aLastLineContinuedByABackslashRunsAndTheShellLivesOn() throws Exception {
+		CollectingSink sink = new CollectingSink();
+		ExecResult result = this.session.execute(fromLine(3, "echo a \\\n"), sink);
+		assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
+		assertThat(sink.out()).isEqualTo("a\n");
+		assertThat(output("echo still-here")).isEqualTo("still-here\n");
+	}
+
+	@Test
 	void aTimedOutBlockIsInterruptedQuicklyAndTheSessionKeepsItsState() throws Exception {
 		output("cd /tmp && export KEPT=yes");
 		CollectingSink sink = new CollectingSink();
