@@ -37,12 +37,17 @@ public class MaskedHistory extends DefaultHistory {
 	/** {@code set NAME VALUE}, optionally behind the file's {@code <epoch millis>:} timestamp. */
 	private static final Pattern SET = Pattern.compile("^(\\d+:)?(\\s*set\\s+)(\\S+)(\\s+)\\S.*$", Pattern.DOTALL);
 
-	/** {@code --var NAME=VALUE} or {@code --var=NAME=VALUE}; the value may be quoted (unclosed: to the end). */
-	private static final Pattern VAR = Pattern.compile(
-			"(--var(?:\\s+|=))([A-Za-z_][A-Za-z0-9_]*)=((?:\"[^\"]*(?:\"|$)|'[^']*(?:'|$)|[^\\s\"']+)+)");
+	/**
+	 * {@code --var NAME=VALUE} or {@code --var=NAME=VALUE}; the value may be quoted, or the whole word
+	 * ({@code --var "NAME=VALUE"}), as the shell's parser takes it (unclosed: to the end).
+	 */
+	private static final Pattern VAR = Pattern.compile("(?<option>--var(?:\\s+|=))(?:"
+			+ "(?<quote>[\"'])(?<quotedName>[A-Za-z_][A-Za-z0-9_]*)=(?:(?!\\k<quote>).)*(?:\\k<quote>|$)"
+			+ "|(?<name>[A-Za-z_][A-Za-z0-9_]*)=(?:\"[^\"]*(?:\"|$)|'[^']*(?:'|$)|[^\\s\"']+)+)", Pattern.DOTALL);
 
-	/** {@code run FILE}, to read which variables FILE declares secret. */
-	private static final Pattern RUN_FILE = Pattern.compile("^(?:\\d+:)?\\s*run\\s+(\\S+)");
+	/** {@code run FILE}, FILE maybe quoted, to read which variables FILE declares secret. */
+	private static final Pattern RUN_FILE = Pattern
+		.compile("^(?:\\d+:)?\\s*run\\s+(?:\"(?<dq>[^\"]+)\"|'(?<sq>[^']+)'|(?<bare>\\S+))");
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
@@ -143,10 +148,12 @@ public class MaskedHistory extends DefaultHistory {
 		Set<String> declared = declaredSecrets(line);
 		StringBuilder masked = new StringBuilder();
 		do {
-			String name = option.group(2);
+			String quote = option.group("quote");
+			String name = quote != null ? option.group("quotedName") : option.group("name");
 			boolean secret = declared.contains(name) || secretName(name);
-			option.appendReplacement(masked, Matcher.quoteReplacement(
-					secret ? option.group(1) + name + "=" + SecretValues.MASK : option.group()));
+			String kept = option.group("option") + (quote == null ? "" : quote) + name + "=" + SecretValues.MASK
+					+ (quote == null ? "" : quote);
+			option.appendReplacement(masked, Matcher.quoteReplacement(secret ? kept : option.group()));
 		}
 		while (option.find());
 		return option.appendTail(masked).toString();
@@ -159,7 +166,9 @@ public class MaskedHistory extends DefaultHistory {
 			return Set.of();
 		}
 		try {
-			Path file = Path.of(run.group(1));
+			String named = run.group("dq") != null ? run.group("dq") : run.group("sq") != null ? run.group("sq")
+					: run.group("bare");
+			Path file = Path.of(named);
 			if (!Files.isRegularFile(file)) {
 				return Set.of();
 			}

@@ -107,6 +107,20 @@ class MaskedHistoryTest {
 	}
 
 	@Test
+	void aWholeVarWordInQuotesAndAQuotedRunbookPathAreMaskedToo() throws Exception {
+		Path plan = this.home.resolve("my plan.md");
+		Files.writeString(plan, "---\nvariables:\n  ADMIN: {secret: true}\n---\n# Plan\n");
+		Path file = attach();
+
+		this.history.add(Instant.now(), "run \"" + plan + "\" --yes --var \"API_TOKEN=s3cret\" --var 'DB_PASS=s 3'"
+				+ " --var \"ADMIN=root pw\" --var 'HOST=db2'");
+
+		assertThat(Files.readString(file)).contains("--var \"API_TOKEN=****\"", "--var 'DB_PASS=****'",
+				"--var \"ADMIN=****\"", "--var 'HOST=db2'")
+			.doesNotContain("s3cret", "s 3", "root pw");
+	}
+
+	@Test
 	void anExistingFileWithAVarSecretInClearIsMaskedWhenLoaded() throws IOException {
 		Path file = this.home.resolve(".runbook-shell/history");
 		Files.createDirectories(file.getParent());
