@@ -140,6 +140,11 @@ public class InteractiveSession implements DisposableBean {
 				this.session.close();
 				this.worst = worse(this.worst, this.session.result().status());
 			}
+			catch (RuntimeException ex) {
+				// a session that cannot end cleanly (its journal or target failed) did not succeed
+				this.worst = SessionResult.Status.FAILED;
+				throw ex;
+			}
 			finally {
 				this.session = null;
 				RunCommands.printProof(this.proof, this.out);

@@ -88,7 +88,14 @@ public class InteractiveShell {
 		}
 		saveHistory(reader);
 		// Ended here, not when Spring closes: its outcome is the shell's exit code.
-		this.session.end();
+		try {
+			this.session.end();
+		}
+		catch (RuntimeException ex) {
+			terminal.writer().println("error: the session did not end cleanly: "
+					+ new FailureTranslator().translate(ex).getMessage());
+			terminal.flush();
+		}
 		return this.session.exitCode();
 	}
 
