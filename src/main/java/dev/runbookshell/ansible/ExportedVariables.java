@@ -143,10 +143,14 @@ final class ExportedVariables {
 		Variable variable = this.variables.get(line.variable());
 		CommandText.ExportLine first = variable.exportLine();
 		if (first != line && variable.defaultValue() == null && !Objects.equals(first.written(), line.written())) {
-			warnings.add(line.line(), "export " + line.variable() + "=" + (line.written() == null ? "" : line.written())
+			// a warning reaches the terminal and CI logs: a secret's values never do
+			boolean secret = variable.secret() || SessionVariables.namedAsSecret(line.variable());
+			String written = line.written() == null ? "" : secret ? SecretValues.MASK : line.written();
+			String firstWritten = first.written() == null ? "none" : secret ? SecretValues.MASK : first.written();
+			warnings.add(line.line(), "export " + line.variable() + "=" + written
 					+ " differs from line " + first.line() + ": under Ansible every export of " + line.variable()
 					+ " gets the one value given for it (-e " + variable.ansibleName() + "=VALUE), by default "
-					+ (first.written() == null ? "none" : first.written()) + " (the first line's)");
+					+ firstWritten + " (the first line's)");
 		}
 	}
 

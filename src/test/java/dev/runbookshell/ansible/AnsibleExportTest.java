@@ -351,6 +351,23 @@ class AnsibleExportTest {
 	}
 
 	@Test
+	void theWarningAboutTwoExportLinesOfASecretNamesNeitherValue() throws Exception {
+		AnsibleExport.Result result = export("""
+				```bash {name=one}
+				export API_TOKEN=first-t0ken
+				```
+
+				```bash {name=two}
+				export API_TOKEN=second-t0ken
+				```
+				""", List.of(), null, false);
+
+		assertThat(result.warnings()).extracting(ExportWarning::format)
+			.anyMatch(w -> w.contains("export API_TOKEN=**** differs from line 2") && w.contains("by default ****"))
+			.noneMatch(w -> w.contains("t0ken"));
+	}
+
+	@Test
 	void aVariableNobodyGivesStopsThePlayBeforeItsFirstBlockNamingItAndHowToGiveIt() throws Exception {
 		export(RUNBOOK, List.of(), null, false);
 
