@@ -94,8 +94,7 @@ class MaskedHistoryTest {
 
 	@Test
 	void aSecretValuePassedWithVarOnARunLineIsMaskedTheOthersKept() throws Exception {
-		Path plan = this.home.resolve("plan.md");
-		Files.writeString(plan, "---\nvariables:\n  ADMIN: {secret: true}\n---\n# Plan\n");
+		Path plan = planDeclaringAdminSecret("plan.md");
 		Path file = attach();
 
 		this.history.add(Instant.now(), "run " + plan + " --yes --var API_TOKEN=tok-4711 --var NEW_HOST=db2"
@@ -108,8 +107,7 @@ class MaskedHistoryTest {
 
 	@Test
 	void aWholeVarWordInQuotesAndAQuotedRunbookPathAreMaskedToo() throws Exception {
-		Path plan = this.home.resolve("my plan.md");
-		Files.writeString(plan, "---\nvariables:\n  ADMIN: {secret: true}\n---\n# Plan\n");
+		Path plan = planDeclaringAdminSecret("my plan.md");
 		Path file = attach();
 
 		this.history.add(Instant.now(), "run \"" + plan + "\" --yes --var \"API_TOKEN=s3cret\" --var 'DB_PASS=s 3'"
@@ -118,6 +116,13 @@ class MaskedHistoryTest {
 		assertThat(Files.readString(file)).contains("--var \"API_TOKEN=****\"", "--var 'DB_PASS=****'",
 				"--var \"ADMIN=****\"", "--var 'HOST=db2'")
 			.doesNotContain("s3cret", "s 3", "root pw");
+	}
+
+	/** A runbook in the home folder whose front matter declares ADMIN secret. */
+	private Path planDeclaringAdminSecret(String name) throws IOException {
+		Path plan = this.home.resolve(name);
+		Files.writeString(plan, "---\nvariables:\n  ADMIN: {secret: true}\n---\n# Plan\n");
+		return plan;
 	}
 
 	@Test
