@@ -324,7 +324,11 @@ public final class SentinelShellSession implements TargetSession {
 	private String text(BlockScript script, ExecRequest request) {
 		boolean install = request.interactive() ? !this.protocolInteractive : !this.protocolPlain;
 		String text = script.text(request, this.hello.dialect(), install);
-		if (request.interactive()) {
+		if (install && BlockScript.installsBothVariants(this.hello.dialect())) {
+			this.protocolPlain = true;
+			this.protocolInteractive = true;
+		}
+		else if (request.interactive()) {
 			this.protocolInteractive = true;
 		}
 		else {
