@@ -1,6 +1,6 @@
 package dev.runbookshell;
 
-import java.util.Map;
+import java.util.List;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -14,6 +14,7 @@ import org.springframework.shell.core.autoconfigure.StandardCommandsAutoConfigur
 import org.springframework.shell.core.autoconfigure.UserConfigAutoConfiguration;
 
 import dev.runbookshell.config.DebugLogging;
+import dev.runbookshell.config.ToolProperties;
 import dev.runbookshell.shell.VersionInfo;
 
 /**
@@ -47,9 +48,13 @@ public class RunbookShellApplication {
 		static int run(String[] args) {
 			DebugLogging.install();
 			SpringApplication application = new SpringApplication(RunbookShellApplication.class);
-			// The tool's own properties only: no search of the working folder (an application.properties of the
-			// project the operator stands in is none of the tool's business), of config/ folders, profiles or YAML.
-			application.setDefaultProperties(Map.of("spring.config.location", "classpath:/application.properties"));
+			// The tool's own properties only, read here: no search of the working folder (an
+			// application.properties of the project the operator stands in is none of the tool's business), of
+			// config/ folders, profiles or YAML. Without Spring Boot's application listeners, which only did that
+			// search (config data), logging (switched off: DebugLogging) and a background warm-up that competed
+			// with a one-shot command for the CPU: a third of `list`'s start-up.
+			application.setListeners(List.of());
+			application.setDefaultProperties(ToolProperties.read());
 			return SpringApplication.exit(application.run(args));
 		}
 
