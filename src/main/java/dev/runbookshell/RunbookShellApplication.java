@@ -54,6 +54,8 @@ public class RunbookShellApplication {
 			// search (config data), logging (switched off: DebugLogging) and a background warm-up that competed
 			// with a one-shot command for the CPU: a third of `list`'s start-up.
 			application.setListeners(List.of());
+			application.setAddConversionService(false);
+			application.setAddCommandLineProperties(false);
 			application.setDefaultProperties(ToolProperties.read());
 			return SpringApplication.exit(application.run(args));
 		}
