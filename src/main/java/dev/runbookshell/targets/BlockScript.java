@@ -97,8 +97,9 @@ final class BlockScript {
 	}
 
 	/**
-	 * The text for one block: the script and the block's settings as variables, then the protocol evaluated from
-	 * the shell's memory ({@link #install}, which {@code install} prepends when true: once per shell and variant).
+	 * The text for one block: the script and the block's settings as variables, then the protocol from the shell's
+	 * memory: bash calls its function, other shells evaluate it ({@link #install}, which {@code install} prepends
+	 * when true: once per shell, and for other shells than bash once per variant).
 	 * @param request the block; its exports run while xtrace is off, so values never reach a trace
 	 */
 	String text(ExecRequest request, ShellDialect dialect, boolean install) {
@@ -116,21 +117,58 @@ final class BlockScript {
 		});
 		settings(request, text);
 		String protocol = protocolVariable(request.interactive());
+		String run = dialect == ShellDialect.BASH ? runFunction(request.interactive()) : "command eval \"$" + protocol + "\"";
 		text.append("__rb_t=").append(this.nonce).append("; __rb_tk=").append(token())
-			.append("; if [ -n \"${").append(protocol).append("-}\" ]; then command eval \"$").append(protocol)
-			.append("\"; else echo 'runbook-shell: the shell lost its protocol' >&2; exit 70; fi\n");
+			.append("; if [ -n \"${").append(protocol).append("-}\" ]; then ").append(run)
+			.append("; else echo 'runbook-shell: the shell lost its protocol' >&2; exit 70; fi\n");
 		return text.toString();
 	}
 
 	/**
-	 * What makes a shell able to run blocks of one variant (interactive or not): the protocol's fixed text in a
-	 * read-only variable, so a block can neither change nor remove it. Each block's text evaluates it from the
-	 * shell's memory: a shell reading a pipe reads its input one byte at a time, and the two kilobytes of protocol
-	 * cost that once per shell instead of once per block.
+	 * What makes a shell able to run blocks of one variant (interactive or not), kept in the shell's memory so
+	 * that a block can neither change nor remove it: in bash read-only functions for both variants
+	 * ({@link #functionsOnce}); in other shells the protocol's fixed text in a read-only variable, which each block's
+	 * text evaluates. A shell reading a pipe reads its input one byte at a time: the two kilobytes of protocol cost
+	 * that once per shell instead of once per block.
 	 */
 	static String install(ShellDialect dialect, boolean interactive) {
+		if (installsBothVariants(dialect)) {
+			return functionsOnce();
+		}
 		String protocol = protocolVariable(interactive);
 		return protocol + "=" + quote(protocol(dialect, interactive)) + "; readonly " + protocol + "\n";
+	}
+
+	/** Whether {@link #install} makes the shell able to run blocks of both variants at once. */
+	static boolean installsBothVariants(ShellDialect dialect) {
+		return dialect == ShellDialect.BASH;
+	}
+
+	/**
+	 * bash: the protocol as functions, defined once per shell and made read-only ({@code readonly -f}), so a block
+	 * can neither redefine nor unset them; each block then only calls its variant's function. Evaluating the two
+	 * kilobytes of protocol text again for every block cost bash a quarter of its time per block. The variables
+	 * {@code __rb_pn}/{@code __rb_pi} stay as read-only markers: a shell that lost the protocol ({@code exec bash})
+	 * says so and exits instead of leaving the block's sentinel unprinted.
+	 */
+	private static String functionsOnce() {
+		StringBuilder text = new StringBuilder(4096);
+		errorHandler(ShellDialect.BASH, text);
+		functions(ShellDialect.BASH, text);
+		for (boolean interactive : new boolean[] { false, true }) {
+			text.append(runFunction(interactive)).append("() {\n");
+			afterFunctions(ShellDialect.BASH, interactive, text);
+			text.append("}\n");
+		}
+		return text.append("readonly -f __rb_err __rb_run ").append(runFunction(false)).append(' ')
+			.append(runFunction(true)).append("; ").append(protocolVariable(false)).append("=1; ")
+			.append(protocolVariable(true)).append("=1; readonly ").append(protocolVariable(false)).append(' ')
+			.append(protocolVariable(true)).append('\n').toString();
+	}
+
+	/** bash's function that runs a block of one variant: {@link #afterFunctions} as its body. */
+	private static String runFunction(boolean interactive) {
+		return interactive ? "__rb_gi" : "__rb_gn";
 	}
 
 	private static String protocolVariable(boolean interactive) {
@@ -156,8 +194,9 @@ final class BlockScript {
 	}
 
 	/**
-	 * The protocol's fixed part, the same for every block of a shell: the nonce, token and settings are variables.
-	 * It is evaluated as one line at the top level (functions, then the trailer), as if typed there.
+	 * The protocol's fixed part for shells other than bash, the same for every block of a shell: the nonce, token
+	 * and settings are variables. It is evaluated as one line at the top level (functions, then the trailer), as if
+	 * typed there.
 	 */
 	static String protocol(ShellDialect dialect, boolean interactive) {
 		StringBuilder text = new StringBuilder(2048);
@@ -165,6 +204,12 @@ final class BlockScript {
 			errorHandler(dialect, text);
 		}
 		functions(dialect, text);
+		afterFunctions(dialect, interactive, text);
+		return text.toString();
+	}
+
+	/** What runs one block once the functions are there: the runbook's link, the padding, the block, the trailer. */
+	private static void afterFunctions(ShellDialect dialect, boolean interactive, StringBuilder text) {
 		// A link named like the runbook makes the shell's error lines name it; without the folder (no
 		// supervisor) the here-document is sourced through /dev/fd directly.
 		text.append("__rb_src=/dev/fd/3; if [ -n \"${__rb_d-}\" ]; then [ -h \"$__rb_d/$__rb_l\" ] || ")
@@ -172,7 +217,6 @@ final class BlockScript {
 			.append("__rb_src=$__rb_d/$__rb_l; fi; ");
 		padding(text);
 		trailer(interactive, dialect, text);
-		return text.toString();
 	}
 
 	/**
@@ -193,7 +237,12 @@ final class BlockScript {
 	 */
 	private static void errorHandler(ShellDialect dialect, StringBuilder text) {
 		String command = dialect == ShellDialect.BASH ? "\"${3//[[:cntrl:]]/ }\"" : "\"$3\"";
-		text.append("__rb_err() { [ -n \"${__rb_in-}\" ] && [ -n \"$2\" ] && [ \"${BASHPID-$$}\" = \"$$\" ] || return 1; ")
+		text.append("__rb_err() { [ -n \"${__rb_in-}\" ] && [ -n \"$2\" ] && [ \"${BASHPID-$$}\" = \"$$\" ] || return 1; ");
+		if (installsBothVariants(dialect)) {
+			// The trailer runs in a function of its own there: a failure in it is no failure of the block.
+			text.append("case $2 in __rb_g[ni]) return 1 ;; esac; ");
+		}
+		text
 			.append("case $- in *e*) set +e; __rb_we=e ;; esac; [ \"$2\" != __rb_run ] || return 2; ")
 			.append("if [ -z \"$__rb_k\" ]; then case \"$__rb_a\" in *\" $__rb_e \"*) return 1 ;; esac; ")
 			.append("__rb_n=$((__rb_n + 1)); command printf '\\036%s%s!%s %s %s\\n' ").append(PREFIX)
@@ -230,7 +279,11 @@ final class BlockScript {
 		}
 		// The block runs in a function so that an interrupt can end the whole block, not just the command that is
 		// running: the shell gets INT first (the trap waits for the running command), then the command does.
-		text.append("trap '__rb_k=1; return 130 2>/dev/null' INT; ");
+		// In bash the trailer is a function: an interrupt that comes as the block ends must not return from it
+		// before the sentinels (at the top level of other shells, that return fails and changes nothing).
+		text.append(installsBothVariants(dialect)
+				? "trap '__rb_k=1; case ${FUNCNAME-} in __rb_g[ni]) ;; *) return 130 2>/dev/null ;; esac' INT; "
+				: "trap '__rb_k=1; return 130 2>/dev/null' INT; ");
 		// The marker file tells a later run which block this shell runs; the supervisor kills a block that still
 		// runs when the connection ends, and writes eof first: a block read after that must not start.
 		// It is overwritten in place, one line of fixed width: truncating it would make ext4 write it out to disk

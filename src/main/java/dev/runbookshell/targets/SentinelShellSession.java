@@ -95,8 +95,32 @@ public final class SentinelShellSession implements TargetSession {
 		try {
 			String text = text(script, request);
 			String marker = this.hello.markerFile();
-			sink.started(marker == null ? null : new BlockMarker(marker, this.hello.pid(), script.token()));
-			boolean written = write(text);
+			BlockMarker started = marker == null ? null : new BlockMarker(marker, this.hello.pid(), script.token());
+			boolean written;
+			if (marker == null) {
+				sink.started(started);
+				written = write(text);
+			}
+			else {
+				// All of the text but its final newline goes first: the shell reads it (one byte per read on a
+				// pipe) while the block's start is forced to disk, and runs nothing of its last line, which calls
+				// the block, before that newline (a shell parses a whole line before it runs any of it). Should the
+				// tool die meanwhile, the shell runs that line at the end of its input, but the supervisor has
+				// written eof first and the protocol exits there (ShellLaunch); without a supervisor the start is
+				// forced before anything is written.
+				written = write(text.substring(0, text.length() - 1));
+				try {
+					sink.started(started);
+				}
+				catch (RuntimeException ex) {
+					// The start could not be recorded: the line must never run. A syntax error ends it, and the
+					// shell with it, in bash, dash and busybox sh alike.
+					write(")\n");
+					endShell();
+					throw ex;
+				}
+				written = written && write("\n");
+			}
 			return written ? await(block, request, start, fresh) : shellGone(block, null, start, fresh);
 		}
 		finally {
@@ -268,6 +292,15 @@ public final class SentinelShellSession implements TargetSession {
 		this.transport.close();
 	}
 
+	/** Ends the current shell at once; the next block starts a fresh one. */
+	private void endShell() {
+		if (this.process != null) {
+			this.process.close();
+			this.process = null;
+			this.freshPending = true;
+		}
+	}
+
 	private void startShell() throws TargetException {
 		this.router = new Router();
 		this.process = this.transport.start(ShellLaunch.command(this.shellPreference, this.transport.loginShell()),
@@ -324,7 +357,11 @@ public final class SentinelShellSession implements TargetSession {
 	private String text(BlockScript script, ExecRequest request) {
 		boolean install = request.interactive() ? !this.protocolInteractive : !this.protocolPlain;
 		String text = script.text(request, this.hello.dialect(), install);
-		if (request.interactive()) {
+		if (install && BlockScript.installsBothVariants(this.hello.dialect())) {
+			this.protocolPlain = true;
+			this.protocolInteractive = true;
+		}
+		else if (request.interactive()) {
 			this.protocolInteractive = true;
 		}
 		else {

@@ -9,7 +9,8 @@ package dev.runbookshell.targets;
  * would start with SIGINT ignored, and Ctrl-C could not reach the block's trap) in a session and process group
  * of its own ({@code setsid}) reading that FIFO; the relay's first line tells the shell the folder. When the shell exits, it stops the relay, removes the
  * folder and exits with the shell's status. When its stdin ends while the shell still runs (the tool died, the
- * link dropped), it writes {@code eof} in the folder and, if the marker file says a block is running, sends TERM
+ * link dropped), it writes {@code eof} in the folder (before the shell's input ends: a last line the tool had not
+ * finished, which the shell then runs, stops at it) and, if the marker file says a block is running, sends TERM
  * and then KILL to the shell's whole process group: a block never goes on as an orphan beside a resumed copy.
  * The folder then stays, with the marker, for that resumed run to read ({@link SentinelShellSession#previousBlock}).
  * The supervisor's own stderr is {@code /dev/null} and the shell gets the real one in a subshell (dash applies a
@@ -29,7 +30,8 @@ final class ShellLaunch {
 			rb_d=$(mktemp -d "${TMPDIR:-/tmp}/runbook-shell.XXXXXX" 2>/dev/null) && mkfifo "$rb_d/.in" 2>/dev/null \
 			&& command -v setsid >/dev/null 2>&1 || { [ -z "$rb_d" ] || rm -rf "$rb_d"; exec $rb_sh%s <&8 8<&-; }
 			(
-				{ printf "__rb_d='%%s'\\n" "$rb_d"; cat <&8 & echo "$!" >"$rb_d/.relay"; wait "$!"; } >"$rb_d/.in" 2>/dev/null
+				{ printf "__rb_d='%%s'\\n" "$rb_d"; cat <&8 & echo "$!" >"$rb_d/.relay"; wait "$!"
+				  [ -e "$rb_d/.exited" ] || : >"$rb_d/.eof"; } >"$rb_d/.in" 2>/dev/null
 				[ ! -e "$rb_d/.exited" ] || exit 0
 				: >"$rb_d/.eof"
 				read -r rb_state rb_token rb_pid <"$rb_d/.block" 2>/dev/null

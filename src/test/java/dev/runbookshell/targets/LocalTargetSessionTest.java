@@ -47,4 +47,19 @@ class LocalTargetSessionTest extends TargetSessionContract {
 		assertThat(sink.out() + sink.err() + output("echo again")).doesNotContain("hijacked");
 	}
 
+	@Test
+	void aBlockCannotRedefineOrRemoveTheFunctionsBashRunsBlocksWith() throws Exception {
+		// In bash the protocol is read-only functions: redefining or unsetting one is a failed command.
+		for (String attempt : new String[] { "__rb_gn() { echo hijacked; }", "__rb_run() { echo hijacked; }",
+				"__rb_err() { echo hijacked; }", "unset -f __rb_gn __rb_gi __rb_run __rb_err", "unset __rb_pn" }) {
+			CollectingSink sink = new CollectingSink();
+			ExecResult changed = run(attempt, sink);
+			assertThat(changed.outcome()).as(attempt).isEqualTo(ExecResult.Outcome.COMPLETED);
+			assertThat(changed.exitCode()).as(attempt).isNotZero();
+			assertThat(output("false; echo next")).as(attempt).isEqualTo("");
+			assertThat(sink.out() + sink.err() + output("echo again")).as(attempt).doesNotContain("hijacked");
+			assertThat(output("echo again")).as(attempt).isEqualTo("again\n");
+		}
+	}
+
 }

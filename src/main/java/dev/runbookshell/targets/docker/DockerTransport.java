@@ -31,6 +31,9 @@ final class DockerTransport implements ShellTransport {
 	/** A request the engine answers at once when it answers at all; a create on a busy engine may take a while. */
 	private static final Duration ENGINE_ANSWER = Duration.ofSeconds(30);
 
+	/** How long a container that refused the probe may still look running before the loss is told without its state. */
+	private static final Duration LOSS_EXPLANATION = Duration.ofSeconds(3);
+
 	/** The side command's own wait, and the requests around it. */
 	private static final Duration SIDE_COMMAND_BOUND = Duration.ofSeconds(SIDE_COMMAND_TIMEOUT_SECONDS + 10);
 
@@ -172,10 +175,37 @@ final class DockerTransport implements ShellTransport {
 			// A killed container can accept an exec for a moment: only one that ran and exited 0 proves it alive,
 			// and the container must still be running afterwards.
 			Long probe = sideCommand("true");
-			return probe != null && probe == 0 && running();
+			if (probe != null && probe == 0 && running()) {
+				return true;
+			}
 		}
 		catch (RuntimeException | TargetException ex) {
-			return false;
+			// a container being killed refuses the exec; below the engine says what it became
+		}
+		explainLoss();
+		return false;
+	}
+
+	/**
+	 * Gives the engine a moment to mark a container that refused the probe stopped, so that the loss names what
+	 * became of it ("the container is exited, exit code 137") instead of nothing.
+	 */
+	private void explainLoss() {
+		this.stopped = null;
+		long deadline = System.nanoTime() + LOSS_EXPLANATION.toNanos();
+		try {
+			while (this.stopped == null && running() && System.nanoTime() - deadline < 0) {
+				Thread.sleep(50);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException | TargetException ex) {
+			// the engine gave no answer: the loss is told without the container's state
+		}
+		if (this.stopped == null) {
+			this.stopped = "the container did not run a command beside the shell";
 		}
 	}
 
