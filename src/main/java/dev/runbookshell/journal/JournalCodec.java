@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -47,6 +48,12 @@ public final class JournalCodec {
 			JournalEvent.VariableSet.class, "check", JournalEvent.Check.class, "note", JournalEvent.Note.class,
 			"session-resumed", JournalEvent.SessionResumed.class, "session-finished",
 			JournalEvent.SessionFinished.class);
+
+	/**
+	 * Never updated, only cloned: a clone is a fresh digest at a fraction of the cost of the provider look-up of
+	 * {@link MessageDigest#getInstance}, and every journal line is hashed.
+	 */
+	private static final MessageDigest SHA256 = newSha256();
 
 	private final ObjectMapper mapper;
 
@@ -119,7 +126,30 @@ public final class JournalCodec {
 
 	/** ISO-8601 UTC with milliseconds: {@code 2025-03-01T02:00:00.000Z}. */
 	public static String formatInstant(Instant instant) {
-		return AT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+		LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+		if (utc.getYear() < 1000 || utc.getYear() > 9999) {
+			return AT.format(instant.truncatedTo(ChronoUnit.MILLIS)); // the pattern's rules for era and sign
+		}
+		// the same text as AT, written directly: AT's general machinery costs more than the rest of a short line
+		StringBuilder text = new StringBuilder(24).append(utc.getYear());
+		digits(text.append('-'), utc.getMonthValue(), 2);
+		digits(text.append('-'), utc.getDayOfMonth(), 2);
+		digits(text.append('T'), utc.getHour(), 2);
+		digits(text.append(':'), utc.getMinute(), 2);
+		digits(text.append(':'), utc.getSecond(), 2);
+		digits(text.append('.'), instant.getNano() / 1_000_000, 3);
+		return text.append('Z').toString();
+	}
+
+	/** Appends {@code value} zero-padded to {@code width} (2 or 3) digits. */
+	private static void digits(StringBuilder text, int value, int width) {
+		if (width == 3 && value < 100) {
+			text.append('0');
+		}
+		if (value < 10) {
+			text.append('0');
+		}
+		text.append(value);
 	}
 
 	public static Instant parseInstant(String text) {
@@ -139,6 +169,15 @@ public final class JournalCodec {
 
 	/** A fresh SHA-256 digest, for what is hashed piece by piece. */
 	public static MessageDigest sha256() {
+		try {
+			return (MessageDigest) SHA256.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return newSha256();
+		}
+	}
+
+	private static MessageDigest newSha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}
