@@ -1,6 +1,7 @@
 package dev.runbookshell.journal;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -57,6 +59,17 @@ public final class JournalCodec {
 
 	private final ObjectMapper mapper;
 
+	/** The line serializer, found once. */
+	private final ObjectWriter lines;
+
+	/**
+	 * The generator of {@link #encode} and the text it writes to, reused line after line (guarded by this): making
+	 * them anew took a fifth of the time of encoding a short line.
+	 */
+	private final StringWriter text = new StringWriter(256);
+
+	private JsonGenerator generator;
+
 	public JournalCodec() {
 		this.mapper = JsonMapper.builder()
 			.serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -65,17 +78,28 @@ public final class JournalCodec {
 			.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
 			.addModule(new SimpleModule("journal-line").addSerializer(JournalEntry.class, new LineSerializer()))
 			.build();
+		this.lines = this.mapper.writerFor(JournalEntry.class);
 	}
 
 	/** The exact line for an entry, without its newline. */
-	public String encode(JournalEntry entry) {
+	public synchronized String encode(JournalEntry entry) {
 		// As text, then UTF-8: Jackson's own UTF-8 writer escapes characters beyond the BMP (an emoji) where lines
 		// always had them as they are.
 		try {
-			return this.mapper.writeValueAsString(entry);
+			if (this.generator == null) {
+				this.generator = this.mapper.createGenerator(this.text);
+				this.generator.setRootValueSeparator(null); // one line each, not values one after another
+			}
+			this.lines.writeValue(this.generator, entry);
+			this.generator.flush();
+			return this.text.toString();
 		}
-		catch (JsonProcessingException ex) {
+		catch (IOException ex) {
+			this.generator = null; // left in the middle of a line
 			throw new JournalException("cannot encode a " + entry.event().type() + " event: " + ex.getMessage(), ex);
+		}
+		finally {
+			this.text.getBuffer().setLength(0);
 		}
 	}
 
