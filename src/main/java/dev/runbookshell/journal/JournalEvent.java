@@ -2,6 +2,7 @@ package dev.runbookshell.journal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One event of the migration journal. On disk each event is one JSON line:
@@ -105,6 +106,21 @@ public sealed interface JournalEvent {
 	 */
 	record ShellSnapshot(String cwd, Map<String, String> exports, Map<String, String> functions,
 			List<String> withheld, boolean functionsKnown) {
+
+		// the same as the record's own equals, written out: each block's snapshot is compared with the last one,
+		// and the generated equals (method-handle combinators) costs several times more until the JIT compiles it
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof ShellSnapshot that && this.functionsKnown == that.functionsKnown
+					&& Objects.equals(this.cwd, that.cwd) && Objects.equals(this.exports, that.exports)
+					&& Objects.equals(this.functions, that.functions) && Objects.equals(this.withheld, that.withheld);
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(this.cwd, this.exports, this.functions, this.withheld, this.functionsKnown);
+		}
+
 	}
 
 	/**

@@ -11,6 +11,12 @@ import dev.runbookshell.runbook.DestructiveCommands;
  */
 public final class RiskDetector {
 
+	/**
+	 * The last text detected and its answer: the engine asks about the same text several times on a block's way
+	 * (prompt, decision, typed confirmation), and the answer depends on the text alone.
+	 */
+	private static volatile Detected last = new Detected("", null);
+
 	private RiskDetector() {
 	}
 
@@ -28,7 +34,16 @@ public final class RiskDetector {
 
 	/** The first destructive command in {@code command}, comments ignored; null when none. */
 	public static String detect(String command) {
-		return DestructiveCommands.first(command).map(DestructiveCommands.Risk::what).orElse(null);
+		Detected known = last;
+		if (known.command().equals(command)) {
+			return known.risk();
+		}
+		String risk = DestructiveCommands.first(command).map(DestructiveCommands.Risk::what).orElse(null);
+		last = new Detected(command, risk);
+		return risk;
+	}
+
+	private record Detected(String command, String risk) {
 	}
 
 }

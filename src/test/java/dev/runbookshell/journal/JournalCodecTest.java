@@ -3,6 +3,8 @@ package dev.runbookshell.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,6 +49,19 @@ class JournalCodecTest {
 				4))
 			.isInstanceOf(JournalException.class)
 			.hasMessageStartingWith("bad check event");
+	}
+
+	@Test
+	void eachLineOfACodecIsTheLineAFreshCodecWrites() {
+		JournalEntry first = new JournalEntry(1, Instant.parse("2025-03-01T02:00:00Z"), "",
+				new JournalEvent.Note("a much longer first note, so that a leftover would show", null), 0);
+		JournalEntry second = new JournalEntry(2, Instant.parse("2025-03-01T02:00:01.5Z"), "aa",
+				new JournalEvent.Note("second", null), 0);
+
+		this.codec.encode(first);
+
+		assertThat(this.codec.encode(second)).isEqualTo(new JournalCodec().encode(second))
+			.isEqualTo("{\"seq\":2,\"at\":\"2025-03-01T02:00:01.500Z\",\"type\":\"note\",\"prev\":\"aa\",\"text\":\"second\"}");
 	}
 
 }
