@@ -40,6 +40,11 @@ final class BlockScript {
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+	/** What a link's name cannot hold; compiled once, not for every block. */
+	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+	private static final Pattern LEADING_DOT = Pattern.compile("^\\.");
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final String PREFIX = "__RBS_";
@@ -342,7 +347,8 @@ final class BlockScript {
 	/** The runbook's file name as the link's name: no folder, nothing a shell word or a path cannot hold. */
 	private static String linkName(String file) {
 		// The supervisor's own files start with a dot; a link never does.
-		String name = file.substring(file.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "_").replaceFirst("^\\.", "_");
+		String name = LEADING_DOT.matcher(CONTROL.matcher(file.substring(file.lastIndexOf('/') + 1)).replaceAll("_"))
+			.replaceFirst("_");
 		return name.isEmpty() ? "runbook" : name;
 	}
 
