@@ -85,6 +85,7 @@ public final class JournalCodec {
 	public synchronized String encode(JournalEntry entry) {
 		// As text, then UTF-8: Jackson's own UTF-8 writer escapes characters beyond the BMP (an emoji) where lines
 		// always had them as they are.
+		boolean complete = false;
 		try {
 			if (this.generator == null) {
 				this.generator = this.mapper.createGenerator(this.text);
@@ -92,13 +93,16 @@ public final class JournalCodec {
 			}
 			this.lines.writeValue(this.generator, entry);
 			this.generator.flush();
+			complete = true;
 			return this.text.toString();
 		}
 		catch (IOException ex) {
-			this.generator = null; // left in the middle of a line
 			throw new JournalException("cannot encode a " + entry.event().type() + " event: " + ex.getMessage(), ex);
 		}
 		finally {
+			if (!complete) {
+				this.generator = null; // left in the middle of a line, whatever was thrown
+			}
 			this.text.getBuffer().setLength(0);
 		}
 	}

@@ -49,6 +49,12 @@ final class BlockScript {
 
 	private static final String PREFIX = "__RBS_";
 
+	/**
+	 * The supervisor's folder ({@link ShellLaunch}) made read-only with the protocol: the eof check there is what
+	 * stops a line the tool could not finish, so no block may turn it off for the blocks after it.
+	 */
+	private static final String GUARDED = "readonly __rb_d\n";
+
 	private static final String READY_PREFIX = "__RBR_";
 
 	private static final String INPUT_END_PREFIX = "__RBE_";
@@ -141,7 +147,7 @@ final class BlockScript {
 			return functionsOnce();
 		}
 		String protocol = protocolVariable(interactive);
-		return protocol + "=" + quote(protocol(dialect, interactive)) + "; readonly " + protocol + "\n";
+		return GUARDED + protocol + "=" + quote(protocol(dialect, interactive)) + "; readonly " + protocol + "\n";
 	}
 
 	/** Whether {@link #install} makes the shell able to run blocks of both variants at once. */
@@ -157,7 +163,7 @@ final class BlockScript {
 	 * says so and exits instead of leaving the block's sentinel unprinted.
 	 */
 	private static String functionsOnce() {
-		StringBuilder text = new StringBuilder(4096);
+		StringBuilder text = new StringBuilder(4096).append(GUARDED);
 		errorHandler(ShellDialect.BASH, text);
 		functions(ShellDialect.BASH, text);
 		for (boolean interactive : new boolean[] { false, true }) {

@@ -112,7 +112,7 @@ public final class SentinelShellSession implements TargetSession {
 				try {
 					sink.started(started);
 				}
-				catch (RuntimeException ex) {
+				catch (RuntimeException | Error ex) {
 					// The start could not be recorded: the line must never run. A syntax error ends it, and the
 					// shell with it, in bash, dash and busybox sh alike.
 					write(")\n");

@@ -48,10 +48,12 @@ class LocalTargetSessionTest extends TargetSessionContract {
 	}
 
 	@Test
-	void aBlockCannotRedefineOrRemoveTheFunctionsBashRunsBlocksWith() throws Exception {
+	void aBlockCannotRedefineOrRemoveTheFunctionsBashRunsBlocksWithOrTheSupervisorsFolder() throws Exception {
 		// In bash the protocol is read-only functions: redefining or unsetting one is a failed command.
 		for (String attempt : new String[] { "__rb_gn() { echo hijacked; }", "__rb_run() { echo hijacked; }",
-				"__rb_err() { echo hijacked; }", "unset -f __rb_gn __rb_gi __rb_run __rb_err", "unset __rb_pn" }) {
+				"__rb_err() { echo hijacked; }", "unset -f __rb_gn __rb_gi __rb_run __rb_err", "unset __rb_pn",
+				// the supervisor's folder, whose eof file stops a line the tool could not finish
+				"unset __rb_d", "__rb_d=/tmp/elsewhere" }) {
 			CollectingSink sink = new CollectingSink();
 			ExecResult changed = run(attempt, sink);
 			assertThat(changed.outcome()).as(attempt).isEqualTo(ExecResult.Outcome.COMPLETED);

@@ -194,7 +194,7 @@ final class DockerTransport implements ShellTransport {
 		this.stopped = null;
 		long deadline = System.nanoTime() + LOSS_EXPLANATION.toNanos();
 		try {
-			while (this.stopped == null && running() && System.nanoTime() - deadline < 0) {
+			while (System.nanoTime() - deadline < 0 && this.stopped == null && running()) {
 				Thread.sleep(50);
 			}
 		}
