@@ -16,28 +16,14 @@ import dev.runbookshell.session.SessionListener.BlockReport;
  */
 final class FollowedOutput {
 
-	/** The last text read and its answer: a block's script is asked about before it runs and as it runs. */
-	private static volatile Read last = new Read("", false);
+	private static final LastReading<Boolean> LAST = new LastReading<>(FollowingCommands::anyIn);
 
 	private FollowedOutput() {
 	}
 
 	/** Whether {@code text} (the block's command or its edit) follows output. */
 	static boolean follows(Block block, String text) {
-		return block.annotations().follow().orElseGet(() -> anyIn(text));
-	}
-
-	private static boolean anyIn(String text) {
-		Read known = last;
-		if (known.text().equals(text)) {
-			return known.follows();
-		}
-		boolean follows = FollowingCommands.anyIn(text);
-		last = new Read(text, follows);
-		return follows;
-	}
-
-	private record Read(String text, boolean follows) {
+		return block.annotations().follow().orElseGet(() -> LAST.of(text));
 	}
 
 	/** How the operator learns that {@code block} waits to be stopped, and how. */

@@ -11,11 +11,8 @@ import dev.runbookshell.runbook.DestructiveCommands;
  */
 public final class RiskDetector {
 
-	/**
-	 * The last text detected and its answer: the engine asks about the same text several times on a block's way
-	 * (prompt, decision, typed confirmation), and the answer depends on the text alone.
-	 */
-	private static volatile Detected last = new Detected("", null);
+	private static final LastReading<String> LAST = new LastReading<>(
+			command -> DestructiveCommands.first(command).map(DestructiveCommands.Risk::what).orElse(null));
 
 	private RiskDetector() {
 	}
@@ -34,16 +31,7 @@ public final class RiskDetector {
 
 	/** The first destructive command in {@code command}, comments ignored; null when none. */
 	public static String detect(String command) {
-		Detected known = last;
-		if (known.command().equals(command)) {
-			return known.risk();
-		}
-		String risk = DestructiveCommands.first(command).map(DestructiveCommands.Risk::what).orElse(null);
-		last = new Detected(command, risk);
-		return risk;
-	}
-
-	private record Detected(String command, String risk) {
+		return LAST.of(command);
 	}
 
 }

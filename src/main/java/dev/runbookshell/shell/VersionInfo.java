@@ -1,11 +1,9 @@
 package dev.runbookshell.shell;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import dev.runbookshell.config.ToolProperties;
 
 /** The tool's name and version as printed by {@code --version} and written into journals. */
 @Component
@@ -22,16 +20,7 @@ public class VersionInfo {
 	 * is answered before the application context starts.
 	 */
 	public static VersionInfo ofThisBuild() {
-		Properties properties = new Properties();
-		try (InputStream in = VersionInfo.class.getResourceAsStream("/application.properties")) {
-			if (in != null) {
-				properties.load(in);
-			}
-		}
-		catch (IOException ex) {
-			// as without the property: the same default as the Spring-injected one
-		}
-		return new VersionInfo(properties.getProperty("runbook.version", "dev"));
+		return new VersionInfo(String.valueOf(ToolProperties.read().getOrDefault("runbook.version", "dev")));
 	}
 
 	/** Whether {@code firstArgument} asks for the version ({@code --version} or {@code -V}). */
